@@ -1,0 +1,12 @@
+//! Vertrauensnetz: the platform a city, its police headquarters and civil
+//! society use together for safety and trust.
+//!
+//! [`platform`] holds what every module uses; [`app`] wires the modules into
+//! one server; [`operator`] implements the command-line operations.
+
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+pub mod app;
+pub mod demo;
+pub mod operator;
+pub mod platform;

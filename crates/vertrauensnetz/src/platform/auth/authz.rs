@@ -1,0 +1,65 @@
+//! The one authorization decision: may this principal do this on this
+//! tenant? Routes declare a [`Permission`]; modules ask [`may`] for finer
+//! decisions. Nothing else in the code base maps roles to rights.
+
+use super::{Principal, Role};
+use crate::platform::tenants::TenantId;
+
+/// Something a role may be allowed to do. Modules add their permissions here
+/// so the whole matrix stays in one place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Permission {
+    /// See the staff start page and one's own account.
+    UseStaffArea,
+    /// Create users, grant roles, reset passwords, deactivate accounts.
+    ManageUsers,
+    /// Read the tenant's audit log.
+    ReadAudit,
+    /// Read the tenant's mail outbox (delivery status, not bodies).
+    ReadOutbox,
+}
+
+impl Permission {
+    pub const ALL: [Permission; 4] = [
+        Permission::UseStaffArea,
+        Permission::ManageUsers,
+        Permission::ReadAudit,
+        Permission::ReadOutbox,
+    ];
+}
+
+/// The role–permission matrix.
+pub fn role_grants(role: Role, permission: Permission) -> bool {
+    use Permission as P;
+    match permission {
+        P::UseStaffArea => true,
+        P::ManageUsers | P::ReadAudit | P::ReadOutbox => role == Role::Admin,
+    }
+}
+
+/// May `principal` exercise `permission` on `tenant`? Anonymous visitors
+/// hold no permission; a login that still lacks its second factor holds none
+/// either.
+pub fn may(principal: Option<&Principal>, permission: Permission, tenant: TenantId) -> bool {
+    match principal {
+        Some(p) if p.fully_authenticated() => {
+            p.roles_on(tenant).any(|r| role_grants(r, permission))
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_admins_manage_users() {
+        for role in Role::ALL {
+            assert_eq!(
+                role_grants(role, Permission::ManageUsers),
+                role == Role::Admin
+            );
+        }
+    }
+}

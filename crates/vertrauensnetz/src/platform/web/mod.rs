@@ -1,0 +1,158 @@
+//! The web shell: shared state, the route registry with per-route access
+//! rules, the middleware stack, and the pages every tenant has.
+
+pub mod assets;
+pub mod context;
+pub mod error;
+pub mod extract;
+pub mod headers;
+pub mod metrics;
+pub mod page;
+pub mod shell;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::DefaultBodyLimit;
+use axum::handler::Handler;
+use axum::http::{HeaderName, Method, Request};
+use axum::middleware::from_fn_with_state;
+use axum::response::IntoResponse;
+use axum::routing::{MethodFilter, MethodRouter};
+use axum::Router;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+pub use context::{Access, Ctx};
+pub use error::WebError;
+
+use super::clock::Clock;
+use super::config::Config;
+use super::db::Db;
+use super::mail::Transport;
+use super::tenants::TenantRegistry;
+
+/// Shared by every request; cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+    pub tenants: TenantRegistry,
+    pub clock: Clock,
+    pub metrics: Arc<metrics::Metrics>,
+    pub mail: Transport,
+    /// A name for this process in job claims and logs.
+    pub instance: Arc<str>,
+    /// Entries of the start and staff pages, contributed by the modules.
+    pub nav: Arc<Vec<page::NavLink>>,
+}
+
+/// One route and who may use it. The list of all of them is what the
+/// authorization test walks.
+#[derive(Debug, Clone)]
+pub struct RouteSpec {
+    pub method: Method,
+    pub path: &'static str,
+    pub access: Access,
+}
+
+/// Collects routes with their access rules. Every route of the application
+/// is added through [`Routes::add`], so none can exist without a rule.
+pub struct Routes {
+    state: Option<AppState>,
+    specs: Vec<RouteSpec>,
+    routers: BTreeMap<&'static str, MethodRouter<AppState>>,
+}
+
+impl Routes {
+    pub fn new(state: Option<AppState>) -> Routes {
+        Routes {
+            state,
+            specs: Vec::new(),
+            routers: BTreeMap::new(),
+        }
+    }
+
+    /// Adds `handler` for `method` on `path`, guarded by `access`.
+    pub fn add<H, T>(&mut self, method: Method, path: &'static str, access: Access, handler: H)
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.specs.push(RouteSpec {
+            method: method.clone(),
+            path,
+            access,
+        });
+        let Some(state) = &self.state else { return };
+        let Ok(filter) = MethodFilter::try_from(method) else {
+            return;
+        };
+        let guard = context::Guard {
+            app: state.clone(),
+            access,
+        };
+        let route = axum::routing::on(filter, handler)
+            .route_layer(from_fn_with_state(guard, context::guard));
+        let merged = match self.routers.remove(path) {
+            Some(existing) => existing.merge(route),
+            None => route,
+        };
+        self.routers.insert(path, merged);
+    }
+
+    pub fn specs(&self) -> &[RouteSpec] {
+        &self.specs
+    }
+
+    /// Builds the router with the full middleware stack.
+    pub fn into_router(self) -> Router {
+        let Some(state) = self.state else {
+            return Router::new();
+        };
+        let mut router: Router<AppState> = Router::new();
+        for (path, mr) in self.routers {
+            router = router.route(path, mr);
+        }
+        let request_id = HeaderName::from_static("x-request-id");
+        let body_limit = state.config.max_body_bytes;
+        router
+            .fallback(|| async { WebError::not_found() })
+            .layer(DefaultBodyLimit::max(body_limit))
+            .layer(from_fn_with_state(state.clone(), error::render_errors))
+            .layer(from_fn_with_state(state.clone(), context::base))
+            .layer(from_fn_with_state(state.clone(), headers::security_headers))
+            .layer(from_fn_with_state(state.clone(), metrics::track))
+            .layer(TimeoutLayer::with_status_code(
+                axum::http::StatusCode::REQUEST_TIMEOUT,
+                Duration::from_secs(60),
+            ))
+            .layer(
+                TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
+                    // The matched route, never the raw URI: paths and queries
+                    // may carry private tokens.
+                    let route = req
+                        .extensions()
+                        .get::<axum::extract::MatchedPath>()
+                        .map(|m| m.as_str().to_owned())
+                        .unwrap_or_default();
+                    let id = req
+                        .headers()
+                        .get("x-request-id")
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or("")
+                        .to_owned();
+                    tracing::info_span!("request", method = %req.method(), %route, request_id = %id)
+                }),
+            )
+            .layer(PropagateRequestIdLayer::new(request_id.clone()))
+            .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+            .layer(CatchPanicLayer::custom(|_| {
+                error::WebError::internal().into_response()
+            }))
+            .with_state(state)
+    }
+}
