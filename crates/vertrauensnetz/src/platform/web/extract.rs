@@ -28,6 +28,56 @@ fn content_type_is(req: &Request, expected: &str) -> bool {
         .is_some_and(|v| v.trim().eq_ignore_ascii_case(expected))
 }
 
+/// Whether every `%` starts a two-digit hexadecimal escape and every
+/// escaped byte sequence is UTF-8 (the lenient standard decoder would pass
+/// such input through or replace it silently).
+fn well_formed_percent_encoding(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == b'%' {
+            match (bytes.get(i + 1), bytes.get(i + 2)) {
+                (Some(h), Some(l)) if h.is_ascii_hexdigit() && l.is_ascii_hexdigit() => i += 3,
+                _ => return false,
+            }
+        } else {
+            i += 1;
+        }
+    }
+    bytes.split(|b| *b == b'&').all(|pair| {
+        pair.split(|b| *b == b'=').all(|part| {
+            let plus_as_space: Vec<u8> = part
+                .iter()
+                .map(|b| if *b == b'+' { b' ' } else { *b })
+                .collect();
+            let decoded: Vec<u8> = percent_decode(&plus_as_space);
+            std::str::from_utf8(&decoded).is_ok()
+        })
+    })
+}
+
+fn percent_decode(s: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while let Some(&b) = s.get(i) {
+        let hex = |c: u8| (c as char).to_digit(16);
+        match (
+            b,
+            s.get(i + 1).copied().and_then(hex),
+            s.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            _ => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 /// A URL-encoded form whose `csrf` field must match the browser's token.
 /// Unknown fields are ignored; the target type decides what is required.
 pub struct CsrfForm<T>(pub T);
@@ -50,6 +100,9 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for CsrfForm<T> {
         let bytes = body_bytes(req, state).await?;
         if std::str::from_utf8(&bytes).is_err() {
             return Err(WebError::bad_request("the form is not valid UTF-8"));
+        }
+        if !well_formed_percent_encoding(&bytes) {
+            return Err(WebError::bad_request("the form encoding is malformed"));
         }
         let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes)
             .map_err(|_| WebError::bad_request("the form encoding is malformed"))?;
