@@ -328,7 +328,9 @@ async fn login_logout_and_api_token() {
         .starts_with("/dortmund/login"));
 
     // A token from the CLI authenticates API calls.
-    let out = app.cli(&["token", "create", "--login", "coordinator@dortmund.example"]);
+    let out = app
+        .cli(&["token", "create", "--login", "coordinator@dortmund.example"])
+        .await;
     assert!(
         out.status.success(),
         "{}",
@@ -602,7 +604,7 @@ async fn admin_creates_an_account_which_can_sign_in_and_everything_is_audited() 
         .unwrap();
     assert!(audit.contains("user.create"));
     assert!(!audit.contains("a.demir@dortmund.example") && !audit.contains("Aylin"));
-    let out = app.cli(&["audit", "verify"]);
+    let out = app.cli(&["audit", "verify"]).await;
     assert!(
         out.status.success(),
         "{}",

@@ -102,6 +102,7 @@ impl TestApp {
     }
 
     pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+        init_logs();
         let fresh = fresh_db().await;
         let data_dir = fresh.dir.path().to_path_buf();
         let seed_db = Db::connect(&fresh.url).await.unwrap();
@@ -143,14 +144,17 @@ impl TestApp {
             .unwrap()
     }
 
-    /// Runs the command-line program against this app's database.
-    pub fn cli(&self, args: &[&str]) -> Output {
-        std::process::Command::new(env!("CARGO_BIN_EXE_vertrauensnetz"))
+    /// Runs the command-line program against this app's database. Async,
+    /// so the in-process server keeps being polled while the command runs
+    /// (a blocking wait would stall it mid-transaction).
+    pub async fn cli(&self, args: &[&str]) -> Output {
+        tokio::process::Command::new(env!("CARGO_BIN_EXE_vertrauensnetz"))
             .args(["--database", &self.db_url, "--data-dir"])
             .arg(&self.data_dir)
             .args(args)
             .env("VN_LOG", "warn")
             .output()
+            .await
             .unwrap()
     }
 
@@ -218,13 +222,22 @@ pub async fn login_as(
     password: &str,
 ) {
     let token = csrf_token(c, &app.url(&format!("/{tenant}/login"))).await;
-    let res = post_form(
-        c,
-        &app.url(&format!("/{tenant}/login")),
-        &token,
-        &[("login", login), ("password", password)],
-    )
-    .await;
+    // Each sign-in looks like its own client (documentation addresses), so
+    // tests that exercise the throttle elsewhere do not lock the kit out;
+    // the server reads this header only when told to trust a proxy.
+    let client_addr = format!("198.51.100.{}", rand_octet());
+    let res = c
+        .post(app.url(&format!("/{tenant}/login")))
+        .header("sec-fetch-site", "same-origin")
+        .header("x-forwarded-for", client_addr)
+        .form(&[
+            ("csrf", token.as_str()),
+            ("login", login),
+            ("password", password),
+        ])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(
         res.status(),
         303,
@@ -282,6 +295,10 @@ pub async fn login_as(
 static SECRETS: std::sync::LazyLock<std::sync::Mutex<HashMap<String, String>>> =
     std::sync::LazyLock::new(Default::default);
 
+fn rand_octet() -> u8 {
+    (uuid::Uuid::new_v4().as_bytes()[0] % 250) + 1
+}
+
 pub fn unix_now() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -291,4 +308,13 @@ pub fn unix_now() -> u64 {
 
 pub fn current_code(secret: &str) -> String {
     vertrauensnetz::platform::auth::totp::current(secret, unix_now()).unwrap()
+}
+/// Logs of the server under test, filtered by `VN_TEST_LOG` (e.g. `debug`).
+pub fn init_logs() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("VN_TEST_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("error"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_test_writer()
+        .try_init();
 }

@@ -1,0 +1,228 @@
+//! Table-driven authorization test: every route, with every role (and
+//! anonymously), on its own tenant and on the other one. A route added
+//! without an entry here makes the test fail.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use common::*;
+use vertrauensnetz::platform::auth::Role;
+
+/// Who the table says may use a route.
+#[derive(Debug, Clone, Copy)]
+enum Expect {
+    /// Anyone, anonymous included.
+    Public,
+    /// Anyone signed in with a role on the route's tenant.
+    AnyRole,
+    /// Only these roles on the route's tenant.
+    Roles(&'static [Role]),
+}
+
+use Expect::*;
+
+const ADMIN: &[Role] = &[Role::Admin];
+
+/// The expected rule for every route of the application.
+const TABLE: &[(&str, &str, Expect)] = &[
+    ("GET", "/", Public),
+    ("GET", "/healthz", Public),
+    ("GET", "/readyz", Public),
+    ("GET", "/metrics", Public),
+    ("GET", "/assets/{file}", Public),
+    ("GET", "/api/openapi.json", Public),
+    ("GET", "/{tenant}", Public),
+    ("GET", "/{tenant}/", Public),
+    ("GET", "/{tenant}/login", Public),
+    ("POST", "/{tenant}/login", Public),
+    ("GET", "/{tenant}/staff", AnyRole),
+    ("GET", "/{tenant}/login/second-factor", AnyRole),
+    ("POST", "/{tenant}/login/second-factor", AnyRole),
+    ("GET", "/{tenant}/account/second-factor", AnyRole),
+    ("POST", "/{tenant}/account/second-factor", AnyRole),
+    ("GET", "/{tenant}/account", AnyRole),
+    ("POST", "/{tenant}/account/password", AnyRole),
+    ("GET", "/{tenant}/admin/users", Roles(ADMIN)),
+    ("POST", "/{tenant}/admin/users", Roles(ADMIN)),
+    (
+        "POST",
+        "/{tenant}/admin/users/{user_id}/active",
+        Roles(ADMIN),
+    ),
+    (
+        "POST",
+        "/{tenant}/admin/users/{user_id}/password",
+        Roles(ADMIN),
+    ),
+    ("GET", "/{tenant}/admin/audit", Roles(ADMIN)),
+    ("GET", "/{tenant}/admin/outbox", Roles(ADMIN)),
+    ("GET", "/api/v1/{tenant}/me", AnyRole),
+    // Signing out goes last for each actor (it ends the session).
+    ("POST", "/{tenant}/logout", AnyRole),
+];
+
+#[test]
+fn every_route_has_an_entry_and_every_entry_a_route() {
+    let routes = vertrauensnetz::app::route_table();
+    let mut missing = vec![];
+    for r in &routes {
+        if !TABLE
+            .iter()
+            .any(|(m, p, _)| *m == r.method.as_str() && *p == r.path)
+        {
+            missing.push(format!("{} {}", r.method, r.path));
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "routes without an authorization entry: {missing:?}"
+    );
+    for (m, p, _) in TABLE {
+        assert!(
+            routes
+                .iter()
+                .any(|r| r.method.as_str() == *m && r.path == *p),
+            "stale entry {m} {p}"
+        );
+    }
+}
+
+/// A signed-in (or anonymous) actor.
+struct Actor {
+    label: String,
+    grants: Vec<(&'static str, Role)>,
+    login: Option<(String, String, &'static str)>,
+    client: reqwest::Client,
+    token: Option<String>,
+}
+
+fn concrete(path: &str, tenant: &str) -> String {
+    path.replace("{tenant}", tenant)
+        .replace("{user_id}", "0190d6f2-1c2b-7cc3-9a5e-6f2b9f0c1a11")
+        .replace("{file}", "none.css")
+}
+
+/// Whether the guard refused the request (as opposed to the handler
+/// answering, which may itself be a 4xx for the dummy input).
+async fn denied(res: reqwest::Response, api: bool) -> bool {
+    let status = res.status().as_u16();
+    if status == 303 {
+        let loc = res.headers()["location"].to_str().unwrap().to_owned();
+        return loc.contains("/login");
+    }
+    if api {
+        return status == 401 || status == 403;
+    }
+    if status == 403 {
+        return res.text().await.unwrap().contains("Kein Zugriff");
+    }
+    false
+}
+
+#[tokio::test]
+async fn every_route_allows_exactly_the_expected_roles_on_every_tenant() {
+    let app = TestApp::spawn_with(|c| c.trust_forwarded_for = true).await;
+    let tenants = ["dortmund", "luenen"];
+
+    let mut actors = vec![Actor {
+        label: "anonymous".into(),
+        grants: vec![],
+        login: None,
+        client: client(),
+        token: None,
+    }];
+    for tenant in tenants {
+        for role in Role::ALL {
+            let a = app.account(tenant, role);
+            if role == Role::Police && tenant == "luenen" {
+                continue; // the same headquarters account as for Dortmund
+            }
+            let grants = if role == Role::Police {
+                vec![("dortmund", role), ("luenen", role)]
+            } else {
+                vec![(tenant, role)]
+            };
+            let c = login(&app, tenant, role).await;
+            let out = app.cli(&["token", "create", "--login", &a.login]).await;
+            assert!(out.status.success());
+            let token = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+            actors.push(Actor {
+                label: format!("{role}@{tenant}"),
+                grants,
+                login: Some((a.login.clone(), a.password.clone(), tenant)),
+                client: c,
+                token: Some(token),
+            });
+        }
+    }
+
+    let mut failures = vec![];
+    for (method, path, expect) in TABLE {
+        let targets: Vec<&str> = if path.contains("{tenant}") {
+            tenants.to_vec()
+        } else {
+            vec!["dortmund"]
+        };
+        let mut pairs: Vec<(&str, usize)> = targets
+            .iter()
+            .flat_map(|t| (0..actors.len()).map(move |i| (*t, i)))
+            .collect();
+        let logout = path.ends_with("/logout");
+        if logout {
+            // Each actor signs out of foreign tenants first and of its own
+            // last, so a second-factor sign-in need not be repeated.
+            pairs.sort_by_key(|(t, i)| (*i, actors[*i].login.as_ref().is_some_and(|l| l.2 == *t)));
+        }
+        for (n, (target, i)) in pairs.iter().enumerate() {
+            let url = app.url(&concrete(path, target));
+            let api = path.starts_with("/api/");
+            let actor = &actors[*i];
+            let holds_role = actor.grants.iter().any(|(t, _)| t == target);
+            let should = match expect {
+                Public => true,
+                AnyRole => holds_role,
+                Roles(rs) => actor
+                    .grants
+                    .iter()
+                    .any(|(t, r)| t == target && rs.contains(r)),
+            };
+            let res = if *method == "GET" {
+                let mut req = actor.client.get(&url);
+                if api {
+                    if let Some(t) = &actor.token {
+                        req = req.bearer_auth(t);
+                    }
+                }
+                req.send().await.unwrap()
+            } else {
+                // A valid CSRF token, so only the guard can refuse.
+                let token = csrf_token(&actor.client, &app.url(&format!("/{target}/login"))).await;
+                post_form(&actor.client, &url, &token, &[]).await
+            };
+            let status = res.status();
+            let was_denied = denied(res, api).await;
+            if was_denied == should {
+                failures.push(format!(
+                    "{method} {url} as {}: expected {}, got {status}",
+                    actor.label,
+                    if should { "allowed" } else { "denied" }
+                ));
+            }
+            let used_again = pairs[n + 1..].iter().any(|(_, j)| j == i);
+            if logout && should && used_again {
+                if let Some((login_name, password, home)) = actor.login.clone() {
+                    let c = client();
+                    login_as(&app, &c, home, &login_name, &password).await;
+                    actors[*i].client = c;
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} authorization mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    app.server.stop().await;
+}
