@@ -215,9 +215,27 @@ pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<Vec<DemoAccount>> {
     Ok(accounts)
 }
 
+/// The file that marks a data directory as the demo's own.
+pub const DEMO_MARKER: &str = "DEMO-DATA.txt";
+
 /// Removes an earlier demo database in `data_dir`, so each run is fresh.
+///
+/// A folder that holds a database but no demo marker is refused: `demo`
+/// must never wipe a real installation named by `--data-dir` or
+/// `VN_DATA_DIR`.
 pub fn reset_data_dir(data_dir: &Path) -> anyhow::Result<()> {
     std::fs::create_dir_all(data_dir)?;
+    let marker = data_dir.join(DEMO_MARKER);
+    if data_dir.join("vertrauensnetz.sqlite3").exists() && !marker.exists() {
+        anyhow::bail!(
+            "{} holds a database that the demo did not create; choose another --data-dir for the demo",
+            data_dir.display()
+        );
+    }
+    std::fs::write(
+        &marker,
+        "This folder holds demo data; `vertrauensnetz demo` replaces it on every start.\n",
+    )?;
     for name in [
         "vertrauensnetz.sqlite3",
         "vertrauensnetz.sqlite3-wal",

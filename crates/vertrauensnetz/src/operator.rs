@@ -195,7 +195,7 @@ pub async fn backup(config: &Config, to: &Path) -> anyhow::Result<()> {
         bail!(
             "this database is PostgreSQL: back it up with pg_dump, e.g.\n  pg_dump --format=custom --file={} \"{}\"\nand restore with pg_restore --clean --dbname=<url> {}",
             to.display(),
-            config.database_url,
+            redact_password(&config.database_url),
             to.display()
         );
     }
@@ -206,6 +206,20 @@ pub async fn backup(config: &Config, to: &Path) -> anyhow::Result<()> {
     db.backup_sqlite(to).await.context("backup failed")?;
     db.close().await;
     Ok(())
+}
+
+/// The URL with its password replaced, for messages.
+fn redact_password(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let userinfo = &url[scheme_end + 3..at];
+            match userinfo.split_once(':') {
+                Some((user, _)) => format!("{}{}:***{}", &url[..scheme_end + 3], user, &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
 }
 
 /// Imports district boundaries; returns how many districts were written.

@@ -25,7 +25,7 @@ async fn health_ready_and_metrics() {
     assert!(metrics.headers()["content-type"]
         .to_str()
         .unwrap()
-        .starts_with("text/plain"));
+        .starts_with("application/openmetrics-text"));
     let text = metrics.text().await.unwrap();
     assert!(
         text.contains(r#"http_requests_total{method="GET",route="/{tenant}",status="200"} 1"#),
@@ -34,6 +34,10 @@ async fn health_ready_and_metrics() {
     assert!(
         text.contains("http_request_duration_seconds_bucket"),
         "{text}"
+    );
+    assert!(
+        text.trim_end().ends_with("# EOF"),
+        "OpenMetrics text ends with # EOF"
     );
     app.server.stop().await;
 }

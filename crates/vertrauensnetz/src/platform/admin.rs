@@ -240,15 +240,28 @@ async fn create_user(
     .await
 }
 
-/// The user must hold a role on this tenant, or it is not found here.
-async fn user_of_tenant(state: &AppState, ctx: &Ctx, id: &str) -> Result<Uuid, WebError> {
+/// The account an administrator of this tenant may manage: it must hold a
+/// role here (else it is not found here), and the administrator must
+/// administer every tenant the account has a role on: an account of the
+/// police headquarters serving two cities is managed by someone who
+/// administers both, never by one city alone.
+async fn managed_user(state: &AppState, ctx: &Ctx, id: &str) -> Result<Uuid, WebError> {
     let tenant = ctx.tenant()?;
+    let admin = ctx.principal()?;
     let id = Uuid::parse_str(id).map_err(|_| WebError::not_found())?;
     let grants = store::grants(&state.db, id).await?;
-    if grants.iter().any(|(t, _)| *t == tenant.id) {
+    if !grants.iter().any(|(t, _)| *t == tenant.id) {
+        return Err(WebError::not_found());
+    }
+    let administers_all = grants
+        .iter()
+        .all(|(t, _)| super::auth::may(Some(admin), Permission::ManageUsers, *t));
+    if administers_all {
         Ok(id)
     } else {
-        Err(WebError::not_found())
+        Err(WebError::forbidden().with_detail(
+            "this account also has roles in another city; an administrator of all its cities manages it",
+        ))
     }
 }
 
@@ -266,7 +279,7 @@ async fn set_active(
 ) -> Result<Response, WebError> {
     let tenant = ctx.tenant()?.clone();
     let actor = admin_actor(&ctx, Permission::ManageUsers)?;
-    let user_id = user_of_tenant(&state, &ctx, &id).await?;
+    let user_id = managed_user(&state, &ctx, &id).await?;
     let active = match form.active.as_str() {
         "true" => true,
         "false" => false,
@@ -279,7 +292,7 @@ async fn set_active(
     }
     let now = state.clock.now_ts();
     let mut tx = state.db.begin().await?;
-    store::set_active(&mut tx, tenant.id, user_id, active).await?;
+    store::set_active(&mut tx, user_id, active, now).await?;
     let action = if active {
         "user.activate"
     } else {
@@ -317,7 +330,7 @@ async fn reset_password(
 ) -> Result<Response, WebError> {
     let tenant = ctx.tenant()?.clone();
     let actor = admin_actor(&ctx, Permission::ManageUsers)?;
-    let user_id = user_of_tenant(&state, &ctx, &id).await?;
+    let user_id = managed_user(&state, &ctx, &id).await?;
     let generated = password::generate();
     let hash = password::hash(generated.clone())
         .await
@@ -325,6 +338,7 @@ async fn reset_password(
     let now = state.clock.now_ts();
     let mut tx = state.db.begin().await?;
     store::set_password(&mut tx, user_id, &hash, now).await?;
+    store::revoke_tokens(&mut tx, user_id, now).await?;
     audit::append(
         &mut tx,
         tenant.id,

@@ -309,6 +309,42 @@ mod tests {
     }
 
     #[test]
+    fn every_resident_language_has_the_whole_shell() {
+        let shell_ids = |lang: Lang| -> Vec<String> {
+            let file = format!("{}/shell.ftl", lang.tag());
+            let content = Locales::get(&file).unwrap_or_else(|| panic!("{file} missing"));
+            let resource =
+                FluentResource::try_new(String::from_utf8_lossy(&content.data).into_owned())
+                    .unwrap_or_else(|_| panic!("{file} has syntax errors"));
+            let mut ids: Vec<String> = resource
+                .entries()
+                .filter_map(|e| match e {
+                    fluent_syntax::ast::Entry::Message(m) => Some(format!(
+                        "{}{}",
+                        m.id.name,
+                        m.attributes
+                            .iter()
+                            .map(|a| format!(".{}", a.id.name))
+                            .collect::<String>()
+                    )),
+                    _ => None,
+                })
+                .collect();
+            ids.sort();
+            ids
+        };
+        let german = shell_ids(Lang::De);
+        for lang in Lang::ALL {
+            assert_eq!(
+                shell_ids(lang),
+                german,
+                "{} shell differs from German",
+                lang.tag()
+            );
+        }
+    }
+
+    #[test]
     fn english_and_german_are_complete() {
         assert_eq!(message_ids(Lang::De), message_ids(Lang::En));
     }

@@ -35,6 +35,20 @@ impl std::fmt::Display for TenantId {
     }
 }
 
+/// Path names the platform uses itself, so no tenant may be called so.
+pub const RESERVED_SLUGS: &[&str] = &[
+    "api",
+    "assets",
+    "metrics",
+    "healthz",
+    "readyz",
+    "open311",
+    "well-known",
+    "static",
+    "login",
+    "admin",
+];
+
 /// A tenant's URL name: lower-case ASCII letters, digits and `-`, 2–40 long.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct TenantSlug(String);
@@ -45,7 +59,8 @@ impl TenantSlug {
             && s.bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !s.starts_with('-')
-            && !s.ends_with('-');
+            && !s.ends_with('-')
+            && !RESERVED_SLUGS.contains(&s);
         ok.then(|| TenantSlug(s.to_owned()))
     }
 
@@ -329,6 +344,8 @@ mod tests {
         assert!(TenantSlug::parse("-x").is_none());
         assert!(TenantSlug::parse("a").is_none());
         assert!(TenantSlug::parse("../etc").is_none());
+        assert!(TenantSlug::parse("api").is_none());
+        assert!(TenantSlug::parse("assets").is_none());
     }
 
     #[test]

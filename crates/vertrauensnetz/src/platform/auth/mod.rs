@@ -118,9 +118,15 @@ impl Principal {
     }
 
     /// Whether the login is complete (second factor given where needed).
+    /// A role that demands a second factor counts even when it was granted
+    /// after the session began: until the factor is set up, the session is
+    /// only half signed in. API tokens are issued by operators on the
+    /// command line and stand on their own.
     pub fn fully_authenticated(&self) -> bool {
         match self.credential {
-            Credential::Session { mfa_ok, .. } => mfa_ok,
+            Credential::Session { mfa_ok, .. } => {
+                mfa_ok && (self.totp_enabled || !self.needs_second_factor())
+            }
             Credential::Token => true,
         }
     }

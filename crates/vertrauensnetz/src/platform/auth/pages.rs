@@ -228,9 +228,10 @@ async fn login_submit(
 struct SecondFactorPage {
     page: PageCtx,
     errors: FormErrors,
+    next: String,
 }
 
-async fn second_factor_page(ctx: Ctx) -> Result<Response, WebError> {
+async fn second_factor_page(ctx: Ctx, Query(q): Query<NextQuery>) -> Result<Response, WebError> {
     let p = ctx.principal()?;
     if p.fully_authenticated() {
         return Ok(Redirect::to(&format!("/{}/staff", ctx.tenant()?.slug)).into_response());
@@ -243,6 +244,7 @@ async fn second_factor_page(ctx: Ctx) -> Result<Response, WebError> {
     page::ok(&SecondFactorPage {
         page: PageCtx::new(&ctx, "second-factor-title"),
         errors: FormErrors::new(),
+        next: q.next,
     })
 }
 
@@ -313,6 +315,7 @@ async fn second_factor_submit(
             &SecondFactorPage {
                 page: PageCtx::new(&ctx, "second-factor-title"),
                 errors,
+                next: q.next.clone(),
             },
             StatusCode::UNAUTHORIZED,
         );

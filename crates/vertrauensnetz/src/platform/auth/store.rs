@@ -121,23 +121,32 @@ pub async fn set_password(
 ) -> Result<(), DbError> {
     on_db!(tx, c => sqlx::query("UPDATE users SET password_hash = $2, password_changed_at = $3 WHERE user_id = $1")
         .bind(user_id).bind(password_hash).bind(now).execute(c).await.map(|_| ()))?;
-    // A changed password ends every other session and token.
+    // A changed password ends every session (the caller may open a new one).
     on_db!(tx, c => sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(c).await.map(|_| ()))?;
     Ok(())
 }
 
+/// Revokes every API token of an account (after an administrator reset or
+/// deactivation, when the account may be compromised).
+pub async fn revoke_tokens(tx: &mut Tx, user_id: Uuid, now: Timestamp) -> Result<(), DbError> {
+    on_db!(tx, c => sqlx::query("UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, $2) WHERE user_id = $1")
+        .bind(user_id).bind(now).execute(c).await.map(|_| ()))?;
+    Ok(())
+}
+
+/// Activates or deactivates an account; deactivation ends its sessions and
+/// revokes its tokens. Returns whether the account exists.
 pub async fn set_active(
     tx: &mut Tx,
-    tenant: TenantId,
     user_id: Uuid,
     active: bool,
+    now: Timestamp,
 ) -> Result<bool, DbError> {
-    let n = on_db!(tx, c => sqlx::query("UPDATE users SET active = $3 WHERE tenant_id = $1 AND user_id = $2")
-        .bind(tenant.as_uuid()).bind(user_id).bind(active).execute(c).await.map(|r| r.rows_affected()))?;
+    let n = on_db!(tx, c => sqlx::query("UPDATE users SET active = $2 WHERE user_id = $1")
+        .bind(user_id).bind(active).execute(c).await.map(|r| r.rows_affected()))?;
     if !active {
         on_db!(tx, c => sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(c).await.map(|_| ()))?;
-        on_db!(tx, c => sqlx::query("UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, $2) WHERE user_id = $1")
-            .bind(user_id).bind(Timestamp::truncated(chrono::Utc::now())).execute(c).await.map(|_| ()))?;
+        revoke_tokens(tx, user_id, now).await?;
     }
     Ok(n > 0)
 }

@@ -26,7 +26,10 @@ pub const LANG_COOKIE: &str = "vn_lang";
 /// Who may use a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
-    /// Anyone, signed in or not.
+    /// Anyone; the request's session is not even looked up (assets, health,
+    /// metrics, machine documents).
+    Open,
+    /// Anyone, signed in or not; pages show who is signed in.
     Public,
     /// A signed-in person whose password was right but whose second factor
     /// is still due (the second-factor and enrolment pages).
@@ -129,7 +132,9 @@ fn client_addr(req: &Request, trust_forwarded: bool) -> Option<IpAddr> {
             .headers()
             .get("x-forwarded-for")
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
+            // The entry our own proxy appended: the rightmost one. Entries
+            // to its left come from the client and can be forged.
+            .and_then(|v| v.rsplit(',').next())
             .and_then(|v| v.trim().parse().ok())
         {
             return Some(ip);
@@ -159,11 +164,6 @@ pub async fn base(State(state): State<AppState>, mut req: Request, next: Next) -
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
     let path = req.uri().path().to_owned();
-    let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if unsafe_method && !is_api_path(&path) && !csrf::same_origin(req.headers(), host.as_deref()) {
-        req.extensions_mut().insert(lang);
-        return WebError::new(StatusCode::FORBIDDEN, "error-cross-site").into_response();
-    }
     let ctx = BaseCtx {
         lang,
         csrf: csrf.clone(),
@@ -227,8 +227,14 @@ pub async fn guard(
         None => None,
     };
     let api = is_api_path(&base.path);
+    let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if unsafe_method && !api && !csrf::same_origin(req.headers(), base.host.as_deref()) {
+        return WebError::new(StatusCode::FORBIDDEN, "error-cross-site").into_response();
+    }
     let now = state.clock.now_ts();
-    let principal = if api {
+    let principal = if g.access == Access::Open {
+        None
+    } else if api {
         match bearer(req.headers()) {
             Some(token) => match store::principal_for_token(&state.db, token).await {
                 Ok(Some(p)) => Some(p),
@@ -266,7 +272,7 @@ pub async fn guard(
     };
 
     let allowed = match (g.access, &tenant, &principal) {
-        (Access::Public, _, _) => true,
+        (Access::Open | Access::Public, _, _) => true,
         (_, None, _) | (_, _, None) => false,
         (Access::SecondFactorPending, Some(t), Some(p)) => p.roles_on(t.id).next().is_some(),
         (Access::SignedIn, Some(t), Some(p)) => {

@@ -101,7 +101,7 @@ pub async fn expose(State(state): State<AppState>) -> Response {
     let mut res = out.into_response();
     res.headers_mut().insert(
         header::CONTENT_TYPE,
-        HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
+        HeaderValue::from_static("application/openmetrics-text; version=1.0.0; charset=utf-8"),
     );
     res.extensions_mut().insert(super::page::Rendered);
     res

@@ -119,17 +119,23 @@ impl Routes {
         }
         let request_id = HeaderName::from_static("x-request-id");
         let body_limit = state.config.max_body_bytes;
+        // Outermost first: request id, trace, metrics and security headers
+        // see every response, including errors rendered by render_errors,
+        // timeouts and caught panics.
         router
             .fallback(|| async { WebError::not_found() })
             .layer(DefaultBodyLimit::max(body_limit))
-            .layer(from_fn_with_state(state.clone(), error::render_errors))
-            .layer(from_fn_with_state(state.clone(), context::base))
-            .layer(from_fn_with_state(state.clone(), headers::security_headers))
-            .layer(from_fn_with_state(state.clone(), metrics::track))
             .layer(TimeoutLayer::with_status_code(
                 axum::http::StatusCode::REQUEST_TIMEOUT,
                 Duration::from_secs(60),
             ))
+            .layer(CatchPanicLayer::custom(|_| {
+                error::WebError::internal().into_response()
+            }))
+            .layer(from_fn_with_state(state.clone(), error::render_errors))
+            .layer(from_fn_with_state(state.clone(), context::base))
+            .layer(from_fn_with_state(state.clone(), headers::security_headers))
+            .layer(from_fn_with_state(state.clone(), metrics::track))
             .layer(
                 TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
                     // The matched route, never the raw URI: paths and queries
@@ -150,9 +156,6 @@ impl Routes {
             )
             .layer(PropagateRequestIdLayer::new(request_id.clone()))
             .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
-            .layer(CatchPanicLayer::custom(|_| {
-                error::WebError::internal().into_response()
-            }))
             .with_state(state)
     }
 }

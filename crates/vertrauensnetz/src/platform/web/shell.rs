@@ -17,10 +17,10 @@ use crate::platform::tenants::Tenant;
 
 pub fn routes(r: &mut Routes) {
     r.add(Method::GET, "/", Access::Public, portal);
-    r.add(Method::GET, "/healthz", Access::Public, healthz);
-    r.add(Method::GET, "/readyz", Access::Public, readyz);
-    r.add(Method::GET, "/metrics", Access::Public, metrics::expose);
-    r.add(Method::GET, "/assets/{file}", Access::Public, assets::serve);
+    r.add(Method::GET, "/healthz", Access::Open, healthz);
+    r.add(Method::GET, "/readyz", Access::Open, readyz);
+    r.add(Method::GET, "/metrics", Access::Open, metrics::expose);
+    r.add(Method::GET, "/assets/{file}", Access::Open, assets::serve);
     r.add(Method::GET, "/{tenant}", Access::Public, start);
     r.add(Method::GET, "/{tenant}/", Access::Public, start_slash);
     r.add(
