@@ -12,7 +12,7 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 use utoipa::OpenApi;
 
-use crate::platform::auth::{password, store as auth_store, throttle};
+use crate::platform::auth::{store as auth_store, throttle};
 use crate::platform::clock::Clock;
 use crate::platform::config::Config;
 use crate::platform::db::{self, Db};
@@ -136,12 +136,11 @@ impl Server {
         }
         i18n::init();
         web::assets::init();
-        tokio::task::spawn_blocking(password::warm_up);
         let tenants = TenantRegistry::load(db.clone()).await?;
         let transport = Transport::from_config(&config.mail)?;
         let listener = TcpListener::bind(config.listen).await?;
         let addr = listener.local_addr()?;
-        let state = AppState {
+        let state = AppState::new(web::Shared {
             db: db.clone(),
             config: Arc::new(config),
             tenants,
@@ -150,7 +149,7 @@ impl Server {
             mail: transport,
             instance: Arc::from(format!("{}-{}", addr, uuid::Uuid::new_v4().simple())),
             nav: Arc::new(nav()),
-        };
+        });
         let router = routes(Some(state.clone())).into_router();
         let (shutdown, rx) = watch::channel(false);
         let mut serve_rx = rx.clone();

@@ -11,6 +11,11 @@ use vertrauensnetz::platform::config::{Config, Overrides};
 use vertrauensnetz::platform::db::Db;
 use vertrauensnetz::{demo, operator};
 
+// A page request makes many small allocations; mimalloc serves them from
+// per-thread pages without the contention of the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "vertrauensnetz",

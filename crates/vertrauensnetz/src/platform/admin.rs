@@ -227,7 +227,7 @@ async fn create_user(
     )
     .await?;
     tx.commit().await?;
-    let notice = t.t("admin-users-created");
+    let notice = t.t("admin-users-created").into_owned();
     render_users(
         &state,
         &ctx,
@@ -312,7 +312,7 @@ async fn set_active(
         &ctx,
         NewUserForm::default(),
         FormErrors::new(),
-        Some(t.t("admin-users-saved")),
+        Some(t.t("admin-users-saved").into_owned()),
         None,
         StatusCode::OK,
     )
@@ -353,7 +353,7 @@ async fn reset_password(
         &ctx,
         NewUserForm::default(),
         FormErrors::new(),
-        Some(t.t("admin-users-password-reset")),
+        Some(t.t("admin-users-password-reset").into_owned()),
         Some(generated),
         StatusCode::OK,
     )
@@ -424,11 +424,11 @@ async fn outbox_page(State(state): State<AppState>, ctx: Ctx) -> Result<Response
             created: m.created_at.0.format("%Y-%m-%d %H:%M UTC").to_string(),
             subject: m.subject,
             state: if m.sent_at.is_some() {
-                t.t("outbox-sent")
+                t.t("outbox-sent").into_owned()
             } else if m.failed_at.is_some() {
                 t.t1("outbox-failed", "error", m.last_error.unwrap_or_default())
             } else {
-                t.t("outbox-pending")
+                t.t("outbox-pending").into_owned()
             },
             attempts: m.attempts,
         })

@@ -148,6 +148,70 @@ type Bundle = FluentBundle<FluentResource>;
 
 struct Catalog {
     bundles: HashMap<Lang, Bundle>,
+    /// Every message (and attribute) that needs no argument, formatted once
+    /// per language with the German fallback applied: pages look these up
+    /// instead of formatting on every request.
+    plain: HashMap<Lang, HashMap<String, String>>,
+}
+
+/// Formats every argument-free message of every language once.
+fn plain_messages(bundles: &HashMap<Lang, Bundle>) -> HashMap<Lang, HashMap<String, String>> {
+    let mut ids: Vec<String> = Vec::new();
+    for file in Locales::iter() {
+        let Some(content) = Locales::get(&file) else {
+            continue;
+        };
+        let Ok(resource) =
+            FluentResource::try_new(String::from_utf8_lossy(&content.data).into_owned())
+        else {
+            continue;
+        };
+        for entry in resource.entries() {
+            if let fluent_syntax::ast::Entry::Message(m) = entry {
+                if m.value.is_some() {
+                    ids.push(m.id.name.to_owned());
+                }
+                ids.extend(
+                    m.attributes
+                        .iter()
+                        .map(|a| format!("{}.{}", m.id.name, a.id.name)),
+                );
+            }
+        }
+    }
+    ids.sort();
+    ids.dedup();
+    let quiet = |bundle: &Bundle, id: &str| -> Option<String> {
+        let (msg_id, attr) = match id.split_once('.') {
+            Some((m, a)) => (m, Some(a)),
+            None => (id, None),
+        };
+        let msg = bundle.get_message(msg_id)?;
+        let pattern = match attr {
+            Some(a) => msg.get_attribute(a)?.value(),
+            None => msg.value()?,
+        };
+        let mut errors = vec![];
+        let text = bundle.format_pattern(pattern, None, &mut errors);
+        errors.is_empty().then(|| text.into_owned())
+    };
+    let german = bundles.get(&Lang::De);
+    Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let own = bundles.get(&lang);
+            let map = ids
+                .iter()
+                .filter_map(|id| {
+                    let text = own
+                        .and_then(|b| quiet(b, id))
+                        .or_else(|| german.and_then(|b| quiet(b, id)))?;
+                    Some((id.clone(), text))
+                })
+                .collect();
+            (lang, map)
+        })
+        .collect()
 }
 
 fn catalog() -> &'static Catalog {
@@ -178,7 +242,8 @@ fn catalog() -> &'static Catalog {
             }
             bundles.insert(lang, bundle);
         }
-        Catalog { bundles }
+        let plain = plain_messages(&bundles);
+        Catalog { bundles, plain }
     })
 }
 
@@ -260,8 +325,11 @@ impl Tr {
     }
 
     /// The message `id` (or `id.attribute`).
-    pub fn t(&self, id: &str) -> String {
-        tr(self.lang, id, None)
+    pub fn t(&self, id: &str) -> Cow<'static, str> {
+        match catalog().plain.get(&self.lang).and_then(|m| m.get(id)) {
+            Some(text) => Cow::Borrowed(text.as_str()),
+            None => Cow::Owned(tr(self.lang, id, None)),
+        }
     }
 
     /// The message with one named argument.

@@ -8,57 +8,68 @@
 //!
 //! The cookie is set only when a page actually renders a form.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use subtle::ConstantTimeEq;
 
 pub const COOKIE: &str = "vn_csrf";
 pub const FIELD: &str = "csrf";
 
-/// The browser's token for this request, and whether it must be set as a
-/// cookie on the response (it was newly made and a form used it).
+/// The browser's token for this request. A browser without a valid cookie
+/// gets a new token only when a page renders a form (it is then set as a
+/// cookie on the response); pages without forms cost nothing.
 #[derive(Debug, Clone)]
 pub struct CsrfToken {
-    value: String,
-    fresh: bool,
-    used: Arc<AtomicBool>,
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    from_cookie: Option<String>,
+    fresh: OnceLock<String>,
+}
+
+fn well_formed(v: &str) -> bool {
+    v.len() == 43
+        && v.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 impl CsrfToken {
     pub fn from_cookie(value: Option<&str>) -> CsrfToken {
-        match value.filter(|v| {
-            v.len() == 43
-                && v.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        }) {
-            Some(v) => CsrfToken {
-                value: v.to_owned(),
-                fresh: false,
-                used: Arc::new(AtomicBool::new(false)),
-            },
-            None => CsrfToken {
-                value: super::store::new_secret().0,
-                fresh: true,
-                used: Arc::new(AtomicBool::new(false)),
-            },
+        CsrfToken {
+            inner: Arc::new(Inner {
+                from_cookie: value.filter(|v| well_formed(v)).map(str::to_owned),
+                fresh: OnceLock::new(),
+            }),
         }
     }
 
-    /// The token for a hidden form field; marks the cookie as needed.
+    /// The token for a hidden form field.
     pub fn form_value(&self) -> &str {
-        self.used.store(true, Ordering::Relaxed);
-        &self.value
+        match &self.inner.from_cookie {
+            Some(v) => v,
+            None => self
+                .inner
+                .fresh
+                .get_or_init(|| super::store::new_secret().0),
+        }
     }
 
-    /// The cookie value to set on the response, if one must be set.
+    /// The cookie value to set on the response, if a new token was used.
     pub fn cookie_to_set(&self) -> Option<&str> {
-        (self.fresh && self.used.load(Ordering::Relaxed)).then_some(self.value.as_str())
+        match &self.inner.from_cookie {
+            Some(_) => None,
+            None => self.inner.fresh.get().map(String::as_str),
+        }
     }
 
     /// Whether a submitted token matches this browser's cookie.
     pub fn matches(&self, submitted: &str) -> bool {
-        !self.fresh && bool::from(self.value.as_bytes().ct_eq(submitted.as_bytes()))
+        self.inner
+            .from_cookie
+            .as_ref()
+            .is_some_and(|v| bool::from(v.as_bytes().ct_eq(submitted.as_bytes())))
     }
 }
 

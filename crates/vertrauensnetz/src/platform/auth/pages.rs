@@ -565,7 +565,7 @@ async fn password_submit(
         &state,
         &ctx,
         FormErrors::new(),
-        Some(t.t("account-password-changed")),
+        Some(t.t("account-password-changed").into_owned()),
         StatusCode::OK,
     )?;
     if let Some(v) = session_cookie(&state, &cookie) {

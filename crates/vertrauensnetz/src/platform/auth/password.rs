@@ -42,10 +42,10 @@ pub async fn hash(password: String) -> Result<String, HashError> {
         .map_err(|_| HashError)?
 }
 
-fn dummy_hash() -> &'static str {
-    static H: OnceLock<String> = OnceLock::new();
-    H.get_or_init(|| hash_blocking("no account has this password").unwrap_or_default())
-}
+/// A hash with the same parameters as real ones, of a password no account
+/// has: checking against it costs what checking a real hash costs, so an
+/// unknown login is answered as slowly as a wrong password.
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$Y8YjvI/BsAkiAOlksKnzXw$GwjSgA2QrbWHP7PnLZ2SRrr7DbnSASs9Sn/cFj8lgnU";
 
 /// Checks a password against a stored hash. With `None` (no such account) it
 /// checks against a dummy hash, so the answer takes as long either way.
@@ -55,7 +55,7 @@ pub async fn verify(password: String, stored: Option<String>) -> bool {
     };
     tokio::task::spawn_blocking(move || {
         let real = stored.is_some();
-        let stored = stored.unwrap_or_else(|| dummy_hash().to_owned());
+        let stored = stored.unwrap_or_else(|| DUMMY_HASH.to_owned());
         let ok = PasswordHash::new(&stored)
             .map(|h| argon2().verify_password(password.as_bytes(), &h).is_ok())
             .unwrap_or(false);
@@ -63,11 +63,6 @@ pub async fn verify(password: String, stored: Option<String>) -> bool {
     })
     .await
     .unwrap_or(false)
-}
-
-/// Warms the dummy hash so the first unknown-login attempt is not faster.
-pub fn warm_up() {
-    let _ = dummy_hash();
 }
 
 /// A generated password: 20 characters from an alphabet without look-alikes.
@@ -90,8 +85,15 @@ mod tests {
     async fn hash_and_verify() {
         let h = hash("correct horse battery".into()).await.unwrap();
         assert!(verify("correct horse battery".into(), Some(h.clone())).await);
-        assert!(!verify("wrong".into(), Some(h)).await);
+        assert!(!verify("wrong".into(), Some(h.clone())).await);
         assert!(!verify("no account has this password".into(), None).await);
+        // The dummy has the parameters of real hashes (so it costs the same).
+        let real = PasswordHash::new(&h).unwrap();
+        let dummy = PasswordHash::new(DUMMY_HASH).unwrap();
+        assert_eq!(real.params, dummy.params);
+        assert!(argon2()
+            .verify_password(b"no account has this password", &dummy)
+            .is_ok());
     }
 
     #[test]

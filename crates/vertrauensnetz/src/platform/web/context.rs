@@ -55,7 +55,7 @@ pub struct BaseCtx {
 /// The full context of a routed request, inserted by [`guard`].
 #[derive(Debug, Clone)]
 pub struct Ctx {
-    pub base: BaseCtx,
+    pub base: Arc<BaseCtx>,
     pub tenant: Option<Arc<Tenant>>,
     pub principal: Option<Principal>,
 }
@@ -145,8 +145,8 @@ fn client_addr(req: &Request, trust_forwarded: bool) -> Option<IpAddr> {
         .map(|c| c.0.ip())
 }
 
-/// Middleware for every request: language, CSRF token, cross-site check.
-pub async fn base(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+/// Language, CSRF token and client of a request.
+pub fn base_ctx(state: &AppState, req: &Request) -> BaseCtx {
     let headers = req.headers();
     let chosen_lang = query_lang(req.uri().query());
     let lang = match chosen_lang {
@@ -158,36 +158,35 @@ pub async fn base(State(state): State<AppState>, mut req: Request, next: Next) -
                 .and_then(|v| v.to_str().ok()),
         ),
     };
-    let csrf = CsrfToken::from_cookie(cookie_value(headers, csrf::COOKIE));
-    let host = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
-    let path = req.uri().path().to_owned();
-    let ctx = BaseCtx {
+    BaseCtx {
         lang,
-        csrf: csrf.clone(),
+        csrf: CsrfToken::from_cookie(cookie_value(headers, csrf::COOKIE)),
         chosen_lang,
-        path,
-        client: client_addr(&req, state.config.trust_forwarded_for),
-        host,
-    };
-    req.extensions_mut().insert(lang);
-    req.extensions_mut().insert(ctx);
-    let mut res = next.run(req).await;
+        path: req.uri().path().to_owned(),
+        client: client_addr(req, state.config.trust_forwarded_for),
+        host: headers
+            .get(header::HOST)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned),
+    }
+}
+
+/// Sets the CSRF cookie (when a form used a new token) and the language
+/// cookie (when one was chosen with `?lang=`).
+pub fn set_cookies(state: &AppState, base: &BaseCtx, res: &mut Response) {
     let secure = state.config.https();
-    if let Some(v) = csrf
+    if let Some(v) = base
+        .csrf
         .cookie_to_set()
         .and_then(|v| make_cookie(csrf::COOKIE, v, None, secure))
     {
         res.headers_mut().append(header::SET_COOKIE, v);
     }
-    if let Some(l) = chosen_lang {
+    if let Some(l) = base.chosen_lang {
         if let Some(v) = make_cookie(LANG_COOKIE, l.tag(), Some(365 * 24 * 3600), secure) {
             res.headers_mut().append(header::SET_COOKIE, v);
         }
     }
-    res
 }
 
 /// The state of the per-route guard.
@@ -211,7 +210,7 @@ pub async fn guard(
     next: Next,
 ) -> Response {
     let state = &g.app;
-    let Some(base) = req.extensions().get::<BaseCtx>().cloned() else {
+    let Some(base) = req.extensions().get::<Arc<BaseCtx>>().cloned() else {
         return WebError::internal().into_response();
     };
     let tenant = match params.iter().find(|(k, _)| *k == "tenant") {

@@ -1,20 +1,21 @@
 //! One conversion from errors to HTTP. Handlers return [`WebError`]; the
-//! [`render_errors`] middleware turns every error response that no page
+//! shell middleware ([`render`]) turns every error response that no page
 //! rendered itself (including axum's own 404/405/413 and rejections) into a
 //! page in the visitor's language or, under `/api/`, into
 //! `application/problem+json` (RFC 9457).
 
 use axum::body::Body;
-use axum::extract::{Request, State};
+use std::sync::Arc;
+
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
+use super::context::BaseCtx;
 use super::page::{self, Rendered};
 use super::AppState;
 use crate::platform::db::DbError;
-use crate::platform::i18n::{self, Lang};
+use crate::platform::i18n;
 
 /// What went wrong, as far as the client is concerned. `key` names a Fluent
 /// message (`error-…`) with the human sentence; `detail` adds specifics that
@@ -129,18 +130,16 @@ pub fn is_api_path(path: &str) -> bool {
     path.starts_with("/api/")
 }
 
-/// Middleware: gives every unrendered error response its body.
-pub async fn render_errors(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let path = req.uri().path().to_owned();
-    let lang = req.extensions().get::<Lang>().copied().unwrap_or(Lang::De);
-    let ctx = req.extensions().get::<super::context::BaseCtx>().cloned();
-    let res = next.run(req).await;
+/// Gives an unrendered error response its body: a page in the visitor's
+/// language or, under `/api/`, a problem document.
+pub fn render(state: &AppState, base: &Arc<BaseCtx>, res: Response) -> Response {
     let status = res.status();
     if !(status.is_client_error() || status.is_server_error())
         || res.extensions().get::<Rendered>().is_some()
     {
         return res;
     }
+    let lang = base.lang;
     let info = res.extensions().get::<ErrorInfo>().cloned();
     let key = info
         .as_ref()
@@ -151,7 +150,7 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
     let detail = info.and_then(|i| i.detail);
     let (mut parts, _) = res.into_parts();
     parts.headers.remove(header::CONTENT_LENGTH);
-    if is_api_path(&path) {
+    if is_api_path(&base.path) {
         let problem = Problem {
             kind: "about:blank".to_owned(),
             title: i18n::tr(lang, key, None),
@@ -169,7 +168,15 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
         );
         return Response::from_parts(parts, Body::from(body));
     }
-    let html = page::error_page(&state, ctx, lang, &path, status, key, detail.as_deref());
+    let html = page::error_page(
+        state,
+        Some(base.clone()),
+        lang,
+        &base.path,
+        status,
+        key,
+        detail.as_deref(),
+    );
     parts.headers.insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),

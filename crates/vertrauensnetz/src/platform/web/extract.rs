@@ -94,7 +94,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for CsrfForm<T> {
         }
         let base = req
             .extensions()
-            .get::<BaseCtx>()
+            .get::<std::sync::Arc<BaseCtx>>()
             .cloned()
             .ok_or_else(WebError::internal)?;
         let bytes = body_bytes(req, state).await?;

@@ -1,9 +1,6 @@
 //! Security headers on every response, and a safe default for caching.
 
-use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue};
-use axum::middleware::Next;
-use axum::response::Response;
+use axum::http::{header, HeaderMap, HeaderValue};
 
 use super::AppState;
 
@@ -14,9 +11,9 @@ pub const CSP: &str =
 font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
 frame-ancestors 'none'";
 
-pub async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let mut res = next.run(req).await;
-    let h = res.headers_mut();
+/// Sets the security headers, and `no-store` where no cache policy was
+/// chosen (anything that did not choose may be personal).
+pub fn apply(state: &AppState, h: &mut HeaderMap) {
     h.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(CSP),
@@ -50,9 +47,7 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
             HeaderValue::from_static("max-age=63072000; includeSubDomains"),
         );
     }
-    // Anything that did not choose a cache policy may be personal.
     if !h.contains_key(header::CACHE_CONTROL) {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
-    res
 }

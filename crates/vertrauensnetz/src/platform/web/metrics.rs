@@ -1,11 +1,11 @@
 //! Prometheus metrics: request counts and latency histograms by route.
 
-use std::sync::Arc;
-use std::time::Instant;
+use std::collections::HashSet;
+use std::sync::{Arc, OnceLock, RwLock};
+use std::time::Duration;
 
-use axum::extract::{MatchedPath, Request, State};
-use axum::http::{header, HeaderValue};
-use axum::middleware::Next;
+use axum::extract::{MatchedPath, State};
+use axum::http::{header, HeaderValue, Method};
 use axum::response::{IntoResponse, Response};
 use prometheus_client::encoding::text::encode;
 use prometheus_client::encoding::EncodeLabelSet;
@@ -18,15 +18,49 @@ use super::AppState;
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RequestLabels {
-    method: String,
-    route: String,
+    method: &'static str,
+    route: &'static str,
     status: u16,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RouteLabels {
-    method: String,
-    route: String,
+    method: &'static str,
+    route: &'static str,
+}
+
+/// Route patterns are few and fixed; each is kept once for the life of the
+/// process so labels need no allocation per request.
+fn intern(route: &str) -> &'static str {
+    static ROUTES: OnceLock<RwLock<HashSet<&'static str>>> = OnceLock::new();
+    let set = ROUTES.get_or_init(Default::default);
+    if let Some(r) = set.read().ok().and_then(|s| s.get(route).copied()) {
+        return r;
+    }
+    match set.write() {
+        Ok(mut s) => match s.get(route) {
+            Some(r) => r,
+            None => {
+                let leaked: &'static str = Box::leak(route.to_owned().into_boxed_str());
+                s.insert(leaked);
+                leaked
+            }
+        },
+        Err(_) => "unknown",
+    }
+}
+
+fn method_label(m: &Method) -> &'static str {
+    match *m {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::PATCH => "PATCH",
+        Method::DELETE => "DELETE",
+        Method::OPTIONS => "OPTIONS",
+        _ => "OTHER",
+    }
 }
 
 fn latency_histogram() -> Histogram {
@@ -66,30 +100,27 @@ impl Metrics {
     }
 }
 
-pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let start = Instant::now();
-    let method = req.method().as_str().to_owned();
-    let route = req
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|m| m.as_str().to_owned())
-        .unwrap_or_else(|| "unmatched".to_owned());
-    let res = next.run(req).await;
+/// Counts a finished request and its latency.
+pub fn record(
+    state: &AppState,
+    method: &Method,
+    route: Option<&MatchedPath>,
+    status: u16,
+    elapsed: Duration,
+) {
+    let method = method_label(method);
+    let route = route.map(|r| intern(r.as_str())).unwrap_or("unmatched");
     let m = &state.metrics;
     m.latency
-        .get_or_create(&RouteLabels {
-            method: method.clone(),
-            route: route.clone(),
-        })
-        .observe(start.elapsed().as_secs_f64());
+        .get_or_create(&RouteLabels { method, route })
+        .observe(elapsed.as_secs_f64());
     m.requests
         .get_or_create(&RequestLabels {
             method,
             route,
-            status: res.status().as_u16(),
+            status,
         })
         .inc();
-    res
 }
 
 /// `GET /metrics` in the Prometheus text format.

@@ -35,9 +35,27 @@ use super::db::Db;
 use super::mail::Transport;
 use super::tenants::TenantRegistry;
 
-/// Shared by every request; cheap to clone.
+/// Shared by every request. One reference count per clone: middlewares
+/// clone the state on every request, so it must be a single `Arc`.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl AppState {
+    pub fn new(shared: Shared) -> AppState {
+        AppState(Arc::new(shared))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// What [`AppState`] holds.
+pub struct Shared {
     pub db: Db,
     pub config: Arc<Config>,
     pub tenants: TenantRegistry,
@@ -48,6 +66,38 @@ pub struct AppState {
     pub instance: Arc<str>,
     /// Entries of the start and staff pages, contributed by the modules.
     pub nav: Arc<Vec<page::NavLink>>,
+}
+
+/// The middleware every request passes (in one function, so a request
+/// pays for one boxed future rather than one per concern): it resolves
+/// language and CSRF token, lets the route answer, renders error bodies,
+/// sets cookies and security headers, and records metrics.
+async fn front(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    mut req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let start = std::time::Instant::now();
+    let method = req.method().clone();
+    let route = req
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .cloned();
+    let base = Arc::new(context::base_ctx(&state, &req));
+    req.extensions_mut().insert(base.lang);
+    req.extensions_mut().insert(base.clone());
+    let res = next.run(req).await;
+    let mut res = error::render(&state, &base, res);
+    context::set_cookies(&state, &base, &mut res);
+    headers::apply(&state, res.headers_mut());
+    metrics::record(
+        &state,
+        &method,
+        route.as_ref(),
+        res.status().as_u16(),
+        start.elapsed(),
+    );
+    res
 }
 
 /// One route and who may use it. The list of all of them is what the
@@ -132,10 +182,7 @@ impl Routes {
             .layer(CatchPanicLayer::custom(|_| {
                 error::WebError::internal().into_response()
             }))
-            .layer(from_fn_with_state(state.clone(), error::render_errors))
-            .layer(from_fn_with_state(state.clone(), context::base))
-            .layer(from_fn_with_state(state.clone(), headers::security_headers))
-            .layer(from_fn_with_state(state.clone(), metrics::track))
+            .layer(from_fn_with_state(state.clone(), front))
             .layer(
                 TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
                     // The matched route, never the raw URI: paths and queries
@@ -143,15 +190,14 @@ impl Routes {
                     let route = req
                         .extensions()
                         .get::<axum::extract::MatchedPath>()
-                        .map(|m| m.as_str().to_owned())
-                        .unwrap_or_default();
+                        .map(|m| m.as_str())
+                        .unwrap_or("");
                     let id = req
                         .headers()
                         .get("x-request-id")
                         .and_then(|v| v.to_str().ok())
-                        .unwrap_or("")
-                        .to_owned();
-                    tracing::info_span!("request", method = %req.method(), %route, request_id = %id)
+                        .unwrap_or("");
+                    tracing::info_span!("request", method = %req.method(), route, request_id = id)
                 }),
             )
             .layer(PropagateRequestIdLayer::new(request_id.clone()))

@@ -52,20 +52,20 @@ impl PageCtx {
                 .filter(|p| p.fully_authenticated())
                 .map(|p| p.display_name.clone()),
             path: ctx.base.path.clone(),
-            title: t.t(title_key),
+            title: t.t(title_key).into_owned(),
             csrf: ctx.base.csrf.clone(),
         }
     }
 
     fn bare(
-        base: Option<BaseCtx>,
+        base: Option<Arc<BaseCtx>>,
         lang: Lang,
         tenant: Option<Arc<Tenant>>,
         path: &str,
         title: String,
     ) -> PageCtx {
         let csrf = base
-            .map(|b| b.csrf)
+            .map(|b| b.csrf.clone())
             .unwrap_or_else(|| CsrfToken::from_cookie(None));
         PageCtx {
             t: Tr::new(lang),
@@ -134,7 +134,7 @@ struct ErrorPage<'a> {
 /// The HTML error page in the visitor's language.
 pub fn error_page(
     state: &AppState,
-    base: Option<BaseCtx>,
+    base: Option<Arc<BaseCtx>>,
     lang: Lang,
     path: &str,
     status: StatusCode,
@@ -147,9 +147,9 @@ pub fn error_page(
         .next()
         .and_then(|slug| state.tenants.cached_by_slug(slug));
     let t = Tr::new(lang);
-    let page = PageCtx::bare(base, lang, tenant, path, t.t(key));
+    let page = PageCtx::bare(base, lang, tenant, path, t.t(key).into_owned());
     let tpl = ErrorPage {
-        message: t.t(&format!("{key}.help")),
+        message: t.t(&format!("{key}.help")).into_owned(),
         page,
         status: status.as_u16(),
         detail,
@@ -181,8 +181,11 @@ impl FormErrors {
         FormErrors(Vec::new())
     }
 
-    pub fn add(&mut self, field: &'static str, message: String) {
-        self.0.push(FieldError { field, message });
+    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
+        self.0.push(FieldError {
+            field,
+            message: message.into(),
+        });
     }
 
     pub fn is_empty(&self) -> bool {
