@@ -12,6 +12,7 @@ use crate::platform::db::{Db, Tx};
 use crate::platform::tenants::{self, district_code, DistrictInput, NewTenant, Tenant, TenantSlug};
 
 /// A demo account as printed before serving.
+#[derive(Debug, Clone)]
 pub struct DemoAccount {
     pub tenant: String,
     pub role: Role,

@@ -731,3 +731,203 @@ async fn demo_mail_lands_in_the_outbox_folder() {
     assert!(outbox[0].sent_at.is_some());
     app.server.stop().await;
 }
+
+fn user_id_of(html: &str, tenant: &str, login: &str) -> String {
+    let re = regex_lite::Regex::new(&format!(
+        r#"(?s){}</td>.*?/{}/admin/users/([0-9a-f-]{{36}})/active"#,
+        regex_lite::escape(login),
+        tenant
+    ))
+    .unwrap();
+    re.captures(html)
+        .unwrap_or_else(|| panic!("{login} not listed"))
+        .get(1)
+        .unwrap()
+        .as_str()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn admins_manage_only_accounts_of_cities_they_administer() {
+    let app = TestApp::spawn().await;
+    let admin = login(&app, "luenen", Role::Admin).await;
+    let html = admin
+        .get(app.url("/luenen/admin/users"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let token = csrf_in(&html);
+
+    // The headquarters' account also serves Dortmund: Lünen alone may not
+    // reset or deactivate it.
+    let police = app.account("luenen", Role::Police).clone();
+    let police_id = user_id_of(&html, "luenen", &police.login);
+    for action in ["password", "active"] {
+        let res = post_form(
+            &admin,
+            &app.url(&format!("/luenen/admin/users/{police_id}/{action}")),
+            &token,
+            &[("active", "false")],
+        )
+        .await;
+        assert_eq!(res.status(), 403, "{action}");
+    }
+    let c = client();
+    login_as(&app, &c, "dortmund", &police.login, &police.password).await;
+
+    // A Lünen-only account: reset shows a new password once; the old one
+    // stops working.
+    let kod = app.account("luenen", Role::Kod).clone();
+    let kod_id = user_id_of(&html, "luenen", &kod.login);
+    let res = post_form(
+        &admin,
+        &app.url(&format!("/luenen/admin/users/{kod_id}/password")),
+        &token,
+        &[],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let body = res.text().await.unwrap();
+    let new_pw = regex_lite::Regex::new(r#"<code class="secret">([A-Za-z0-9]+)</code>"#)
+        .unwrap()
+        .captures(&body)
+        .unwrap()[1]
+        .to_owned();
+    let c = client();
+    let t = csrf_token(&c, &app.url("/luenen/login")).await;
+    let res = post_form(
+        &c,
+        &app.url("/luenen/login"),
+        &t,
+        &[("login", &kod.login), ("password", &kod.password)],
+    )
+    .await;
+    assert_eq!(res.status(), 401);
+    login_as(&app, &c, "luenen", &kod.login, &new_pw).await;
+
+    // Deactivation ends the session at once and refuses new sign-ins.
+    let res = post_form(
+        &admin,
+        &app.url(&format!("/luenen/admin/users/{kod_id}/active")),
+        &token,
+        &[("active", "false")],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        c.get(app.url("/luenen/staff"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        303
+    );
+    let t = csrf_token(&c, &app.url("/luenen/login")).await;
+    let res = post_form(
+        &c,
+        &app.url("/luenen/login"),
+        &t,
+        &[("login", &kod.login), ("password", &new_pw)],
+    )
+    .await;
+    assert_eq!(res.status(), 401);
+    // A Dortmund account is not found from Lünen at all.
+    let dortmund_html = login(&app, "dortmund", Role::Admin)
+        .await
+        .get(app.url("/dortmund/admin/users"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let dortmund_kod = user_id_of(
+        &dortmund_html,
+        "dortmund",
+        &app.account("dortmund", Role::Kod).login,
+    );
+    let res = post_form(
+        &admin,
+        &app.url(&format!("/luenen/admin/users/{dortmund_kod}/password")),
+        &token,
+        &[],
+    )
+    .await;
+    assert_eq!(res.status(), 404);
+    let out = app.cli(&["audit", "verify"]).await;
+    assert!(out.status.success());
+    app.server.stop().await;
+}
+
+#[tokio::test]
+async fn a_new_tenant_appears_without_restart() {
+    let app = TestApp::spawn().await;
+    let out = app
+        .cli(&[
+            "tenant",
+            "add",
+            "--slug",
+            "bad-kreuznach",
+            "--name",
+            "Bad Kreuznach",
+            "--jurisdiction",
+            "bad-kreuznach.de",
+            "--lat",
+            "49.8450",
+            "--lon",
+            "7.8670",
+        ])
+        .await;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The tenant cache reloads on a miss at most once a second.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let html = reqwest::get(app.url("/bad-kreuznach"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Vertrauensnetz Bad Kreuznach"));
+    let again = app
+        .cli(&[
+            "tenant",
+            "add",
+            "--slug",
+            "bad-kreuznach",
+            "--name",
+            "X",
+            "--jurisdiction",
+            "x.de",
+            "--lat",
+            "1",
+            "--lon",
+            "1",
+        ])
+        .await;
+    assert!(!again.status.success());
+    let reserved = app
+        .cli(&[
+            "tenant",
+            "add",
+            "--slug",
+            "api",
+            "--name",
+            "X",
+            "--jurisdiction",
+            "y.de",
+            "--lat",
+            "1",
+            "--lon",
+            "1",
+        ])
+        .await;
+    assert!(!reserved.status.success());
+    app.server.stop().await;
+}
