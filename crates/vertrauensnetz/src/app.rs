@@ -30,6 +30,7 @@ pub fn routes(state: Option<AppState>) -> Routes {
     crate::platform::auth::pages::routes(&mut r);
     admin::routes(&mut r);
     api::routes(&mut r);
+    crate::events::routes(&mut r);
     r.add(
         Method::GET,
         "/api/openapi.json",
@@ -46,7 +47,9 @@ pub fn route_table() -> Vec<RouteSpec> {
 
 /// The OpenAPI 3.1 document of the whole API.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    api::PlatformApi::openapi()
+    let mut doc = api::PlatformApi::openapi();
+    doc.merge(crate::events::EventsApi::openapi());
+    doc
 }
 
 async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {

@@ -8,5 +8,6 @@
 
 pub mod app;
 pub mod demo;
+pub mod events;
 pub mod operator;
 pub mod platform;

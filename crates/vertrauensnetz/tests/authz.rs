@@ -57,6 +57,18 @@ const TABLE: &[(&str, &str, Expect)] = &[
     ("GET", "/{tenant}/admin/audit", Roles(ADMIN)),
     ("GET", "/{tenant}/admin/outbox", Roles(ADMIN)),
     ("GET", "/api/v1/{tenant}/me", AnyRole),
+    (
+        "POST",
+        "/api/v1/{tenant}/events",
+        Roles(&[Role::Coordinator]),
+    ),
+    ("GET", "/api/v1/{tenant}/events/{event_id}", Public),
+    (
+        "POST",
+        "/api/v1/{tenant}/events/{event_id}/registrations",
+        Public,
+    ),
+    ("DELETE", "/api/v1/{tenant}/registrations/{token}", Public),
     // Signing out goes last for each actor (it ends the session).
     ("POST", "/{tenant}/logout", AnyRole),
 ];
@@ -100,6 +112,8 @@ fn concrete(path: &str, tenant: &str) -> String {
     path.replace("{tenant}", tenant)
         .replace("{user_id}", "0190d6f2-1c2b-7cc3-9a5e-6f2b9f0c1a11")
         .replace("{file}", "none.css")
+        .replace("{event_id}", "0190d6f2-1c2b-7cc3-9a5e-6f2b9f0c1a12")
+        .replace("{token}", "no-such-token")
 }
 
 /// Whether the guard refused the request (as opposed to the handler
@@ -186,14 +200,15 @@ async fn every_route_allows_exactly_the_expected_roles_on_every_tenant() {
                     .iter()
                     .any(|(t, r)| t == target && rs.contains(r)),
             };
-            let res = if *method == "GET" {
-                let mut req = actor.client.get(&url);
-                if api {
-                    if let Some(t) = &actor.token {
-                        req = req.bearer_auth(t);
-                    }
+            let res = if api {
+                let m = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+                let mut req = actor.client.request(m, &url);
+                if let Some(t) = &actor.token {
+                    req = req.bearer_auth(t);
                 }
                 req.send().await.unwrap()
+            } else if *method == "GET" {
+                actor.client.get(&url).send().await.unwrap()
             } else {
                 // A valid CSRF token, so only the guard can refuse.
                 let token = csrf_token(&actor.client, &app.url(&format!("/{target}/login"))).await;

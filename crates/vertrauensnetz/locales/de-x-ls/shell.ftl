@@ -69,3 +69,5 @@ error-unavailable = Gerade nicht erreichbar
     .help = Diese Seite funktioniert gerade nicht. Bitte warten Sie ein paar Minuten. Dann versuchen Sie es noch einmal.
 error-internal = Ein Fehler im System
     .help = Etwas hat nicht funktioniert. Wir haben den Fehler gespeichert. Bitte versuchen Sie es später noch einmal.
+error-conflict = Das geht nicht
+    .help = Das geht gerade nicht.

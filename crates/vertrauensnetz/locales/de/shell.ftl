@@ -69,3 +69,5 @@ error-unavailable = Vorübergehend nicht verfügbar
     .help = Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut.
 error-internal = Interner Fehler
     .help = Etwas ist schiefgegangen. Der Fehler wurde protokolliert. Bitte versuchen Sie es später erneut.
+error-conflict = Nicht möglich
+    .help = Diese Aktion ist im jetzigen Zustand nicht möglich.

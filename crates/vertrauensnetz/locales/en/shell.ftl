@@ -69,3 +69,5 @@ error-unavailable = Temporarily unavailable
     .help = The service cannot be reached right now. Please try again in a few minutes.
 error-internal = Internal error
     .help = Something went wrong. The error has been logged. Please try again later.
+error-conflict = Not possible
+    .help = This action is not possible in the current state.

@@ -69,3 +69,5 @@ error-unavailable = Tymczasowo niedostępne
     .help = Usługa jest w tej chwili niedostępna. Prosimy spróbować ponownie za kilka minut.
 error-internal = Błąd wewnętrzny
     .help = Coś poszło nie tak. Błąd został zarejestrowany. Prosimy spróbować ponownie później.
+error-conflict = Niemożliwe
+    .help = Ta czynność nie jest teraz możliwa.

@@ -69,3 +69,5 @@ error-unavailable = Temporar indisponibil
     .help = Serviciul nu este accesibil momentan. Vă rugăm să încercați din nou peste câteva minute.
 error-internal = Eroare internă
     .help = Ceva nu a funcționat. Eroarea a fost înregistrată. Vă rugăm să încercați din nou mai târziu.
+error-conflict = Nu este posibil
+    .help = Această acțiune nu este posibilă în situația actuală.

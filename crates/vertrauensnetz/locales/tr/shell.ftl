@@ -69,3 +69,5 @@ error-unavailable = Geçici olarak kullanılamıyor
     .help = Hizmete şu anda ulaşılamıyor. Lütfen birkaç dakika sonra tekrar deneyin.
 error-internal = Dahili hata
     .help = Bir sorun oluştu. Hata kayda alındı. Lütfen daha sonra tekrar deneyin.
+error-conflict = Mümkün değil
+    .help = Bu işlem şu anki durumda mümkün değil.

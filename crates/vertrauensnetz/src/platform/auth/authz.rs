@@ -17,14 +17,17 @@ pub enum Permission {
     ReadAudit,
     /// Read the tenant's mail outbox (delivery status, not bodies).
     ReadOutbox,
+    /// Create and change events, see their registrations.
+    ManageEvents,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 4] = [
+    pub const ALL: [Permission; 5] = [
         Permission::UseStaffArea,
         Permission::ManageUsers,
         Permission::ReadAudit,
         Permission::ReadOutbox,
+        Permission::ManageEvents,
     ];
 }
 
@@ -34,6 +37,7 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
     match permission {
         P::UseStaffArea => true,
         P::ManageUsers | P::ReadAudit | P::ReadOutbox => role == Role::Admin,
+        P::ManageEvents => role == Role::Coordinator,
     }
 }
 

@@ -13,17 +13,31 @@ use crate::on_db;
 /// A migration: version, name, SQL.
 pub type Migration = (i64, &'static str, &'static str);
 
-pub const MIGRATIONS_SQLITE: &[Migration] = &[(
-    1,
-    "platform",
-    include_str!("../../../migrations/sqlite/0001_platform.sql"),
-)];
+pub const MIGRATIONS_SQLITE: &[Migration] = &[
+    (
+        1,
+        "platform",
+        include_str!("../../../migrations/sqlite/0001_platform.sql"),
+    ),
+    (
+        2,
+        "events",
+        include_str!("../../../migrations/sqlite/0002_events.sql"),
+    ),
+];
 
-pub const MIGRATIONS_POSTGRES: &[Migration] = &[(
-    1,
-    "platform",
-    include_str!("../../../migrations/postgres/0001_platform.sql"),
-)];
+pub const MIGRATIONS_POSTGRES: &[Migration] = &[
+    (
+        1,
+        "platform",
+        include_str!("../../../migrations/postgres/0001_platform.sql"),
+    ),
+    (
+        2,
+        "events",
+        include_str!("../../../migrations/postgres/0002_events.sql"),
+    ),
+];
 
 fn checksum(sql: &str) -> String {
     hex::encode(Sha256::digest(sql.as_bytes()))

@@ -1,0 +1,372 @@
+//! The events API (a public contract, in the OpenAPI document).
+
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::model::{self, EventInput, RegistrationInput, Window};
+use super::store::{self, Placed};
+use crate::platform::audit::{self, Actor, Entry};
+use crate::platform::auth::store::new_secret;
+use crate::platform::auth::{self as auth, Permission};
+use crate::platform::i18n::Tr;
+use crate::platform::mail::{self, OutgoingMail};
+use crate::platform::web::error::Problem;
+use crate::platform::web::extract::ApiJson;
+use crate::platform::web::{AppState, Ctx, WebError};
+
+/// The answer to a created event.
+#[derive(Serialize, ToSchema)]
+pub struct Created {
+    pub id: Uuid,
+}
+
+/// Create an event (coordinators).
+#[utoipa::path(
+    post,
+    path = "/api/v1/{tenant}/events",
+    params(("tenant" = String, Path, description = "Tenant slug")),
+    request_body = EventInput,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Created", body = Created),
+        (status = 401, description = "No or an invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a coordinator of this tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid event; `detail` lists every problem", body = Problem, content_type = "application/problem+json")
+    )
+)]
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiJson(input): ApiJson<EventInput>,
+) -> Result<Response, WebError> {
+    let tenant = ctx.tenant()?.clone();
+    let p = ctx.principal()?;
+    let role = p
+        .acting_role(tenant.id, Permission::ManageEvents)
+        .ok_or_else(WebError::forbidden)?;
+    let event = input
+        .parse()
+        .map_err(|problems| WebError::unprocessable(problems.join("; ")))?;
+    let now = state.clock.now_ts();
+    let mut tx = state.db.begin().await?;
+    let id = store::create_event(
+        &mut tx,
+        tenant.id,
+        &event,
+        &tenant.time_zone,
+        Some(p.user_id),
+        now,
+    )
+    .await?;
+    audit::append(&mut tx, tenant.id, now, &Entry::new(Actor::Staff { user_id: p.user_id, role }, "event.create", "event", id)
+        .details(serde_json::json!({ "kind": event.kind.as_str(), "capacity": event.capacity, "waitlist": event.waitlist }))).await?;
+    tx.commit().await?;
+    let mut res = (StatusCode::CREATED, Json(Created { id })).into_response();
+    if let Ok(v) = HeaderValue::from_str(&format!("/api/v1/{}/events/{id}", tenant.slug)) {
+        res.headers_mut().insert(header::LOCATION, v);
+    }
+    Ok(res)
+}
+
+/// An event as the public sees it.
+#[derive(Serialize, ToSchema)]
+pub struct EventView {
+    pub id: Uuid,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub time_zone: String,
+    pub place_name: String,
+    pub place_address: String,
+    pub audience: String,
+    pub status: String,
+    pub registration: String,
+    pub registration_opens_at: Option<DateTime<Utc>>,
+    pub registration_closes_at: Option<DateTime<Utc>>,
+    pub capacity: Option<i32>,
+    /// Places still free (`null` without a limit).
+    pub places_left: Option<i32>,
+    pub waitlist: bool,
+}
+
+fn parse_id(id: &str) -> Result<Uuid, WebError> {
+    Uuid::parse_str(id).map_err(|_| WebError::not_found())
+}
+
+/// An event visible to the caller: public ones to everyone, others only to
+/// people with a role on the tenant.
+async fn visible_event(state: &AppState, ctx: &Ctx, id: &str) -> Result<store::Event, WebError> {
+    let tenant = ctx.tenant()?;
+    let event = store::event(&state.db, tenant.id, parse_id(id)?)
+        .await?
+        .ok_or_else(WebError::not_found)?;
+    let insider = ctx
+        .principal
+        .as_ref()
+        .is_some_and(|p| auth::may(Some(p), Permission::UseStaffArea, tenant.id));
+    if event.audience != "public" && !insider {
+        return Err(WebError::not_found());
+    }
+    Ok(event)
+}
+
+/// Read an event.
+#[utoipa::path(
+    get,
+    path = "/api/v1/{tenant}/events/{event_id}",
+    params(("tenant" = String, Path, description = "Tenant slug"), ("event_id" = Uuid, Path, description = "Event id")),
+    responses(
+        (status = 200, description = "The event", body = EventView),
+        (status = 404, description = "No such public event", body = Problem, content_type = "application/problem+json")
+    )
+)]
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((_, id)): Path<(String, String)>,
+) -> Result<Json<EventView>, WebError> {
+    let e = visible_event(&state, &ctx, &id).await?;
+    Ok(Json(EventView {
+        id: e.event_id,
+        kind: e.kind,
+        title: e.title,
+        description: e.description,
+        starts_at: e.starts_at.0,
+        ends_at: e.ends_at.0,
+        time_zone: e.time_zone,
+        place_name: e.place_name,
+        place_address: e.place_address,
+        audience: e.audience,
+        status: e.status,
+        registration: e.registration,
+        registration_opens_at: e.registration_opens_at.map(|t| t.0),
+        registration_closes_at: e.registration_closes_at.map(|t| t.0),
+        places_left: e.capacity.map(|c| (c - e.confirmed).max(0)),
+        capacity: e.capacity,
+        waitlist: e.waitlist,
+    }))
+}
+
+/// The answer to a registration.
+#[derive(Serialize, ToSchema)]
+pub struct RegistrationResult {
+    pub id: Uuid,
+    /// `confirmed` or `waitlisted`.
+    pub status: String,
+    /// Position on the waiting list (1 = next to move up); `null` when confirmed.
+    pub position: Option<i64>,
+    /// The private token that cancels this registration
+    /// (`DELETE /api/v1/{tenant}/registrations/{token}`); also sent by mail.
+    pub cancel_token: String,
+}
+
+/// Local date and time of an event for messages, e.g. "Fr., 28.11.2025, 16:00".
+pub fn local_when(t: DateTime<Utc>, time_zone: &str) -> String {
+    match time_zone.parse::<chrono_tz::Tz>() {
+        Ok(tz) => t.with_timezone(&tz).format("%d.%m.%Y, %H:%M").to_string(),
+        Err(_) => t.format("%d.%m.%Y, %H:%M UTC").to_string(),
+    }
+}
+
+fn registration_mail(
+    tr: &Tr,
+    e: &store::Event,
+    name: &str,
+    to: &str,
+    key: &str,
+    position: Option<i64>,
+    token: &str,
+) -> OutgoingMail {
+    let when = local_when(e.starts_at.0, &e.time_zone);
+    let place = [e.place_name.as_str(), e.place_address.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut body = format!("{}\n\n", tr.t1("events-mail-greeting", "name", name));
+    body.push_str(&tr.t1(&format!("{key}-body"), "title", &e.title));
+    if let Some(p) = position {
+        body.push_str(&format!(
+            "\n{}",
+            tr.tn("events-mail-position", "position", p)
+        ));
+    }
+    body.push_str(&format!(
+        "\n\n{}: {}\n{}: {}\n\n{}\n{}\n",
+        tr.t("events-mail-when"),
+        when,
+        tr.t("events-mail-where"),
+        place,
+        tr.t("events-mail-cancel"),
+        token
+    ));
+    OutgoingMail {
+        to: to.to_owned(),
+        subject: format!(
+            "{}: {} ({})",
+            tr.t(&format!("{key}-subject")),
+            e.title,
+            when
+        ),
+        body_text: body,
+    }
+}
+
+/// Register for an event (no account needed for public events).
+#[utoipa::path(
+    post,
+    path = "/api/v1/{tenant}/events/{event_id}/registrations",
+    params(("tenant" = String, Path, description = "Tenant slug"), ("event_id" = Uuid, Path, description = "Event id")),
+    request_body = RegistrationInput,
+    responses(
+        (status = 201, description = "Registered: confirmed, or on the waiting list", body = RegistrationResult),
+        (status = 404, description = "No such public event", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Registration not open (yet), closed, or the event is full without a waiting list", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid registration", body = Problem, content_type = "application/problem+json")
+    )
+)]
+pub async fn register(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((_, id)): Path<(String, String)>,
+    ApiJson(input): ApiJson<RegistrationInput>,
+) -> Result<Response, WebError> {
+    let tenant = ctx.tenant()?.clone();
+    let event = visible_event(&state, &ctx, &id).await?;
+    let conflict =
+        |detail: String| WebError::new(StatusCode::CONFLICT, "error-conflict").with_detail(detail);
+    if event.status != "published" {
+        return Err(conflict("the event is not open for registration".into()));
+    }
+    if event.registration == "none" {
+        return Err(conflict("this event takes no registrations".into()));
+    }
+    let now = state.clock.now();
+    match model::window_state(
+        event.registration_opens_at.map(|t| t.0),
+        event.registration_closes_at.map(|t| t.0),
+        now,
+    ) {
+        Window::NotYetOpen => {
+            let opens = event
+                .registration_opens_at
+                .map(|t| local_when(t.0, &event.time_zone))
+                .unwrap_or_default();
+            return Err(conflict(format!("registration opens on {opens}")));
+        }
+        Window::Closed => {
+            let closed = event
+                .registration_closes_at
+                .map(|t| local_when(t.0, &event.time_zone))
+                .unwrap_or_default();
+            return Err(conflict(format!("registration closed on {closed}")));
+        }
+        Window::Open => {}
+    }
+    let reg = input
+        .parse()
+        .map_err(|p| WebError::unprocessable(p.join("; ")))?;
+    let (token, token_hash) = new_secret();
+    let now = state.clock.now_ts();
+    let mut tx = state.db.begin().await?;
+    let (placed, reg_id) = store::register(
+        &mut tx,
+        tenant.id,
+        event.event_id,
+        event.waitlist,
+        &reg,
+        &token_hash,
+        now,
+    )
+    .await?;
+    let tr = Tr::new(ctx.lang());
+    let (status, position) = match placed {
+        Placed::Full => return Err(conflict("the event is full and has no waiting list".into())),
+        Placed::Confirmed => ("confirmed", None),
+        Placed::Waitlisted(p) => ("waitlisted", Some(p)),
+    };
+    let key = if position.is_some() {
+        "events-mail-waitlisted"
+    } else {
+        "events-mail-confirmed"
+    };
+    mail::enqueue(
+        &mut tx,
+        tenant.id,
+        &registration_mail(&tr, &event, &reg.name, &reg.email, key, position, &token),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    let id = reg_id.ok_or_else(WebError::internal)?;
+    Ok((
+        StatusCode::CREATED,
+        Json(RegistrationResult {
+            id,
+            status: status.to_owned(),
+            position,
+            cancel_token: token,
+        }),
+    )
+        .into_response())
+}
+
+/// Cancel a registration with its private token. A freed place goes to the
+/// first person on the waiting list, who is told by mail.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/{tenant}/registrations/{token}",
+    params(("tenant" = String, Path, description = "Tenant slug"), ("token" = String, Path, description = "The private cancel token")),
+    responses(
+        (status = 204, description = "Cancelled"),
+        (status = 404, description = "No active registration with this token", body = Problem, content_type = "application/problem+json")
+    )
+)]
+pub async fn cancel(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((_, token)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let tenant = ctx.tenant()?.clone();
+    if token.len() != 43 {
+        return Err(WebError::not_found());
+    }
+    let hash = crate::platform::auth::store::secret_hash(&token);
+    let now = state.clock.now_ts();
+    let mut tx = state.db.begin().await?;
+    let cancelled = store::cancel(&mut tx, tenant.id, &hash, now)
+        .await?
+        .ok_or_else(WebError::not_found)?;
+    if let Some(p) = &cancelled.promoted {
+        if let Some(event) = store::event_tx(&mut tx, tenant.id, cancelled.event_id).await? {
+            let tr = Tr::new(ctx.lang());
+            let mut m = registration_mail(
+                &tr,
+                &event,
+                &p.name,
+                &p.email,
+                "events-mail-promoted",
+                None,
+                "",
+            );
+            // The promoted person cancels with the link from their first mail.
+            m.body_text = m
+                .body_text
+                .trim_end()
+                .trim_end_matches(&tr.t("events-mail-cancel").into_owned())
+                .to_owned();
+            mail::enqueue(&mut tx, tenant.id, &m, now).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}

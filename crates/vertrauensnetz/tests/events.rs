@@ -1,0 +1,390 @@
+//! Events: registration never overbooks, the waiting list moves up in
+//! order, windows and bad input are refused. Both backends, and two
+//! instances on one database.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::collections::HashSet;
+
+use common::*;
+use serde_json::{json, Value};
+use vertrauensnetz::platform::auth::Role;
+
+async fn coordinator_token(app: &TestApp) -> String {
+    let out = app
+        .cli(&[
+            "token",
+            "create",
+            "--login",
+            &app.account("dortmund", Role::Coordinator).login,
+        ])
+        .await;
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
+fn event_json(capacity: i64, waitlist: bool) -> Value {
+    json!({
+        "title": "Offene Konferenz: Dialog und Vertrauensförderung",
+        "description": "Informationen über die Kooperationsvereinbarung, Arbeitsstrukturen und das Bewerbungsverfahren.",
+        "type": "open_conference",
+        "starts_at": "2030-11-28T16:00:00+01:00",
+        "ends_at": "2030-11-28T19:00:00+01:00",
+        "capacity": capacity,
+        "waitlist": waitlist,
+        "registration_opens_at": "2020-01-01T00:00:00+01:00",
+        "registration_closes_at": "2030-11-26T00:00:00+01:00",
+        "audience": "public",
+        "place_name": "Haus der Vielfalt",
+        "place_address": "Zur Vielfalt 21, 44147 Dortmund"
+    })
+}
+
+async fn create_event(app: &TestApp, token: &str, body: &Value) -> reqwest::Response {
+    reqwest::Client::new()
+        .post(app.url("/api/v1/dortmund/events"))
+        .bearer_auth(token)
+        .json(body)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn register(base: &str, event: &str, i: usize) -> reqwest::Response {
+    reqwest::Client::new()
+        .post(format!("{base}/api/v1/dortmund/events/{event}/registrations"))
+        .json(&json!({ "name": format!("Person {i}"), "email": format!("person{i}@example.org"), "answers": { "organisation": "Verein" } }))
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_thousand_concurrent_registrations_fill_exactly_the_places_across_two_instances() {
+    let app = TestApp::spawn().await;
+    let second = app.second_instance().await;
+    let second_base = format!("http://{}", second.addr);
+    let token = coordinator_token(&app).await;
+    let res = create_event(&app, &token, &event_json(100, true)).await;
+    assert_eq!(res.status(), 201);
+    let id = res.json::<Value>().await.unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let mut handles = Vec::new();
+    for i in 0..1000 {
+        let base = if i % 2 == 0 {
+            app.base.clone()
+        } else {
+            second_base.clone()
+        };
+        let id = id.clone();
+        handles.push(tokio::spawn(async move {
+            let res = register(&base, &id, i).await;
+            let status = res.status().as_u16();
+            (i, status, res.json::<Value>().await.unwrap())
+        }));
+    }
+    let mut confirmed = Vec::new();
+    let mut positions = HashSet::new();
+    let mut waitlisted = Vec::new();
+    for h in handles {
+        let (i, status, body) = h.await.unwrap();
+        assert_eq!(status, 201, "attempt {i}: {body}");
+        match body["status"].as_str().unwrap() {
+            "confirmed" => {
+                assert!(body["position"].is_null());
+                confirmed.push((i, body["cancel_token"].as_str().unwrap().to_owned()));
+            }
+            "waitlisted" => {
+                let p = body["position"].as_i64().unwrap();
+                assert!(positions.insert(p), "position {p} given twice");
+                waitlisted.push((p, i));
+            }
+            other => panic!("unexpected status {other}"),
+        }
+    }
+    assert_eq!(confirmed.len(), 100);
+    assert_eq!(waitlisted.len(), 900);
+    assert_eq!(positions, (1..=900).collect::<HashSet<i64>>());
+    let event: Value = reqwest::get(app.url(&format!("/api/v1/dortmund/events/{id}")))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(event["places_left"], 0);
+
+    // Cancelling 10 confirmed places promotes exactly the next 10 in order.
+    waitlisted.sort();
+    let next_ten: HashSet<String> = waitlisted[..10]
+        .iter()
+        .map(|(_, i)| format!("Person {i}"))
+        .collect();
+    for (_, t) in &confirmed[..10] {
+        let res = reqwest::Client::new()
+            .delete(app.url(&format!("/api/v1/dortmund/registrations/{t}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 204);
+    }
+    let db = app.raw_db().await;
+    let tenant = app
+        .server
+        .state
+        .tenants
+        .get("dortmund")
+        .await
+        .unwrap()
+        .unwrap();
+    let regs = vertrauensnetz::events::store::registrations(
+        &db,
+        tenant.id,
+        uuid::Uuid::parse_str(&id).unwrap(),
+    )
+    .await
+    .unwrap();
+    let confirmed_now: Vec<_> = regs.iter().filter(|r| r.status == "confirmed").collect();
+    assert_eq!(confirmed_now.len(), 100);
+    assert_eq!(regs.iter().filter(|r| r.status == "cancelled").count(), 10);
+    let promoted: HashSet<String> = confirmed_now
+        .iter()
+        .filter(|r| r.waitlist_seq.is_some())
+        .map(|r| r.name.clone())
+        .collect();
+    assert_eq!(promoted, next_ten);
+    // A used token does nothing a second time.
+    let res = reqwest::Client::new()
+        .delete(app.url(&format!(
+            "/api/v1/dortmund/registrations/{}",
+            confirmed[0].1
+        )))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404);
+    second.stop().await;
+    app.server.stop().await;
+}
+
+#[tokio::test]
+async fn windows_full_events_and_bad_input_are_refused_clearly() {
+    let app = TestApp::spawn().await;
+    let token = coordinator_token(&app).await;
+    // Not yet open.
+    let mut e = event_json(10, false);
+    e["registration_opens_at"] = json!("2030-01-01T00:00:00+01:00");
+    let id = create_event(&app, &token, &e)
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let res = register(&app.base, &id, 1).await;
+    assert_eq!(res.status(), 409);
+    assert_eq!(res.headers()["content-type"], "application/problem+json");
+    assert!(res.json::<Value>().await.unwrap()["detail"]
+        .as_str()
+        .unwrap()
+        .contains("opens on 01.01.2030, 00:00"));
+    // Closed (the open conference's deadline was 25.11.2025).
+    let mut e = event_json(10, false);
+    e["starts_at"] = json!("2025-11-28T16:00:00+01:00");
+    e["ends_at"] = json!("2025-11-28T19:00:00+01:00");
+    e["registration_closes_at"] = json!("2025-11-26T00:00:00+01:00");
+    let id = create_event(&app, &token, &e)
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let res = register(&app.base, &id, 1).await;
+    assert_eq!(res.status(), 409);
+    assert!(res.json::<Value>().await.unwrap()["detail"]
+        .as_str()
+        .unwrap()
+        .contains("closed on 26.11.2025, 00:00"));
+    // Full without a waiting list.
+    let id = create_event(&app, &token, &event_json(1, false))
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(register(&app.base, &id, 1).await.status(), 201);
+    let res = register(&app.base, &id, 2).await;
+    assert_eq!(res.status(), 409);
+    assert!(res.json::<Value>().await.unwrap()["detail"]
+        .as_str()
+        .unwrap()
+        .contains("full"));
+
+    // Bad events: nothing is stored.
+    let db = app.raw_db().await;
+    let count = || async {
+        let mut conn = db.read().await.unwrap();
+        let n: (i64,) = vertrauensnetz::on_db!(conn, c => sqlx::query_as("SELECT COUNT(*) FROM events").fetch_one(c).await).unwrap();
+        n.0
+    };
+    let before = count().await;
+    for (field, value) in [
+        ("capacity", json!(-1)),
+        ("ends_at", json!("2030-11-28T15:00:00+01:00")),
+        ("type", json!("party")),
+        ("title", json!("x".repeat(201))),
+        ("starts_at", json!("28.11.2030 16:00")),
+        ("audience", json!("everyone")),
+    ] {
+        let mut e = event_json(10, true);
+        e[field] = value;
+        let res = create_event(&app, &token, &e).await;
+        assert_eq!(res.status(), 422, "{field}");
+        let p: Value = res.json().await.unwrap();
+        assert!(
+            p["detail"]
+                .as_str()
+                .unwrap()
+                .contains(field.split('_').next().unwrap()),
+            "{field}: {p}"
+        );
+    }
+    let mut e = event_json(10, true);
+    e["unknown_field"] = json!(1);
+    assert_eq!(create_event(&app, &token, &e).await.status(), 422);
+    assert_eq!(count().await, before);
+
+    // Bad registrations.
+    let id = create_event(&app, &token, &event_json(10, true))
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let post = |body: Value| {
+        let url = app.url(&format!("/api/v1/dortmund/events/{id}/registrations"));
+        async move {
+            reqwest::Client::new()
+                .post(url)
+                .json(&body)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+    assert_eq!(
+        post(json!({"name": "", "email": "a@example.org"})).await,
+        422
+    );
+    assert_eq!(
+        post(json!({"name": "A", "email": "not an address"})).await,
+        422
+    );
+    assert_eq!(
+        post(json!({"name": "A", "email": "a@example.org", "answers": "yes"})).await,
+        422
+    );
+    assert_eq!(post(json!({"name": "A", "email": "a@example.org", "answers": {"free_text": "x".repeat(9000)}})).await, 422);
+    let res = reqwest::Client::new()
+        .post(app.url(&format!("/api/v1/dortmund/events/{id}/registrations")))
+        .header("content-type", "application/json")
+        .body("{\"name\": ")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    let event: Value = reqwest::get(app.url(&format!("/api/v1/dortmund/events/{id}")))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(event["places_left"], 10);
+    // Unknown events, and another tenant's event id.
+    assert_eq!(
+        reqwest::get(app.url("/api/v1/dortmund/events/not-an-id"))
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+    assert_eq!(
+        reqwest::get(app.url(&format!("/api/v1/luenen/events/{id}")))
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+    // Only coordinators create events.
+    let out = app
+        .cli(&[
+            "token",
+            "create",
+            "--login",
+            &app.account("dortmund", Role::Kod).login,
+        ])
+        .await;
+    let kod = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+    assert_eq!(
+        create_event(&app, &kod, &event_json(10, true))
+            .await
+            .status(),
+        403
+    );
+    app.server.stop().await;
+}
+
+#[tokio::test]
+async fn confirmation_mail_names_date_time_and_place() {
+    let app = TestApp::spawn().await;
+    let token = coordinator_token(&app).await;
+    let id = create_event(&app, &token, &event_json(5, true))
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let res = register(&app.base, &id, 7).await;
+    assert_eq!(res.status(), 201);
+    let cancel = res.json::<Value>().await.unwrap()["cancel_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let dir = app.data_dir.join("mail");
+    let mut mail = None;
+    for _ in 0..50 {
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        if let Some(e) = std::fs::read_dir(&dir).ok().and_then(|mut d| d.next()) {
+            mail = Some(std::fs::read_to_string(e.unwrap().path()).unwrap());
+            break;
+        }
+    }
+    let mail = mail.expect("confirmation mail written");
+    assert!(mail.contains("person7@example.org"));
+    // Quoted-printable may wrap lines; compare without soft breaks.
+    let text = mail.replace("=\r\n", "").replace("=\n", "");
+    assert!(text.contains("28.11.2030, 16:00"), "{text}");
+    assert!(
+        text.contains("Haus der Vielfalt") || text.contains("Haus der Vielfalt, Zur Vielfalt 21"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&cancel),
+        "the private cancel key is in the mail"
+    );
+    app.server.stop().await;
+}
