@@ -213,7 +213,99 @@ pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<Vec<DemoAccount>> {
             });
         }
     }
+    seed_events(db, &dortmund, now).await?;
     Ok(accounts)
+}
+
+/// The demo's events: the open conference of seed 000, the two forums of
+/// 2025 (seed 001), a discussion round and a prevention event at a school.
+async fn seed_events(
+    db: &Db,
+    tenant: &Tenant,
+    now: crate::platform::db::Timestamp,
+) -> anyhow::Result<()> {
+    use crate::events::model::EventInput;
+    let event = |title: &str,
+                 description: &str,
+                 kind: &str,
+                 starts: &str,
+                 ends: &str,
+                 capacity: Option<i64>,
+                 closes: Option<&str>,
+                 place: (&str, &str)| EventInput {
+        title: title.to_owned(),
+        description: description.to_owned(),
+        kind: kind.to_owned(),
+        starts_at: starts.to_owned(),
+        ends_at: ends.to_owned(),
+        capacity,
+        waitlist: capacity.is_some(),
+        registration_opens_at: None,
+        registration_closes_at: closes.map(str::to_owned),
+        audience: "public".to_owned(),
+        registration: Some(
+            if capacity.is_some() {
+                "required"
+            } else {
+                "optional"
+            }
+            .to_owned(),
+        ),
+        place_name: place.0.to_owned(),
+        place_address: place.1.to_owned(),
+    };
+    let haus = ("Haus der Vielfalt", "Zur Vielfalt 21, 44147 Dortmund");
+    let events = [
+        event(
+            "Offene Konferenz: Dialog und Vertrauensförderung",
+            "Das Netzwerk aus 13 zivilgesellschaftlichen Organisationen und dem Polizeipräsidium Dortmund informiert über die Kooperationsvereinbarung, die Arbeitsstrukturen und die bisherige Arbeit. Organisationen mit Sitz in Dortmund können ihr Interesse an einer Mitwirkung bekunden; das Bewerbungsverfahren wird erläutert.",
+            "open_conference", "2025-11-28T16:00:00+01:00", "2025-11-28T19:00:00+01:00", Some(120), Some("2025-11-26T00:00:00+01:00"), haus,
+        ),
+        event(
+            "Forum: Rassismus und Racial Profiling",
+            "Polizei und Partnerorganisationen sprechen offen über Erfahrungen mit Diskriminierung bei Kontrollen und über Wege zu einer diskriminierungsfreien Polizeiarbeit.",
+            "forum", "2025-03-20T18:00:00+01:00", "2025-03-20T20:30:00+01:00", Some(80), Some("2025-03-19T12:00:00+01:00"), haus,
+        ),
+        event(
+            "Forum: Menschen in psychischen Ausnahmesituationen",
+            "Wie geht die Polizei mit Menschen in psychischen Krisen um? Fachleute aus Beratungsstellen und Polizei berichten und beantworten Fragen.",
+            "forum", "2025-09-18T18:00:00+02:00", "2025-09-18T20:30:00+02:00", Some(80), Some("2025-09-17T12:00:00+02:00"), haus,
+        ),
+        event(
+            "Gesprächsrunde: Jugendliche und Polizei",
+            "Ein offenes Gespräch zwischen jungen Erwachsenen und Beamtinnen und Beamten der Polizei Dortmund – ohne Mikrofon und ohne Bühne.",
+            "discussion_round", "2026-12-10T17:00:00+01:00", "2026-12-10T19:00:00+01:00", Some(30), Some("2026-12-08T23:59:00+01:00"), ("Jugendfreizeitstätte Nordstadt", "Dortmund-Innenstadt-Nord"),
+        ),
+        event(
+            "Präventionsveranstaltung: Messer machen nichts besser",
+            "Aufklärung gegen das Tragen von Messern, mit Sozialarbeiterinnen und Sozialarbeitern und der Kriminalprävention der Polizei, für Schülerinnen und Schüler der Klassen 8 bis 10.",
+            "prevention_event", "2027-01-21T10:00:00+01:00", "2027-01-21T12:00:00+01:00", None, None, ("Gesamtschule Scharnhorst", "Dortmund-Scharnhorst"),
+        ),
+    ];
+    let mut tx = db.begin().await?;
+    for input in events {
+        let e = input
+            .parse()
+            .map_err(|p| anyhow::anyhow!("demo event: {}", p.join("; ")))?;
+        let id = crate::events::store::create_event(
+            &mut tx,
+            tenant.id,
+            &e,
+            &tenant.time_zone,
+            None,
+            now,
+        )
+        .await?;
+        audit::append(
+            &mut tx,
+            tenant.id,
+            now,
+            &Entry::new(Actor::System, "event.create", "event", id),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 /// The file that marks a data directory as the demo's own.
