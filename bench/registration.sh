@@ -40,7 +40,7 @@ run() {
   until curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; do sleep 0.05; done
   local id
   id=$(curl -fs -X POST "http://127.0.0.1:$port/api/v1/dortmund/events" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-    -d '{"title":"Offene Konferenz","type":"open_conference","starts_at":"2030-11-28T16:00:00+01:00","ends_at":"2030-11-28T19:00:00+01:00","capacity":1000,"waitlist":true,"audience":"public","place_name":"Haus der Vielfalt"}' |
+    -d '{"title":"Offene Konferenz","type":"open_conference","starts_at":"2030-11-28T16:00:00+01:00","ends_at":"2030-11-28T19:00:00+01:00","capacity":'"${VN_BENCH_CAPACITY:-1000}"',"waitlist":true,"audience":"public","place_name":"Haus der Vielfalt"}' |
     sed 's/.*"id":"\([^"]*\)".*/\1/')
   local out
   out=$(VN_EVENT_PATH="/api/v1/dortmund/events/$id/registrations" wrk -t2 -c64 -d"${duration}s" --latency -s bench/register.lua "http://127.0.0.1:$port")
