@@ -69,6 +69,8 @@ const TABLE: &[(&str, &str, Expect)] = &[
         Public,
     ),
     ("DELETE", "/api/v1/{tenant}/registrations/{token}", Public),
+    ("GET", "/{tenant}/events.ics", Public),
+    ("GET", "/{tenant}/events/{file}", Public),
     // Signing out goes last for each actor (it ends the session).
     ("POST", "/{tenant}/logout", AnyRole),
 ];

@@ -388,3 +388,119 @@ async fn confirmation_mail_names_date_time_and_place() {
     );
     app.server.stop().await;
 }
+
+#[tokio::test]
+async fn calendars_parse_with_two_parsers_and_keep_local_times_across_dst() {
+    let app = TestApp::spawn().await;
+    let token = coordinator_token(&app).await;
+    // One event in winter time (CET) and one in summer time (CEST).
+    let mut winter = event_json(50, true);
+    winter["title"] = json!("Forum: Rassismus und Racial Profiling – Erfahrungen & Wege");
+    winter["starts_at"] = json!("2030-03-28T18:00:00+01:00");
+    winter["ends_at"] = json!("2030-03-28T20:30:00+01:00");
+    winter["registration_closes_at"] = json!("2030-03-27T12:00:00+01:00");
+    let mut summer = event_json(50, true);
+    summer["title"] = json!("Gesprächsrunde nach der Zeitumstellung");
+    summer["starts_at"] = json!("2030-04-04T18:00:00+02:00");
+    summer["ends_at"] = json!("2030-04-04T20:00:00+02:00");
+    summer["registration_closes_at"] = json!("2030-04-03T12:00:00+02:00");
+    let w = create_event(&app, &token, &winter)
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let s = create_event(&app, &token, &summer)
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let feed = reqwest::get(app.url("/dortmund/events.ics")).await.unwrap();
+    assert_eq!(feed.status(), 200);
+    assert_eq!(
+        feed.headers()["content-type"],
+        "text/calendar; charset=utf-8"
+    );
+    let body = feed.text().await.unwrap();
+    assert!(body.starts_with("BEGIN:VCALENDAR"));
+    let file = app.data_dir.join("events.ics");
+    std::fs::write(&file, &body).unwrap();
+    let expected = json!([
+        {"uid": format!("{w}@dortmund.vertrauensnetz"), "summary": "Forum: Rassismus und Racial Profiling – Erfahrungen & Wege",
+         "local_start": "2030-03-28 18:00", "local_end": "2030-03-28 20:30", "status": "CONFIRMED"},
+        {"uid": format!("{s}@dortmund.vertrauensnetz"), "summary": "Gesprächsrunde nach der Zeitumstellung",
+         "local_start": "2030-04-04 18:00", "local_end": "2030-04-04 20:00", "status": "CONFIRMED"}
+    ]);
+    let checker = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/python/check_ics.py"
+    );
+    let out = tokio::process::Command::new("python3")
+        .arg(checker)
+        .arg(&file)
+        .arg(expected.to_string())
+        .output()
+        .await
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // One event alone, with the same UID; unknown and non-public ones are 404.
+    let single = reqwest::get(app.url(&format!("/dortmund/events/{s}.ics")))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(single.contains(&format!("UID:{s}@dortmund.vertrauensnetz")));
+    assert!(!single.contains(&w));
+    assert_eq!(
+        reqwest::get(app.url("/dortmund/events/nothing.ics"))
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+    assert_eq!(
+        reqwest::get(app.url(&format!("/luenen/events/{s}.ics")))
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+    let mut internal = event_json(10, false);
+    internal["audience"] = json!("partners");
+    let i = create_event(&app, &token, &internal)
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        reqwest::get(app.url(&format!("/dortmund/events/{i}.ics")))
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+    assert!(!reqwest::get(app.url("/dortmund/events.ics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+        .contains(&i));
+    app.server.stop().await;
+}

@@ -3,9 +3,10 @@
 //! waiting list that moves up by itself.
 //!
 //! Built so far: the API for creating events, reading them, registering and
-//! cancelling. Pages, calendars, minutes and consultations follow.
+//! cancelling, and the calendars. Pages, minutes and consultations follow.
 
 pub mod api;
+pub mod calendar;
 pub mod model;
 pub mod store;
 
@@ -39,6 +40,18 @@ pub fn routes(r: &mut Routes) {
         "/api/v1/{tenant}/registrations/{token}",
         Access::Public,
         api::cancel,
+    );
+    r.add(
+        Method::GET,
+        "/{tenant}/events.ics",
+        Access::Open,
+        calendar::feed,
+    );
+    r.add(
+        Method::GET,
+        "/{tenant}/events/{file}",
+        Access::Open,
+        calendar::single,
     );
 }
 

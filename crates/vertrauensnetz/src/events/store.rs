@@ -230,3 +230,12 @@ pub async fn event_tx(tx: &mut Tx, tenant: TenantId, id: Uuid) -> Result<Option<
         .bind(tenant.as_uuid()).bind(id).fetch_optional(c).await)?,
     )
 }
+
+/// The public events of a tenant (published or cancelled), by start.
+pub async fn public_events(db: &Db, tenant: TenantId) -> Result<Vec<Event>, DbError> {
+    let mut conn = db.read().await?;
+    Ok(on_db!(conn, c => sqlx::query_as(&format!(
+        "SELECT {EVENT_COLUMNS} FROM events WHERE tenant_id = $1 AND audience = 'public' AND status IN ('published', 'cancelled')
+         ORDER BY starts_at LIMIT 2000"))
+        .bind(tenant.as_uuid()).fetch_all(c).await)?)
+}
