@@ -58,7 +58,7 @@ async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
 
 /// Entries of the start and staff pages.
 pub fn nav() -> Vec<NavLink> {
-    Vec::new()
+    crate::events::nav()
 }
 
 /// A running server.

@@ -70,7 +70,11 @@ const TABLE: &[(&str, &str, Expect)] = &[
     ),
     ("DELETE", "/api/v1/{tenant}/registrations/{token}", Public),
     ("GET", "/{tenant}/events.ics", Public),
-    ("GET", "/{tenant}/events/{file}", Public),
+    ("GET", "/{tenant}/events", Public),
+    ("GET", "/{tenant}/events/{event}", Public),
+    ("POST", "/{tenant}/events/{event}/register", Public),
+    ("GET", "/{tenant}/registrations/{token}", Public),
+    ("POST", "/{tenant}/registrations/{token}/cancel", Public),
     // Signing out goes last for each actor (it ends the session).
     ("POST", "/{tenant}/logout", AnyRole),
 ];
@@ -115,6 +119,7 @@ fn concrete(path: &str, tenant: &str) -> String {
         .replace("{user_id}", "0190d6f2-1c2b-7cc3-9a5e-6f2b9f0c1a11")
         .replace("{file}", "none.css")
         .replace("{event_id}", "0190d6f2-1c2b-7cc3-9a5e-6f2b9f0c1a12")
+        .replace("{event}", "0190d6f2-1c2b-7cc3-9a5e-6f2b9f0c1a13")
         .replace("{token}", "no-such-token")
 }
 

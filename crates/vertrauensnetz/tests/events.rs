@@ -504,3 +504,157 @@ async fn calendars_parse_with_two_parsers_and_keep_local_times_across_dst() {
         .contains(&i));
     app.server.stop().await;
 }
+
+#[tokio::test]
+async fn a_resident_registers_and_cancels_through_the_pages_without_javascript() {
+    let app = TestApp::spawn().await;
+    let token = coordinator_token(&app).await;
+    let id = create_event(&app, &token, &event_json(1, true))
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let c = client();
+    // The list shows the new event and the demo's open conference (past).
+    let list = c
+        .get(app.url("/dortmund/events"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(list.contains(&format!("/dortmund/events/{id}")));
+    assert!(list.contains("Offene Konferenz: Dialog und Vertrauensförderung"));
+    // The start page links to the events.
+    assert!(c
+        .get(app.url("/dortmund"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+        .contains("href=\"/dortmund/events\""));
+
+    let page = c
+        .get(app.url(&format!("/dortmund/events/{id}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("28.11.2030, 16:00–19:00"), "{page}");
+    let csrf = csrf_in(&page);
+    let url = app.url(&format!("/dortmund/events/{id}/register"));
+    // Bad input: errors next to the fields, nothing stored.
+    let res = post_form(&c, &url, &csrf, &[("name", ""), ("email", "nope")]).await;
+    assert_eq!(res.status(), 422);
+    let body = res.text().await.unwrap();
+    assert!(
+        body.contains("id=\"name-error\"") && body.contains("id=\"email-error\""),
+        "{body}"
+    );
+    assert!(body.contains("aria-invalid=\"true\""));
+    // Registration, then the private page.
+    let res = post_form(
+        &c,
+        &url,
+        &csrf,
+        &[
+            ("name", "Aylin Demir"),
+            ("email", "aylin@example.org"),
+            ("interpreter", "tr"),
+            ("organisation", "Verein"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let private = res.headers()["location"].to_str().unwrap().to_owned();
+    assert!(private.starts_with("/dortmund/registrations/"));
+    let mine = c.get(app.url(&private)).send().await.unwrap();
+    assert_eq!(mine.headers()["cache-control"], "no-store");
+    let mine = mine.text().await.unwrap();
+    assert!(
+        mine.contains("Aylin Demir, Ihre Anmeldung ist bestätigt"),
+        "{mine}"
+    );
+    // A second person lands on the waiting list (one place only).
+    let other = client();
+    let csrf2 = csrf_token(&other, &app.url(&format!("/dortmund/events/{id}"))).await;
+    let res = post_form(
+        &other,
+        &url,
+        &csrf2,
+        &[("name", "Jan Nowak"), ("email", "jan@example.org")],
+    )
+    .await;
+    let theirs = res.headers()["location"].to_str().unwrap().to_owned();
+    let page = other
+        .get(app.url(&theirs))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Warteliste") && page.contains("nächste Person"),
+        "{page}"
+    );
+    // Cancelling frees the place for the waiting person.
+    let csrf = csrf_in(&mine);
+    let res = post_form(&c, &app.url(&format!("{private}/cancel")), &csrf, &[]).await;
+    assert_eq!(res.status(), 303);
+    assert!(c
+        .get(app.url(&private))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+        .contains("abgemeldet"));
+    assert!(other
+        .get(app.url(&theirs))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+        .contains("Jan Nowak, Ihre Anmeldung ist bestätigt"));
+    // Guessing a private page finds nothing.
+    assert_eq!(
+        c.get(app.url(&format!("/dortmund/registrations/{}", "A".repeat(43))))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+    // A past event explains that it is over; Turkish visitors get the Turkish shell.
+    let demo_conference = regex_lite::Regex::new(
+        r#"href="/dortmund/events/([0-9a-f-]{36})">Offene Konferenz[^<]*</a> \(28\.11\.2025"#,
+    )
+    .unwrap()
+    .captures(&list)
+    .unwrap()[1]
+        .to_owned();
+    let past = c
+        .get(app.url(&format!("/dortmund/events/{demo_conference}?lang=tr")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(past.contains(r#"<html lang="tr""#));
+    assert!(past.contains("bereits stattgefunden"), "{past}");
+    assert!(!past.contains("name=\"email\""));
+    app.server.stop().await;
+}

@@ -104,7 +104,11 @@ fn parse_id(id: &str) -> Result<Uuid, WebError> {
 
 /// An event visible to the caller: public ones to everyone, others only to
 /// people with a role on the tenant.
-async fn visible_event(state: &AppState, ctx: &Ctx, id: &str) -> Result<store::Event, WebError> {
+pub async fn visible_event(
+    state: &AppState,
+    ctx: &Ctx,
+    id: &str,
+) -> Result<store::Event, WebError> {
     let tenant = ctx.tenant()?;
     let event = store::event(&state.db, tenant.id, parse_id(id)?)
         .await?
@@ -240,41 +244,93 @@ pub async fn register(
     Path((_, id)): Path<(String, String)>,
     ApiJson(input): ApiJson<RegistrationInput>,
 ) -> Result<Response, WebError> {
-    let tenant = ctx.tenant()?.clone();
     let event = visible_event(&state, &ctx, &id).await?;
     let conflict =
         |detail: String| WebError::new(StatusCode::CONFLICT, "error-conflict").with_detail(detail);
+    match register_person(&state, &ctx, &event, input).await? {
+        Ok(r) => Ok((
+            StatusCode::CREATED,
+            Json(RegistrationResult {
+                id: r.id,
+                status: r.status.to_owned(),
+                position: r.position,
+                cancel_token: r.token,
+            }),
+        )
+            .into_response()),
+        Err(Refusal::Invalid(p)) => Err(WebError::unprocessable(p.join("; "))),
+        Err(Refusal::NotOpen) => Err(conflict("the event is not open for registration".into())),
+        Err(Refusal::NoRegistration) => Err(conflict("this event takes no registrations".into())),
+        Err(Refusal::NotYetOpen(when)) => Err(conflict(format!("registration opens on {when}"))),
+        Err(Refusal::Closed(when)) => Err(conflict(format!("registration closed on {when}"))),
+        Err(Refusal::Full) => Err(conflict("the event is full and has no waiting list".into())),
+    }
+}
+
+/// Why a registration was refused (nothing was stored).
+#[derive(Debug, Clone)]
+pub enum Refusal {
+    Invalid(Vec<String>),
+    NotOpen,
+    NoRegistration,
+    NotYetOpen(String),
+    Closed(String),
+    Full,
+}
+
+/// A stored registration.
+#[derive(Debug, Clone)]
+pub struct Registered {
+    pub id: Uuid,
+    pub status: &'static str,
+    pub position: Option<i64>,
+    pub token: String,
+}
+
+/// The private address of a registration, for mails.
+pub fn private_link(state: &AppState, ctx: &Ctx, tenant_slug: &str, token: &str) -> String {
+    let base = match &state.config.public_url {
+        Some(u) => u.trim_end_matches('/').to_owned(),
+        None => format!("http://{}", ctx.base.host.as_deref().unwrap_or("localhost")),
+    };
+    format!("{base}/{tenant_slug}/registrations/{token}")
+}
+
+/// Registers a person for an event (API and pages): checks state, window
+/// and input, takes a place or a waiting-list number inside the writing
+/// transaction, and queues the mail in the same transaction.
+pub async fn register_person(
+    state: &AppState,
+    ctx: &Ctx,
+    event: &store::Event,
+    input: RegistrationInput,
+) -> Result<Result<Registered, Refusal>, WebError> {
+    let tenant = ctx.tenant()?.clone();
     if event.status != "published" {
-        return Err(conflict("the event is not open for registration".into()));
+        return Ok(Err(Refusal::NotOpen));
     }
     if event.registration == "none" {
-        return Err(conflict("this event takes no registrations".into()));
+        return Ok(Err(Refusal::NoRegistration));
     }
-    let now = state.clock.now();
+    let when = |t: Option<crate::platform::db::Timestamp>| {
+        t.map(|t| local_when(t.0, &event.time_zone))
+            .unwrap_or_default()
+    };
     match model::window_state(
         event.registration_opens_at.map(|t| t.0),
         event.registration_closes_at.map(|t| t.0),
-        now,
+        state.clock.now(),
     ) {
         Window::NotYetOpen => {
-            let opens = event
-                .registration_opens_at
-                .map(|t| local_when(t.0, &event.time_zone))
-                .unwrap_or_default();
-            return Err(conflict(format!("registration opens on {opens}")));
+            return Ok(Err(Refusal::NotYetOpen(when(event.registration_opens_at))))
         }
-        Window::Closed => {
-            let closed = event
-                .registration_closes_at
-                .map(|t| local_when(t.0, &event.time_zone))
-                .unwrap_or_default();
-            return Err(conflict(format!("registration closed on {closed}")));
-        }
+        Window::Closed => return Ok(Err(Refusal::Closed(when(event.registration_closes_at)))),
         Window::Open => {}
     }
-    let reg = input
-        .parse()
-        .map_err(|p| WebError::unprocessable(p.join("; ")))?;
+    let reg = match input.parse() {
+        Ok(r) => r,
+        Err(p) => return Ok(Err(Refusal::Invalid(p))),
+    };
     let (token, token_hash) = new_secret();
     let now = state.clock.now_ts();
     let mut tx = state.db.begin().await?;
@@ -288,9 +344,8 @@ pub async fn register(
         now,
     )
     .await?;
-    let tr = Tr::new(ctx.lang());
     let (status, position) = match placed {
-        Placed::Full => return Err(conflict("the event is full and has no waiting list".into())),
+        Placed::Full => return Ok(Err(Refusal::Full)),
         Placed::Confirmed => ("confirmed", None),
         Placed::Waitlisted(p) => ("waitlisted", Some(p)),
     };
@@ -299,25 +354,23 @@ pub async fn register(
     } else {
         "events-mail-confirmed"
     };
+    let link = private_link(state, ctx, tenant.slug.as_str(), &token);
+    let tr = Tr::new(ctx.lang());
     mail::enqueue(
         &mut tx,
         tenant.id,
-        &registration_mail(&tr, &event, &reg.name, &reg.email, key, position, &token),
+        &registration_mail(&tr, event, &reg.name, &reg.email, key, position, &link),
         now,
     )
     .await?;
     tx.commit().await?;
     let id = reg_id.ok_or_else(WebError::internal)?;
-    Ok((
-        StatusCode::CREATED,
-        Json(RegistrationResult {
-            id,
-            status: status.to_owned(),
-            position,
-            cancel_token: token,
-        }),
-    )
-        .into_response())
+    Ok(Ok(Registered {
+        id,
+        status,
+        position,
+        token,
+    }))
 }
 
 /// Cancel a registration with its private token. A freed place goes to the
@@ -336,11 +389,18 @@ pub async fn cancel(
     ctx: Ctx,
     Path((_, token)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
+    cancel_by_token(&state, &ctx, &token).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// Cancels by private token; a freed place goes to the first waiting person,
+/// who is told by mail. `404` when no active registration has the token.
+pub async fn cancel_by_token(state: &AppState, ctx: &Ctx, token: &str) -> Result<(), WebError> {
     let tenant = ctx.tenant()?.clone();
     if token.len() != 43 {
         return Err(WebError::not_found());
     }
-    let hash = crate::platform::auth::store::secret_hash(&token);
+    let hash = crate::platform::auth::store::secret_hash(token);
     let now = state.clock.now_ts();
     let mut tx = state.db.begin().await?;
     let cancelled = store::cancel(&mut tx, tenant.id, &hash, now)
@@ -368,5 +428,5 @@ pub async fn cancel(
         }
     }
     tx.commit().await?;
-    Ok(StatusCode::NO_CONTENT.into_response())
+    Ok(())
 }

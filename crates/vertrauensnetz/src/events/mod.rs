@@ -3,11 +3,14 @@
 //! waiting list that moves up by itself.
 //!
 //! Built so far: the API for creating events, reading them, registering and
-//! cancelling, and the calendars. Pages, minutes and consultations follow.
+//! cancelling, the calendars, and the residents' pages (list, event with
+//! registration form, private registration page). Minutes and consultations
+//! follow.
 
 pub mod api;
 pub mod calendar;
 pub mod model;
+pub mod pages;
 pub mod store;
 
 use axum::http::Method;
@@ -47,11 +50,30 @@ pub fn routes(r: &mut Routes) {
         Access::Open,
         calendar::feed,
     );
+    r.add(Method::GET, "/{tenant}/events", Access::Public, pages::list);
     r.add(
         Method::GET,
-        "/{tenant}/events/{file}",
-        Access::Open,
-        calendar::single,
+        "/{tenant}/events/{event}",
+        Access::Public,
+        pages::detail_or_calendar,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/events/{event}/register",
+        Access::Public,
+        pages::register,
+    );
+    r.add(
+        Method::GET,
+        "/{tenant}/registrations/{token}",
+        Access::Public,
+        pages::registration,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/registrations/{token}/cancel",
+        Access::Public,
+        pages::cancel,
     );
 }
 
@@ -67,3 +89,13 @@ pub fn routes(r: &mut Routes) {
     ))
 )]
 pub struct EventsApi;
+
+/// The events entry of the start page.
+pub fn nav() -> Vec<crate::platform::web::page::NavLink> {
+    vec![crate::platform::web::page::NavLink {
+        path: "events",
+        title_key: "events-title",
+        summary_key: "events-summary",
+        audience: crate::platform::web::page::Audience::Public,
+    }]
+}

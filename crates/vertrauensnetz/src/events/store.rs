@@ -239,3 +239,28 @@ pub async fn public_events(db: &Db, tenant: TenantId) -> Result<Vec<Event>, DbEr
          ORDER BY starts_at LIMIT 2000"))
         .bind(tenant.as_uuid()).fetch_all(c).await)?)
 }
+
+/// An active or cancelled registration by its private token, with its
+/// current waiting-list position.
+pub async fn registration_by_token(
+    db: &Db,
+    tenant: TenantId,
+    token_hash: &[u8],
+) -> Result<Option<(Registration, Option<i64>)>, DbError> {
+    let mut conn = db.read().await?;
+    let reg: Option<Registration> = on_db!(conn, c => sqlx::query_as(
+        "SELECT registration_id, event_id, status, name, email, waitlist_seq FROM registrations
+         WHERE tenant_id = $1 AND cancel_token_hash = $2")
+        .bind(tenant.as_uuid()).bind(token_hash).fetch_optional(c).await)?;
+    let Some(reg) = reg else { return Ok(None) };
+    let position = match (reg.status.as_str(), reg.waitlist_seq) {
+        ("waitlisted", Some(seq)) => {
+            let (ahead,): (i64,) = on_db!(conn, c => sqlx::query_as(
+                "SELECT COUNT(*) FROM registrations WHERE tenant_id = $1 AND event_id = $2 AND status = 'waitlisted' AND waitlist_seq < $3")
+                .bind(tenant.as_uuid()).bind(reg.event_id).bind(seq).fetch_one(c).await)?;
+            Some(ahead + 1)
+        }
+        _ => None,
+    };
+    Ok(Some((reg, position)))
+}
