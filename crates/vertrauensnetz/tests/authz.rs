@@ -75,6 +75,22 @@ const TABLE: &[(&str, &str, Expect)] = &[
     ("POST", "/{tenant}/events/{event}/register", Public),
     ("GET", "/{tenant}/registrations/{token}", Public),
     ("POST", "/{tenant}/registrations/{token}/cancel", Public),
+    ("GET", "/{tenant}/staff/events", Roles(&[Role::Coordinator])),
+    (
+        "GET",
+        "/{tenant}/staff/events/{event}",
+        Roles(&[Role::Coordinator]),
+    ),
+    (
+        "GET",
+        "/{tenant}/staff/events/{event}/attendees.csv",
+        Roles(&[Role::Coordinator]),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/events/{event}/check-in/{registration}",
+        Roles(&[Role::Coordinator]),
+    ),
     // Signing out goes last for each actor (it ends the session).
     ("POST", "/{tenant}/logout", AnyRole),
 ];
@@ -121,6 +137,7 @@ fn concrete(path: &str, tenant: &str) -> String {
         .replace("{event_id}", "0190d6f2-1c2b-7cc3-9a5e-6f2b9f0c1a12")
         .replace("{event}", "0190d6f2-1c2b-7cc3-9a5e-6f2b9f0c1a13")
         .replace("{token}", "no-such-token")
+        .replace("{registration}", "0190d6f2-1c2b-7cc3-9a5e-6f2b9f0c1a14")
 }
 
 /// Whether the guard refused the request (as opposed to the handler

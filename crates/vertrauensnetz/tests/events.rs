@@ -658,3 +658,145 @@ async fn a_resident_registers_and_cancels_through_the_pages_without_javascript()
     assert!(!past.contains("name=\"email\""));
     app.server.stop().await;
 }
+
+#[tokio::test]
+async fn organisers_see_attendees_check_them_in_and_export_a_safe_csv() {
+    let app = TestApp::spawn().await;
+    let token = coordinator_token(&app).await;
+    let id = create_event(&app, &token, &event_json(2, true))
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for (name, email) in [
+        ("Aylin Demir", "aylin@example.org"),
+        ("=HYPERLINK(\"http://evil\")", "x@example.org"),
+        ("Jan Nowak", "jan@example.org"),
+    ] {
+        let res = reqwest::Client::new()
+            .post(app.url(&format!("/api/v1/dortmund/events/{id}/registrations")))
+            .json(&json!({"name": name, "email": email, "answers": {"organisation": "Verein Nordstadt"}}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 201);
+    }
+    let c = login(&app, "dortmund", Role::Coordinator).await;
+    let staff = c
+        .get(app.url("/dortmund/staff"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(staff.contains("href=\"/dortmund/staff/events\""));
+    let list = c
+        .get(app.url("/dortmund/staff/events"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(list.contains(&format!("/dortmund/staff/events/{id}")));
+    assert!(list.contains("2 / 2"), "two of two places taken:\n{list}");
+    let page = c
+        .get(app.url(&format!("/dortmund/staff/events/{id}?q=aylin")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Aylin Demir") && !page.contains("Jan Nowak"),
+        "search filters"
+    );
+    let reg = regex_lite::Regex::new(r#"check-in/([0-9a-f-]{36})""#)
+        .unwrap()
+        .captures(&page)
+        .unwrap()[1]
+        .to_owned();
+    let res = post_form(
+        &c,
+        &app.url(&format!("/dortmund/staff/events/{id}/check-in/{reg}")),
+        &csrf_in(&page),
+        &[("checked_in", "true"), ("q", "aylin")],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let page = c
+        .get(app.url(&format!("/dortmund/staff/events/{id}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Eingelassen: 1"), "{page}");
+    // A waiting person cannot be checked in.
+    let waiting = regex_lite::Regex::new(r#"(?s)id="r-([0-9a-f-]{36})">\s*<strong>Jan Nowak"#)
+        .unwrap()
+        .captures(&page)
+        .unwrap()[1]
+        .to_owned();
+    let res = post_form(
+        &c,
+        &app.url(&format!("/dortmund/staff/events/{id}/check-in/{waiting}")),
+        &csrf_in(&page),
+        &[("checked_in", "true")],
+    )
+    .await;
+    assert_eq!(res.status(), 404);
+
+    let csv = c
+        .get(app.url(&format!("/dortmund/staff/events/{id}/attendees.csv")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
+    assert_eq!(csv.headers()["cache-control"], "no-store");
+    let body = csv.text().await.unwrap();
+    let mut rows = csv::Reader::from_reader(body.as_bytes());
+    let records: Vec<csv::StringRecord> = rows.records().map(|r| r.unwrap()).collect();
+    assert_eq!(records.len(), 3);
+    let names: Vec<&str> = records.iter().map(|r| &r[2]).collect();
+    assert!(names.contains(&"Aylin Demir"));
+    assert!(
+        names.contains(&"'=HYPERLINK(\"http://evil\")"),
+        "formula defused: {names:?}"
+    );
+    let jan = records.iter().find(|r| &r[2] == "Jan Nowak").unwrap();
+    assert_eq!((&jan[0], &jan[1]), ("waitlisted", "1"));
+    assert!(
+        records.iter().any(|r| !r[6].is_empty()),
+        "check-in time exported"
+    );
+    // The export and the check-in are in the audit chain.
+    let out = app.cli(&["audit", "verify"]).await;
+    assert!(out.status.success());
+    let db = app.raw_db().await;
+    let tenant = app
+        .server
+        .state
+        .tenants
+        .get("dortmund")
+        .await
+        .unwrap()
+        .unwrap();
+    let actions: Vec<String> = vertrauensnetz::platform::audit::recent(&db, tenant.id, 10)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert!(
+        actions.contains(&"event.attendees.export".to_owned())
+            && actions.contains(&"event.check_in".to_owned())
+    );
+    app.server.stop().await;
+}

@@ -40,6 +40,7 @@ CREATE TABLE registrations (
     created_at timestamptz NOT NULL,
     confirmed_at timestamptz,
     cancelled_at timestamptz,
+    checked_in_at timestamptz,
     PRIMARY KEY (tenant_id, registration_id),
     FOREIGN KEY (tenant_id, event_id) REFERENCES events (tenant_id, event_id)
 );

@@ -40,6 +40,7 @@ CREATE TABLE registrations (
     created_at TIMESTAMP NOT NULL,
     confirmed_at TIMESTAMP,
     cancelled_at TIMESTAMP,
+    checked_in_at TIMESTAMP,
     PRIMARY KEY (tenant_id, registration_id),
     FOREIGN KEY (tenant_id, event_id) REFERENCES events (tenant_id, event_id)
 );

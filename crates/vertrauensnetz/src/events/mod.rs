@@ -11,6 +11,7 @@ pub mod api;
 pub mod calendar;
 pub mod model;
 pub mod pages;
+pub mod staff;
 pub mod store;
 
 use axum::http::Method;
@@ -75,6 +76,26 @@ pub fn routes(r: &mut Routes) {
         Access::Public,
         pages::cancel,
     );
+    let manage = Access::Permission(Permission::ManageEvents);
+    r.add(Method::GET, "/{tenant}/staff/events", manage, staff::list);
+    r.add(
+        Method::GET,
+        "/{tenant}/staff/events/{event}",
+        manage,
+        staff::attendees,
+    );
+    r.add(
+        Method::GET,
+        "/{tenant}/staff/events/{event}/attendees.csv",
+        manage,
+        staff::export,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/staff/events/{event}/check-in/{registration}",
+        manage,
+        staff::check_in,
+    );
 }
 
 #[derive(OpenApi)]
@@ -92,10 +113,19 @@ pub struct EventsApi;
 
 /// The events entry of the start page.
 pub fn nav() -> Vec<crate::platform::web::page::NavLink> {
-    vec![crate::platform::web::page::NavLink {
-        path: "events",
-        title_key: "events-title",
-        summary_key: "events-summary",
-        audience: crate::platform::web::page::Audience::Public,
-    }]
+    use crate::platform::web::page::{Audience, NavLink};
+    vec![
+        NavLink {
+            path: "events",
+            title_key: "events-title",
+            summary_key: "events-summary",
+            audience: Audience::Public,
+        },
+        NavLink {
+            path: "staff/events",
+            title_key: "events-staff-title",
+            summary_key: "events-staff-summary",
+            audience: Audience::Staff(Permission::ManageEvents),
+        },
+    ]
 }

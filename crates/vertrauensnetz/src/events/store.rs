@@ -264,3 +264,67 @@ pub async fn registration_by_token(
     };
     Ok(Some((reg, position)))
 }
+
+/// An event with its counts, for organisers.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct EventSummary {
+    pub event_id: Uuid,
+    pub title: String,
+    pub starts_at: Timestamp,
+    pub time_zone: String,
+    pub audience: String,
+    pub status: String,
+    pub capacity: Option<i32>,
+    pub confirmed: i32,
+    pub waiting: i64,
+}
+
+/// Every event of a tenant with its counts, newest first.
+pub async fn all_events(db: &Db, tenant: TenantId) -> Result<Vec<EventSummary>, DbError> {
+    let mut conn = db.read().await?;
+    Ok(on_db!(conn, c => sqlx::query_as(
+        "SELECT e.event_id, e.title, e.starts_at, e.time_zone, e.audience, e.status, e.capacity, e.confirmed,
+                (SELECT COUNT(*) FROM registrations r WHERE r.tenant_id = e.tenant_id AND r.event_id = e.event_id AND r.status = 'waitlisted') AS waiting
+         FROM events e WHERE e.tenant_id = $1 ORDER BY e.starts_at DESC LIMIT 500")
+        .bind(tenant.as_uuid()).fetch_all(c).await)?)
+}
+
+/// A registration as organisers see it (with the answers and check-in).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Attendee {
+    pub registration_id: Uuid,
+    pub status: String,
+    pub name: String,
+    pub email: String,
+    pub answers: String,
+    pub waitlist_seq: Option<i64>,
+    pub created_at: Timestamp,
+    pub checked_in_at: Option<Timestamp>,
+}
+
+pub async fn attendees(
+    db: &Db,
+    tenant: TenantId,
+    event_id: Uuid,
+) -> Result<Vec<Attendee>, DbError> {
+    let mut conn = db.read().await?;
+    Ok(on_db!(conn, c => sqlx::query_as(
+        "SELECT registration_id, status, name, email, answers, waitlist_seq, created_at, checked_in_at FROM registrations
+         WHERE tenant_id = $1 AND event_id = $2 ORDER BY status, waitlist_seq, created_at")
+        .bind(tenant.as_uuid()).bind(event_id).fetch_all(c).await)?)
+}
+
+/// Checks a confirmed attendee in (or out again). Returns false if there is
+/// no confirmed registration with this id for the event.
+pub async fn set_checked_in(
+    tx: &mut Tx,
+    tenant: TenantId,
+    event_id: Uuid,
+    registration_id: Uuid,
+    at: Option<Timestamp>,
+) -> Result<bool, DbError> {
+    let n = on_db!(tx, c => sqlx::query(
+        "UPDATE registrations SET checked_in_at = $4 WHERE tenant_id = $1 AND event_id = $2 AND registration_id = $3 AND status = 'confirmed'")
+        .bind(tenant.as_uuid()).bind(event_id).bind(registration_id).bind(at).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
