@@ -61,6 +61,16 @@ pub fn nav() -> Vec<NavLink> {
     crate::events::nav()
 }
 
+/// What the modules keep for the life of the server.
+fn extensions(db: &Db, clock: &Clock) -> axum::http::Extensions {
+    let mut ext = axum::http::Extensions::new();
+    ext.insert(crate::events::writer::RegistrationWriter::start(
+        db.clone(),
+        clock.clone(),
+    ));
+    ext
+}
+
 /// A running server.
 pub struct Server {
     pub addr: SocketAddr,
@@ -152,6 +162,7 @@ impl Server {
             mail: transport,
             instance: Arc::from(format!("{}-{}", addr, uuid::Uuid::new_v4().simple())),
             nav: Arc::new(nav()),
+            ext: extensions(&db, &clock),
         });
         let router = routes(Some(state.clone())).into_router();
         let (shutdown, rx) = watch::channel(false);

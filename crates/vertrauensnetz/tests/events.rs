@@ -654,7 +654,7 @@ async fn a_resident_registers_and_cancels_through_the_pages_without_javascript()
         .await
         .unwrap();
     assert!(past.contains(r#"<html lang="tr""#));
-    assert!(past.contains("bereits stattgefunden"), "{past}");
+    assert!(past.contains("Bu etkinlik sona ermiştir."), "{past}");
     assert!(!past.contains("name=\"email\""));
     app.server.stop().await;
 }

@@ -13,7 +13,7 @@ events-mail-position = { $position ->
 }
 events-mail-when = Wann
 events-mail-where = Wo
-events-mail-cancel = Wenn Sie nicht kommen können, geben Sie Ihren Platz bitte frei. Ihr persönlicher Abmeldeschlüssel:
+events-mail-cancel = Wenn Sie nicht kommen können, geben Sie Ihren Platz bitte frei. Ihr persönlicher Link zum Ansehen und Abmelden:
 
 events-title = Veranstaltungen
 events-summary = Foren, Gesprächsrunden und Präventionsveranstaltungen von Polizei und Partnerorganisationen – mit Anmeldung.

@@ -13,7 +13,7 @@ events-mail-position = { $position ->
 }
 events-mail-when = When
 events-mail-where = Where
-events-mail-cancel = If you cannot come, please free your place. Your personal cancellation key:
+events-mail-cancel = If you cannot come, please free your place. Your personal link to see and cancel your registration:
 
 events-title = Events
 events-summary = Forums, discussion rounds and prevention events of the police and partner organisations – with registration.

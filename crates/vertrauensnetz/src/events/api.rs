@@ -332,38 +332,39 @@ pub async fn register_person(
         Err(p) => return Ok(Err(Refusal::Invalid(p))),
     };
     let (token, token_hash) = new_secret();
-    let now = state.clock.now_ts();
-    let mut tx = state.db.begin().await?;
-    let (placed, reg_id) = store::register(
-        &mut tx,
-        tenant.id,
-        event.event_id,
-        event.waitlist,
-        &reg,
-        &token_hash,
-        now,
-    )
-    .await?;
+    let writer = state
+        .ext
+        .get::<super::writer::RegistrationWriter>()
+        .ok_or_else(WebError::internal)?;
+    let link = private_link(state, ctx, tenant.slug.as_str(), &token);
+    let tr = Tr::new(ctx.lang());
+    let (for_mail, name, email) = (event.clone(), reg.name.clone(), reg.email.clone());
+    let mail = Box::new(move |placed: Placed| {
+        let (key, position) = match placed {
+            Placed::Confirmed => ("events-mail-confirmed", None),
+            Placed::Waitlisted(p) => ("events-mail-waitlisted", Some(p)),
+            Placed::Full => return None,
+        };
+        Some(registration_mail(
+            &tr, &for_mail, &name, &email, key, position, &link,
+        ))
+    });
+    let (placed, reg_id) = writer
+        .register(
+            tenant.id,
+            event.event_id,
+            event.waitlist,
+            reg,
+            token_hash,
+            mail,
+        )
+        .await
+        .map_err(|()| WebError::new(StatusCode::SERVICE_UNAVAILABLE, "error-unavailable"))?;
     let (status, position) = match placed {
         Placed::Full => return Ok(Err(Refusal::Full)),
         Placed::Confirmed => ("confirmed", None),
         Placed::Waitlisted(p) => ("waitlisted", Some(p)),
     };
-    let key = if position.is_some() {
-        "events-mail-waitlisted"
-    } else {
-        "events-mail-confirmed"
-    };
-    let link = private_link(state, ctx, tenant.slug.as_str(), &token);
-    let tr = Tr::new(ctx.lang());
-    mail::enqueue(
-        &mut tx,
-        tenant.id,
-        &registration_mail(&tr, event, &reg.name, &reg.email, key, position, &link),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
     let id = reg_id.ok_or_else(WebError::internal)?;
     Ok(Ok(Registered {
         id,

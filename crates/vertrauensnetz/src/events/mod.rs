@@ -13,6 +13,7 @@ pub mod model;
 pub mod pages;
 pub mod staff;
 pub mod store;
+pub mod writer;
 
 use axum::http::Method;
 use utoipa::OpenApi;

@@ -70,13 +70,13 @@ struct ListPage {
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, WebError> {
     let tenant = ctx.tenant()?;
     let now = state.clock.now();
-    let (past, mut upcoming): (Vec<EventLine>, Vec<EventLine>) =
+    let (past, upcoming): (Vec<EventLine>, Vec<EventLine>) =
         store::public_events(&state.db, tenant.id)
             .await?
             .iter()
             .map(|e| line(e, now))
             .partition(|l| l.past);
-    upcoming.sort_by(|a, b| a.when.cmp(&b.when));
+    // Already in order of start (the query sorts by the instant, not the text).
     let mut past = past;
     past.reverse();
     page::ok(&ListPage {

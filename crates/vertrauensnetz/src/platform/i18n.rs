@@ -377,9 +377,16 @@ mod tests {
     }
 
     #[test]
-    fn every_resident_language_has_the_whole_shell() {
+    fn every_resident_language_has_every_resident_page() {
+        // shell.ftl: layout, start, login, errors; events.ftl: event pages.
+        for name in ["shell", "events"] {
+            resident_file_complete(name);
+        }
+    }
+
+    fn resident_file_complete(name: &str) {
         let shell_ids = |lang: Lang| -> Vec<String> {
-            let file = format!("{}/shell.ftl", lang.tag());
+            let file = format!("{}/{name}.ftl", lang.tag());
             let content = Locales::get(&file).unwrap_or_else(|| panic!("{file} missing"));
             let resource =
                 FluentResource::try_new(String::from_utf8_lossy(&content.data).into_owned())

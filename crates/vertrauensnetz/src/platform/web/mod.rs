@@ -66,6 +66,8 @@ pub struct Shared {
     pub instance: Arc<str>,
     /// Entries of the start and staff pages, contributed by the modules.
     pub nav: Arc<Vec<page::NavLink>>,
+    /// Long-lived parts the modules start with the server (by type).
+    pub ext: axum::http::Extensions,
 }
 
 /// The middleware every request passes (in one function, so a request

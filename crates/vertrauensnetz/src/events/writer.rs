@@ -1,0 +1,138 @@
+//! Group commit for registrations. Under a rush every registration waits
+//! for its own fsync if each is its own transaction; here one task takes
+//! the registrations waiting at a moment and writes them in one transaction
+//! (one fsync, one lock of each event row), then answers each request —
+//! only after the commit, so an answered registration is durable.
+//!
+//! The capacity invariant is unchanged: each registration still takes its
+//! place with the conditional update inside the writing transaction.
+
+use tokio::sync::{mpsc, oneshot};
+use uuid::Uuid;
+
+use super::model::NewRegistration;
+use super::store::{self, Placed};
+use crate::platform::clock::Clock;
+use crate::platform::db::{Db, DbError};
+use crate::platform::mail::{self, OutgoingMail};
+use crate::platform::tenants::TenantId;
+
+/// The most registrations written in one transaction.
+const MAX_BATCH: usize = 256;
+
+/// Builds the mail for a placed registration (none when it was refused).
+pub type MailFor = Box<dyn FnOnce(Placed) -> Option<OutgoingMail> + Send>;
+
+/// What the writer answers: where the registration landed, or that the
+/// batch could not be written (nothing of it was stored).
+pub type Answer = Result<(Placed, Option<Uuid>), ()>;
+
+/// One registration to write.
+pub struct Job {
+    pub tenant: TenantId,
+    pub event_id: Uuid,
+    pub waitlist: bool,
+    pub registration: NewRegistration,
+    pub cancel_token_hash: [u8; 32],
+    pub mail: Option<MailFor>,
+    reply: Option<oneshot::Sender<Answer>>,
+}
+
+/// The handle requests submit registrations through.
+#[derive(Clone)]
+pub struct RegistrationWriter {
+    jobs: mpsc::Sender<Job>,
+}
+
+impl RegistrationWriter {
+    /// Starts the writing task for this database.
+    pub fn start(db: Db, clock: Clock) -> RegistrationWriter {
+        let (jobs, rx) = mpsc::channel(4096);
+        tokio::spawn(run(db, clock, rx));
+        RegistrationWriter { jobs }
+    }
+
+    /// Writes one registration (with its mail) and waits for the commit.
+    pub async fn register(
+        &self,
+        tenant: TenantId,
+        event_id: Uuid,
+        waitlist: bool,
+        registration: NewRegistration,
+        cancel_token_hash: [u8; 32],
+        mail: MailFor,
+    ) -> Answer {
+        let (reply, answer) = oneshot::channel();
+        let job = Job {
+            tenant,
+            event_id,
+            waitlist,
+            registration,
+            cancel_token_hash,
+            mail: Some(mail),
+            reply: Some(reply),
+        };
+        self.jobs.send(job).await.map_err(|_| ())?;
+        answer.await.map_err(|_| ())?
+    }
+}
+
+async fn run(db: Db, clock: Clock, mut rx: mpsc::Receiver<Job>) {
+    let mut batch: Vec<Job> = Vec::with_capacity(MAX_BATCH);
+    while let Some(first) = rx.recv().await {
+        batch.push(first);
+        while batch.len() < MAX_BATCH {
+            match rx.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        let outcome = write(&db, &clock, &mut batch).await;
+        match outcome {
+            Ok(results) => {
+                for (job, result) in batch.iter_mut().zip(results) {
+                    if let Some(reply) = job.reply.take() {
+                        let _ = reply.send(Ok(result));
+                    }
+                }
+            }
+            Err(error) => {
+                tracing::error!(%error, registrations = batch.len(), "writing registrations failed");
+                for job in batch.iter_mut() {
+                    if let Some(reply) = job.reply.take() {
+                        let _ = reply.send(Err(()));
+                    }
+                }
+            }
+        }
+        batch.clear();
+    }
+}
+
+async fn write(
+    db: &Db,
+    clock: &Clock,
+    batch: &mut [Job],
+) -> Result<Vec<(Placed, Option<Uuid>)>, DbError> {
+    let now = clock.now_ts();
+    let mut tx = db.begin().await?;
+    let mut results = Vec::with_capacity(batch.len());
+    for job in batch.iter_mut() {
+        let result = store::register(
+            &mut tx,
+            job.tenant,
+            job.event_id,
+            job.waitlist,
+            &job.registration,
+            &job.cancel_token_hash,
+            now,
+        )
+        .await?;
+        if let Some(message) = job.mail.take().and_then(|build| build(result.0)) {
+            mail::enqueue(&mut tx, job.tenant, &message, now).await?;
+        }
+        results.push(result);
+    }
+    tx.commit().await?;
+    Ok(results)
+}
