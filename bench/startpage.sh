@@ -70,4 +70,20 @@ app_rps=$(run "start_page /dortmund" "http://127.0.0.1:$port_app/dortmund")
 plain_rps=$(run "baseline bare axum /plain" "http://127.0.0.1:$port_base/plain")
 askama_rps=$(run "baseline plain askama /askama" "http://127.0.0.1:$port_base/askama")
 echo "rss_after_load_mb: $(rss $app_pid)"
+# The server's own view of the start page's latency (the histogram behind
+# /metrics), without the client's scheduling on the shared cores.
+curl -fs "http://127.0.0.1:$port_app/metrics" | python3 -c '
+import re, sys
+buckets = []
+for line in sys.stdin:
+    m = re.match(r"http_request_duration_seconds_bucket\{(.*)\} (\S+)", line)
+    if m and "route=\"/{tenant}\"" in m.group(1) and "method=\"GET\"" in m.group(1):
+        le = re.search(r"le=\"([^\"]+)\"", m.group(1)).group(1)
+        buckets.append((float("inf") if le == "+Inf" else float(le), float(m.group(2))))
+buckets.sort()
+total = buckets[-1][1] if buckets else 0
+p99 = next((le for le, n in buckets if n >= 0.99 * total), None)
+print(f"server_side_p99_upper_bound_ms: {p99 * 1000:g} (of {int(total)} requests)" if p99 is not None else "server_side_p99: n/a")
+'
+
 awk -v a="$app_rps" -v p="$plain_rps" -v s="$askama_rps" 'BEGIN {printf "ratio_to_bare_axum: %.3f\nratio_to_plain_askama: %.3f\n", a/p, a/s}'
