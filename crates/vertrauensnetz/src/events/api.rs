@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::model::{self, EventInput, RegistrationInput, Window};
 use super::store::{self, Placed};
-use crate::platform::audit::{self, Actor, Entry};
+use crate::platform::audit::{self, Entry};
 use crate::platform::auth::store::new_secret;
 use crate::platform::auth::{self as auth, Permission};
 use crate::platform::i18n::Tr;
@@ -47,9 +47,7 @@ pub async fn create(
 ) -> Result<Response, WebError> {
     let tenant = ctx.tenant()?.clone();
     let p = ctx.principal()?;
-    let role = p
-        .acting_role(tenant.id, Permission::ManageEvents)
-        .ok_or_else(WebError::forbidden)?;
+    let actor = ctx.staff_actor(Permission::ManageEvents)?;
     let event = input
         .parse()
         .map_err(|problems| WebError::unprocessable(problems.join("; ")))?;
@@ -64,7 +62,7 @@ pub async fn create(
         now,
     )
     .await?;
-    audit::append(&mut tx, tenant.id, now, &Entry::new(Actor::Staff { user_id: p.user_id, role }, "event.create", "event", id)
+    audit::append(&mut tx, tenant.id, now, &Entry::new(actor, "event.create", "event", id)
         .details(serde_json::json!({ "kind": event.kind.as_str(), "capacity": event.capacity, "waitlist": event.waitlist }))).await?;
     tx.commit().await?;
     let mut res = (StatusCode::CREATED, Json(Created { id })).into_response();

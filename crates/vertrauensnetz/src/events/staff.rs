@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::api::local_when;
 use super::store;
-use crate::platform::audit::{self, Actor, Entry};
+use crate::platform::audit::{self, Entry};
 use crate::platform::auth::Permission;
 use crate::platform::web::extract::CsrfForm;
 use crate::platform::web::page::{self, PageCtx};
@@ -172,10 +172,7 @@ pub async fn export(
     Path((_, id)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
     let tenant = ctx.tenant()?.clone();
-    let p = ctx.principal()?;
-    let role = p
-        .acting_role(tenant.id, Permission::ManageEvents)
-        .ok_or_else(WebError::forbidden)?;
+    let actor = ctx.staff_actor(Permission::ManageEvents)?;
     let event = event_of(&state, &ctx, &id).await?;
     let all = store::attendees(&state.db, tenant.id, event.event_id).await?;
     let mut w = csv::Writer::from_writer(Vec::new());
@@ -217,15 +214,7 @@ pub async fn export(
         &mut tx,
         tenant.id,
         now,
-        &Entry::new(
-            Actor::Staff {
-                user_id: p.user_id,
-                role,
-            },
-            "event.attendees.export",
-            "event",
-            event.event_id,
-        ),
+        &Entry::new(actor, "event.attendees.export", "event", event.event_id),
     )
     .await?;
     tx.commit().await?;
@@ -260,10 +249,7 @@ pub async fn check_in(
     CsrfForm(form): CsrfForm<CheckInForm>,
 ) -> Result<Response, WebError> {
     let tenant = ctx.tenant()?.clone();
-    let p = ctx.principal()?;
-    let role = p
-        .acting_role(tenant.id, Permission::ManageEvents)
-        .ok_or_else(WebError::forbidden)?;
+    let actor = ctx.staff_actor(Permission::ManageEvents)?;
     let event = event_of(&state, &ctx, &id).await?;
     let registration = Uuid::parse_str(&registration).map_err(|_| WebError::not_found())?;
     let now = state.clock.now_ts();
@@ -285,15 +271,7 @@ pub async fn check_in(
         &mut tx,
         tenant.id,
         now,
-        &Entry::new(
-            Actor::Staff {
-                user_id: p.user_id,
-                role,
-            },
-            action,
-            "registration",
-            registration,
-        ),
+        &Entry::new(actor, action, "registration", registration),
     )
     .await?;
     tx.commit().await?;

@@ -134,15 +134,7 @@ async fn users_page(State(state): State<AppState>, ctx: Ctx) -> Result<Response,
 }
 
 fn admin_actor(ctx: &Ctx, permission: Permission) -> Result<Actor, WebError> {
-    let tenant = ctx.tenant()?;
-    let p = ctx.principal()?;
-    let role = p
-        .acting_role(tenant.id, permission)
-        .ok_or_else(WebError::forbidden)?;
-    Ok(Actor::Staff {
-        user_id: p.user_id,
-        role,
-    })
+    ctx.staff_actor(permission)
 }
 
 async fn create_user(

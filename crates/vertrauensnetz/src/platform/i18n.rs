@@ -154,6 +154,22 @@ struct Catalog {
     plain: HashMap<Lang, HashMap<String, String>>,
 }
 
+/// The pattern of message `id`, or of its attribute for `id.attribute`.
+fn pattern_of<'b>(
+    bundle: &'b Bundle,
+    id: &str,
+) -> Option<&'b fluent_syntax::ast::Pattern<&'b str>> {
+    let (msg_id, attr) = match id.split_once('.') {
+        Some((m, a)) => (m, Some(a)),
+        None => (id, None),
+    };
+    let msg = bundle.get_message(msg_id)?;
+    match attr {
+        Some(a) => Some(msg.get_attribute(a)?.value()),
+        None => msg.value(),
+    }
+}
+
 /// Formats every argument-free message of every language once.
 fn plain_messages(bundles: &HashMap<Lang, Bundle>) -> HashMap<Lang, HashMap<String, String>> {
     let mut ids: Vec<String> = Vec::new();
@@ -182,15 +198,7 @@ fn plain_messages(bundles: &HashMap<Lang, Bundle>) -> HashMap<Lang, HashMap<Stri
     ids.sort();
     ids.dedup();
     let quiet = |bundle: &Bundle, id: &str| -> Option<String> {
-        let (msg_id, attr) = match id.split_once('.') {
-            Some((m, a)) => (m, Some(a)),
-            None => (id, None),
-        };
-        let msg = bundle.get_message(msg_id)?;
-        let pattern = match attr {
-            Some(a) => msg.get_attribute(a)?.value(),
-            None => msg.value()?,
-        };
+        let pattern = pattern_of(bundle, id)?;
         let mut errors = vec![];
         let text = bundle.format_pattern(pattern, None, &mut errors);
         errors.is_empty().then(|| text.into_owned())
@@ -254,15 +262,7 @@ pub fn init() {
 
 fn format(lang: Lang, id: &str, args: Option<&FluentArgs>) -> Option<String> {
     let bundle = catalog().bundles.get(&lang)?;
-    let (msg_id, attr) = match id.split_once('.') {
-        Some((m, a)) => (m, Some(a)),
-        None => (id, None),
-    };
-    let msg = bundle.get_message(msg_id)?;
-    let pattern = match attr {
-        Some(a) => msg.get_attribute(a)?.value(),
-        None => msg.value()?,
-    };
+    let pattern = pattern_of(bundle, id)?;
     let mut errors = vec![];
     let text = bundle.format_pattern(pattern, args, &mut errors);
     if !errors.is_empty() {

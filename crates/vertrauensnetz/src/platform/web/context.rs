@@ -74,6 +74,23 @@ impl Ctx {
     pub fn principal(&self) -> Result<&Principal, WebError> {
         self.principal.as_ref().ok_or_else(WebError::forbidden)
     }
+
+    /// The audit actor for a staff write under `permission` on the route's
+    /// tenant: the account and the role that grants the permission.
+    pub fn staff_actor(
+        &self,
+        permission: Permission,
+    ) -> Result<crate::platform::audit::Actor, WebError> {
+        let tenant = self.tenant()?;
+        let p = self.principal()?;
+        let role = p
+            .acting_role(tenant.id, permission)
+            .ok_or_else(WebError::forbidden)?;
+        Ok(crate::platform::audit::Actor::Staff {
+            user_id: p.user_id,
+            role,
+        })
+    }
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Ctx {
