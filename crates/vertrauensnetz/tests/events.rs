@@ -132,14 +132,7 @@ async fn a_thousand_concurrent_registrations_fill_exactly_the_places_across_two_
         assert_eq!(res.status(), 204);
     }
     let db = app.raw_db().await;
-    let tenant = app
-        .server
-        .state
-        .tenants
-        .get("dortmund")
-        .await
-        .unwrap()
-        .unwrap();
+    let tenant = app.tenant("dortmund").await;
     let regs = vertrauensnetz::events::store::registrations(
         &db,
         tenant.id,
@@ -780,14 +773,7 @@ async fn organisers_see_attendees_check_them_in_and_export_a_safe_csv() {
     let out = app.cli(&["audit", "verify"]).await;
     assert!(out.status.success());
     let db = app.raw_db().await;
-    let tenant = app
-        .server
-        .state
-        .tenants
-        .get("dortmund")
-        .await
-        .unwrap()
-        .unwrap();
+    let tenant = app.tenant("dortmund").await;
     let actions: Vec<String> = vertrauensnetz::platform::audit::recent(&db, tenant.id, 10)
         .await
         .unwrap()

@@ -82,14 +82,7 @@ async fn outbox_delivers_over_smtp_and_retries_after_a_temporary_failure() {
     })
     .await;
     let db = app.raw_db().await;
-    let tenant = app
-        .server
-        .state
-        .tenants
-        .get("dortmund")
-        .await
-        .unwrap()
-        .unwrap();
+    let tenant = app.tenant("dortmund").await;
     let mut tx = db.begin().await.unwrap();
     mail::enqueue(&mut tx, tenant.id, &OutgoingMail {
         to: "Aylin Demir <aylin@example.org>".into(),

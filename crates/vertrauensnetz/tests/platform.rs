@@ -693,14 +693,7 @@ async fn demo_mail_lands_in_the_outbox_folder() {
     use vertrauensnetz::platform::mail::{self, OutgoingMail};
     let app = TestApp::spawn().await;
     let db = app.raw_db().await;
-    let tenant = app
-        .server
-        .state
-        .tenants
-        .get("dortmund")
-        .await
-        .unwrap()
-        .unwrap();
+    let tenant = app.tenant("dortmund").await;
     let mut tx = db.begin().await.unwrap();
     mail::enqueue(
         &mut tx,

@@ -413,14 +413,7 @@ async fn districts_import_from_geojson() {
         String::from_utf8_lossy(&out.stderr)
     );
     let db = app.raw_db().await;
-    let tenant = app
-        .server
-        .state
-        .tenants
-        .get("dortmund")
-        .await
-        .unwrap()
-        .unwrap();
+    let tenant = app.tenant("dortmund").await;
     let d = vertrauensnetz::platform::tenants::districts(&db, tenant.id)
         .await
         .unwrap();

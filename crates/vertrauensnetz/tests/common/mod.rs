@@ -158,6 +158,14 @@ impl TestApp {
             .unwrap()
     }
 
+    /// A tenant of this app by slug.
+    pub async fn tenant(
+        &self,
+        slug: &str,
+    ) -> std::sync::Arc<vertrauensnetz::platform::tenants::Tenant> {
+        self.server.state.tenants.get(slug).await.unwrap().unwrap()
+    }
+
     /// A direct connection for tests that tamper with the database.
     pub async fn raw_db(&self) -> Db {
         Db::connect(&self.db_url).await.unwrap()
