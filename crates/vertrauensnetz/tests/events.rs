@@ -731,6 +731,12 @@ async fn organisers_see_attendees_check_them_in_and_export_a_safe_csv() {
         .await
         .unwrap();
     assert!(page.contains("Eingelassen: 1"), "{page}");
+    // States are shown in words of the page's language, not as codes.
+    assert!(
+        page.contains("– bestätigt") && page.contains("– Warteliste"),
+        "{page}"
+    );
+    assert!(!page.contains("– waitlisted") && !page.contains("– confirmed"));
     // A waiting person cannot be checked in.
     let waiting = regex_lite::Regex::new(r#"(?s)id="r-([0-9a-f-]{36})">\s*<strong>Jan Nowak"#)
         .unwrap()

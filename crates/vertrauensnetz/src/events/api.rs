@@ -186,14 +186,10 @@ fn registration_mail(
     to: &str,
     key: &str,
     position: Option<i64>,
-    token: &str,
+    link: Option<&str>,
 ) -> OutgoingMail {
     let when = local_when(e.starts_at.0, &e.time_zone);
-    let place = [e.place_name.as_str(), e.place_address.as_str()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let place = e.place();
     let mut body = format!("{}\n\n", tr.t1("events-mail-greeting", "name", name));
     body.push_str(&tr.t1(&format!("{key}-body"), "title", &e.title));
     if let Some(p) = position {
@@ -203,14 +199,15 @@ fn registration_mail(
         ));
     }
     body.push_str(&format!(
-        "\n\n{}: {}\n{}: {}\n\n{}\n{}\n",
+        "\n\n{}: {}\n{}: {}\n",
         tr.t("events-mail-when"),
         when,
         tr.t("events-mail-where"),
         place,
-        tr.t("events-mail-cancel"),
-        token
     ));
+    if let Some(link) = link {
+        body.push_str(&format!("\n{}\n{link}\n", tr.t("events-mail-cancel")));
+    }
     OutgoingMail {
         to: to.to_owned(),
         subject: format!(
@@ -344,7 +341,13 @@ pub async fn register_person(
             Placed::Full => return None,
         };
         Some(registration_mail(
-            &tr, &for_mail, &name, &email, key, position, &link,
+            &tr,
+            &for_mail,
+            &name,
+            &email,
+            key,
+            position,
+            Some(&link),
         ))
     });
     let (placed, reg_id) = writer
@@ -408,21 +411,16 @@ pub async fn cancel_by_token(state: &AppState, ctx: &Ctx, token: &str) -> Result
     if let Some(p) = &cancelled.promoted {
         if let Some(event) = store::event_tx(&mut tx, tenant.id, cancelled.event_id).await? {
             let tr = Tr::new(ctx.lang());
-            let mut m = registration_mail(
+            // The promoted person keeps the private link from their first mail.
+            let m = registration_mail(
                 &tr,
                 &event,
                 &p.name,
                 &p.email,
                 "events-mail-promoted",
                 None,
-                "",
+                None,
             );
-            // The promoted person cancels with the link from their first mail.
-            m.body_text = m
-                .body_text
-                .trim_end()
-                .trim_end_matches(&tr.t("events-mail-cancel").into_owned())
-                .to_owned();
             mail::enqueue(&mut tx, tenant.id, &m, now).await?;
         }
     }

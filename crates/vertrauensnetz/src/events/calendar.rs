@@ -23,11 +23,7 @@ fn ical_event(
     e: &Event,
     stamp: chrono::DateTime<chrono::Utc>,
 ) -> icalendar::Event {
-    let location = [e.place_name.as_str(), e.place_address.as_str()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let location = e.place();
     let mut ev = icalendar::Event::new();
     ev.uid(&format!("{}@{}.vertrauensnetz", e.event_id, tenant.slug))
         .summary(&e.title)

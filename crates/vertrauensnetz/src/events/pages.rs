@@ -45,11 +45,7 @@ fn line(e: &Event, now: chrono::DateTime<chrono::Utc>) -> EventLine {
         description: e.description.clone(),
         kind_key: format!("events-kind-{}", e.kind.replace('_', "-")),
         when,
-        place: [e.place_name.as_str(), e.place_address.as_str()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(", "),
+        place: e.place(),
         status: e.status.clone(),
         places_left: e.capacity.map(|c| (c - e.confirmed).max(0)),
         waitlist: e.waitlist,

@@ -20,8 +20,8 @@ pub struct SummaryLine {
     id: Uuid,
     title: String,
     when: String,
-    audience: String,
-    status: String,
+    audience_key: String,
+    status_key: String,
     places: String,
     waiting: i64,
 }
@@ -43,8 +43,8 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, W
             id: e.event_id,
             title: e.title,
             when: local_when(e.starts_at.0, &e.time_zone),
-            audience: e.audience,
-            status: e.status,
+            audience_key: format!("events-audience-{}", e.audience),
+            status_key: format!("events-status-{}", e.status),
             places: match e.capacity {
                 Some(c) => format!("{} / {c}", e.confirmed),
                 None => e.confirmed.to_string(),
@@ -63,6 +63,7 @@ pub struct AttendeeLine {
     name: String,
     email: String,
     status: String,
+    status_key: String,
     answers: String,
     checked_in: bool,
 }
@@ -138,6 +139,7 @@ pub async fn attendees(
             id: a.registration_id,
             name: a.name,
             email: a.email,
+            status_key: format!("events-registration-status-{}", a.status),
             status: a.status,
             answers: answers_text(&a.answers),
             checked_in: a.checked_in_at.is_some(),

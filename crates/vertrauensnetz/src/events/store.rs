@@ -36,6 +36,17 @@ pub struct Event {
     pub confirmed: i32,
 }
 
+impl Event {
+    /// Place name and address, as one line.
+    pub fn place(&self) -> String {
+        [self.place_name.as_str(), self.place_address.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 const EVENT_COLUMNS: &str = "event_id, kind, title, description, starts_at, ends_at, time_zone, place_name, place_address, audience, status, registration, registration_opens_at, registration_closes_at, capacity, waitlist, confirmed";
 
 pub async fn create_event(

@@ -8,7 +8,7 @@ use axum::response::Response;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::audit::{self, Actor, Entry};
+use super::audit::{self, Entry};
 use super::auth::{password, store, Permission, Role};
 use super::i18n::Tr;
 use super::mail;
@@ -133,17 +133,13 @@ async fn users_page(State(state): State<AppState>, ctx: Ctx) -> Result<Response,
     .await
 }
 
-fn admin_actor(ctx: &Ctx, permission: Permission) -> Result<Actor, WebError> {
-    ctx.staff_actor(permission)
-}
-
 async fn create_user(
     State(state): State<AppState>,
     ctx: Ctx,
     CsrfForm(form): CsrfForm<NewUserForm>,
 ) -> Result<Response, WebError> {
     let tenant = ctx.tenant()?.clone();
-    let actor = admin_actor(&ctx, Permission::ManageUsers)?;
+    let actor = ctx.staff_actor(Permission::ManageUsers)?;
     let t = Tr::new(ctx.lang());
     let mut errors = FormErrors::new();
     let name = form.display_name.trim().to_owned();
@@ -270,7 +266,7 @@ async fn set_active(
     CsrfForm(form): CsrfForm<ActiveForm>,
 ) -> Result<Response, WebError> {
     let tenant = ctx.tenant()?.clone();
-    let actor = admin_actor(&ctx, Permission::ManageUsers)?;
+    let actor = ctx.staff_actor(Permission::ManageUsers)?;
     let user_id = managed_user(&state, &ctx, &id).await?;
     let active = match form.active.as_str() {
         "true" => true,
@@ -321,7 +317,7 @@ async fn reset_password(
     CsrfForm(_): CsrfForm<EmptyForm>,
 ) -> Result<Response, WebError> {
     let tenant = ctx.tenant()?.clone();
-    let actor = admin_actor(&ctx, Permission::ManageUsers)?;
+    let actor = ctx.staff_actor(Permission::ManageUsers)?;
     let user_id = managed_user(&state, &ctx, &id).await?;
     let generated = password::generate();
     let hash = password::hash(generated.clone())
