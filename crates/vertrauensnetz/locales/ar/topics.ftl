@@ -1,0 +1,25 @@
+# Topics of the network's work. Every resident language has this file.
+topic-racism = العنصرية
+topic-racism-summary = التعرف على العنصرية والحديث عنها والحد منها معًا.
+topic-racial-profiling = التنميط العنصري
+topic-racial-profiling-summary = عمليات تفتيش دون اعتبار للأصل أو لون البشرة أو الدين.
+topic-mental-crisis = الأشخاص في أزمات نفسية
+topic-mental-crisis-summary = كيف تتعامل الشرطة وجهاز النظام والاستشارة بشكل أفضل مع الأشخاص في الأزمات.
+topic-youth = الشباب
+topic-youth-summary = فعاليات مع الشباب ومن أجلهم.
+topic-prevention = الوقاية
+topic-prevention-summary = مفاهيم وقائية مشتركة للفئات المستهدفة.
+topic-traffic-safety = السلامة المرورية
+topic-traffic-safety-summary = التنقل بأمان سيرًا على الأقدام وبالدراجة وبالسيارة.
+topic-knife-prevention = الوقاية من السكاكين
+topic-knife-prevention-summary = التوعية ضد حمل السكاكين.
+topic-homelessness-drugs = التشرد وتعاطي المخدرات
+topic-homelessness-drugs-summary = الطاولة المستديرة حول التشرد وتعاطي المخدرات وإجراءاتها.
+topic-violence-against-staff = العنف ضد العاملين في الطوارئ
+topic-violence-against-staff-summary = حماية العاملين في جهاز النظام والإسعاف من الاعتداءات.
+topic-subjective-safety = الشعور بالأمان
+topic-subjective-safety-summary = أماكن وطرق يشعر فيها الناس بالأمان.
+topic-diverse-recruitment = التنوع في الخدمة العامة
+topic-diverse-recruitment-summary = استقطاب أشخاص من خلفيات مهاجرة للعمل في الشرطة والمدينة.
+topic-intercultural = التبادل الثقافي
+topic-intercultural-summary = لقاءات وحوار وأسابيع ثقافية.

@@ -1,0 +1,25 @@
+# Topics of the network's work. Every resident language has this file.
+topic-racism = Расизъм
+topic-racism-summary = Да разпознаваме расизма, да говорим за него и заедно да го намаляваме.
+topic-racial-profiling = Расово профилиране
+topic-racial-profiling-summary = Проверки без оглед на произход, цвят на кожата или религия.
+topic-mental-crisis = Хора в психическа криза
+topic-mental-crisis-summary = Как полицията, службата за ред и консултациите помагат по-добре на хора в криза.
+topic-youth = Младежи
+topic-youth-summary = Формати с млади хора и за тях.
+topic-prevention = Превенция
+topic-prevention-summary = Съвместни концепции за превенция за целеви групи.
+topic-traffic-safety = Безопасност на движението
+topic-traffic-safety-summary = Безопасно пеша, с колело и с кола.
+topic-knife-prevention = Превенция срещу ножове
+topic-knife-prevention-summary = Информиране срещу носенето на ножове.
+topic-homelessness-drugs = Бездомност и употреба на наркотици
+topic-homelessness-drugs-summary = Кръглата маса за бездомността и наркотиците и нейните мерки.
+topic-violence-against-staff = Насилие срещу служители при намеса
+topic-violence-against-staff-summary = Защита на службата за ред и спасителите от нападения.
+topic-subjective-safety = Чувство за сигурност
+topic-subjective-safety-summary = Места и пътища, където хората се чувстват сигурни.
+topic-diverse-recruitment = Многообразие в публичната служба
+topic-diverse-recruitment-summary = Привличане на хора с миграционна история в полицията и общината.
+topic-intercultural = Междукултурен обмен
+topic-intercultural-summary = Срещи, диалог и междукултурни седмици.

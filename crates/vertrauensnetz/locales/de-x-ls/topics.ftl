@@ -1,0 +1,25 @@
+# Topics of the network's work. Every resident language has this file.
+topic-racism = Rassismus
+topic-racism-summary = Rassismus heißt: Menschen werden schlecht behandelt wegen ihrer Herkunft. Wir wollen das ändern.
+topic-racial-profiling = Kontrollen wegen dem Aussehen
+topic-racial-profiling-summary = Die Polizei soll niemanden wegen Haut-Farbe, Herkunft oder Religion kontrollieren.
+topic-mental-crisis = Menschen in seelischer Not
+topic-mental-crisis-summary = Polizei und Beratung helfen Menschen in seelischer Not besser.
+topic-youth = Junge Menschen
+topic-youth-summary = Angebote für junge Menschen.
+topic-prevention = Vorbeugen
+topic-prevention-summary = Wir planen gemeinsam, damit Schlimmes nicht passiert.
+topic-traffic-safety = Sicher im Verkehr
+topic-traffic-safety-summary = Sicher unterwegs: zu Fuß, mit dem Rad und mit dem Auto.
+topic-knife-prevention = Keine Messer
+topic-knife-prevention-summary = Wir erklären: Messer dabei haben ist gefährlich.
+topic-homelessness-drugs = Ohne Wohnung und Drogen
+topic-homelessness-drugs-summary = Ein Runder Tisch spricht über Menschen ohne Wohnung und über Drogen.
+topic-violence-against-staff = Gewalt gegen Helfer
+topic-violence-against-staff-summary = Wir schützen Ordnungs-Dienst und Retter vor Angriffen.
+topic-subjective-safety = Sich sicher fühlen
+topic-subjective-safety-summary = Orte und Wege, wo Menschen sich sicher fühlen.
+topic-diverse-recruitment = Vielfalt bei der Arbeit
+topic-diverse-recruitment-summary = Mehr Menschen aus anderen Ländern sollen bei Polizei und Stadt arbeiten.
+topic-intercultural = Kulturen treffen sich
+topic-intercultural-summary = Menschen aus vielen Kulturen treffen sich und reden miteinander.

@@ -1,0 +1,25 @@
+# Topics of the network's work. Every resident language has this file.
+topic-racism = Rassismus
+topic-racism-summary = Rassismus erkennen, ansprechen und gemeinsam abbauen.
+topic-racial-profiling = Racial Profiling
+topic-racial-profiling-summary = Kontrollen ohne Ansehen von Herkunft, Hautfarbe oder Religion.
+topic-mental-crisis = Menschen in psychischen Krisen
+topic-mental-crisis-summary = Wie Polizei, Ordnungsdienst und Beratung Menschen in Krisen besser begegnen.
+topic-youth = Jugend
+topic-youth-summary = Formate mit und für junge Menschen.
+topic-prevention = Prävention
+topic-prevention-summary = Gemeinsame Präventionskonzepte für Zielgruppen.
+topic-traffic-safety = Verkehrssicherheit
+topic-traffic-safety-summary = Sicher unterwegs zu Fuß, mit dem Rad und im Auto.
+topic-knife-prevention = Messerprävention
+topic-knife-prevention-summary = Aufklärung gegen das Mitführen von Messern.
+topic-homelessness-drugs = Wohnungslosigkeit und Drogenkonsum
+topic-homelessness-drugs-summary = Der Runde Tisch zu Wohnungslosigkeit und Drogenkonsum und seine Maßnahmen.
+topic-violence-against-staff = Gewalt gegen Einsatzkräfte
+topic-violence-against-staff-summary = Schutz von Ordnungsdienst und Rettungskräften vor Angriffen.
+topic-subjective-safety = Sicherheitsgefühl
+topic-subjective-safety-summary = Orte und Wege, an denen sich Menschen sicher fühlen.
+topic-diverse-recruitment = Vielfalt im öffentlichen Dienst
+topic-diverse-recruitment-summary = Nachwuchs mit Migrationsgeschichte für Polizei und Stadt gewinnen.
+topic-intercultural = Interkultureller Austausch
+topic-intercultural-summary = Begegnung, Dialog und interkulturelle Wochen.

@@ -1,0 +1,25 @@
+# Topics of the network's work. Every resident language has this file.
+topic-racism = Racism
+topic-racism-summary = Recognising racism, talking about it and reducing it together.
+topic-racial-profiling = Racial profiling
+topic-racial-profiling-summary = Stops without regard to origin, skin colour or religion.
+topic-mental-crisis = People in mental crisis
+topic-mental-crisis-summary = How police, order service and counselling meet people in crisis better.
+topic-youth = Youth
+topic-youth-summary = Formats with and for young people.
+topic-prevention = Prevention
+topic-prevention-summary = Joint prevention concepts for target groups.
+topic-traffic-safety = Traffic safety
+topic-traffic-safety-summary = Safe on foot, by bike and by car.
+topic-knife-prevention = Knife prevention
+topic-knife-prevention-summary = Information against carrying knives.
+topic-homelessness-drugs = Homelessness and drug use
+topic-homelessness-drugs-summary = The round table on homelessness and drug use and its measures.
+topic-violence-against-staff = Violence against emergency staff
+topic-violence-against-staff-summary = Protecting order-service and rescue staff from attacks.
+topic-subjective-safety = Feeling of safety
+topic-subjective-safety-summary = Places and routes where people feel safe.
+topic-diverse-recruitment = Diversity in public service
+topic-diverse-recruitment-summary = Recruiting people with a migration history for the police and the city.
+topic-intercultural = Intercultural exchange
+topic-intercultural-summary = Encounters, dialogue and intercultural weeks.

@@ -1,0 +1,25 @@
+# Topics of the network's work. Every resident language has this file.
+topic-racism = Rasizm
+topic-racism-summary = Rozpoznawać rasizm, mówić o nim i wspólnie go ograniczać.
+topic-racial-profiling = Profilowanie rasowe
+topic-racial-profiling-summary = Kontrole bez względu na pochodzenie, kolor skóry czy religię.
+topic-mental-crisis = Osoby w kryzysie psychicznym
+topic-mental-crisis-summary = Jak policja, straż miejska i poradnie lepiej pomagają osobom w kryzysie.
+topic-youth = Młodzież
+topic-youth-summary = Formaty z młodymi ludźmi i dla nich.
+topic-prevention = Profilaktyka
+topic-prevention-summary = Wspólne koncepcje profilaktyki dla grup docelowych.
+topic-traffic-safety = Bezpieczeństwo ruchu drogowego
+topic-traffic-safety-summary = Bezpiecznie pieszo, rowerem i samochodem.
+topic-knife-prevention = Profilaktyka przeciw nożom
+topic-knife-prevention-summary = Informacja przeciw noszeniu noży.
+topic-homelessness-drugs = Bezdomność i zażywanie narkotyków
+topic-homelessness-drugs-summary = Okrągły stół ds. bezdomności i narkotyków oraz jego działania.
+topic-violence-against-staff = Przemoc wobec służb
+topic-violence-against-staff-summary = Ochrona straży miejskiej i ratowników przed atakami.
+topic-subjective-safety = Poczucie bezpieczeństwa
+topic-subjective-safety-summary = Miejsca i drogi, na których ludzie czują się bezpiecznie.
+topic-diverse-recruitment = Różnorodność w służbie publicznej
+topic-diverse-recruitment-summary = Pozyskiwanie osób z historią migracyjną do policji i miasta.
+topic-intercultural = Wymiana międzykulturowa
+topic-intercultural-summary = Spotkania, dialog i tygodnie międzykulturowe.

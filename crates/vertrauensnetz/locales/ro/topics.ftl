@@ -1,0 +1,25 @@
+# Topics of the network's work. Every resident language has this file.
+topic-racism = Rasism
+topic-racism-summary = A recunoaște rasismul, a vorbi despre el și a-l reduce împreună.
+topic-racial-profiling = Profilare rasială
+topic-racial-profiling-summary = Controale fără a ține cont de origine, culoarea pielii sau religie.
+topic-mental-crisis = Persoane în criză psihică
+topic-mental-crisis-summary = Cum poliția, serviciul de ordine și consilierea ajută mai bine persoanele aflate în criză.
+topic-youth = Tineret
+topic-youth-summary = Formate cu și pentru tineri.
+topic-prevention = Prevenție
+topic-prevention-summary = Concepte comune de prevenție pentru grupuri țintă.
+topic-traffic-safety = Siguranța rutieră
+topic-traffic-safety-summary = În siguranță pe jos, cu bicicleta și cu mașina.
+topic-knife-prevention = Prevenirea purtării de cuțite
+topic-knife-prevention-summary = Informare împotriva purtării de cuțite.
+topic-homelessness-drugs = Persoane fără adăpost și consum de droguri
+topic-homelessness-drugs-summary = Masa rotundă despre persoanele fără adăpost și consumul de droguri și măsurile ei.
+topic-violence-against-staff = Violența împotriva personalului de intervenție
+topic-violence-against-staff-summary = Protejarea serviciului de ordine și a salvatorilor de atacuri.
+topic-subjective-safety = Sentimentul de siguranță
+topic-subjective-safety-summary = Locuri și trasee unde oamenii se simt în siguranță.
+topic-diverse-recruitment = Diversitate în serviciul public
+topic-diverse-recruitment-summary = Atragerea persoanelor cu istoric de migrație în poliție și în administrația orașului.
+topic-intercultural = Schimb intercultural
+topic-intercultural-summary = Întâlniri, dialog și săptămâni interculturale.

@@ -1,0 +1,25 @@
+# Topics of the network's work. Every resident language has this file.
+topic-racism = Расизм
+topic-racism-summary = Распознавать расизм, говорить о нём и вместе его преодолевать.
+topic-racial-profiling = Расовое профилирование
+topic-racial-profiling-summary = Проверки без учёта происхождения, цвета кожи или религии.
+topic-mental-crisis = Люди в психическом кризисе
+topic-mental-crisis-summary = Как полиция, служба порядка и консультации лучше помогают людям в кризисе.
+topic-youth = Молодёжь
+topic-youth-summary = Форматы с молодыми людьми и для них.
+topic-prevention = Профилактика
+topic-prevention-summary = Совместные концепции профилактики для целевых групп.
+topic-traffic-safety = Безопасность дорожного движения
+topic-traffic-safety-summary = Безопасно пешком, на велосипеде и на машине.
+topic-knife-prevention = Профилактика ношения ножей
+topic-knife-prevention-summary = Информирование против ношения ножей.
+topic-homelessness-drugs = Бездомность и употребление наркотиков
+topic-homelessness-drugs-summary = Круглый стол по бездомности и наркотикам и его меры.
+topic-violence-against-staff = Насилие против сотрудников служб
+topic-violence-against-staff-summary = Защита сотрудников службы порядка и спасателей от нападений.
+topic-subjective-safety = Чувство безопасности
+topic-subjective-safety-summary = Места и пути, где люди чувствуют себя в безопасности.
+topic-diverse-recruitment = Разнообразие на госслужбе
+topic-diverse-recruitment-summary = Привлечение людей с миграционной историей в полицию и город.
+topic-intercultural = Межкультурный обмен
+topic-intercultural-summary = Встречи, диалог и межкультурные недели.

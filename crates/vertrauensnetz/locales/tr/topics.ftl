@@ -1,0 +1,25 @@
+# Topics of the network's work. Every resident language has this file.
+topic-racism = Irkçılık
+topic-racism-summary = Irkçılığı tanımak, dile getirmek ve birlikte azaltmak.
+topic-racial-profiling = Irksal profilleme
+topic-racial-profiling-summary = Köken, ten rengi veya din gözetmeksizin yapılan kontroller.
+topic-mental-crisis = Ruhsal kriz yaşayan insanlar
+topic-mental-crisis-summary = Polis, zabıta ve danışma hizmetlerinin kriz yaşayan insanlara daha iyi yaklaşması.
+topic-youth = Gençlik
+topic-youth-summary = Gençlerle ve gençler için etkinlikler.
+topic-prevention = Önleme
+topic-prevention-summary = Hedef gruplar için ortak önleme konseptleri.
+topic-traffic-safety = Trafik güvenliği
+topic-traffic-safety-summary = Yaya, bisikletle ve arabayla güvenle yolda.
+topic-knife-prevention = Bıçak önleme
+topic-knife-prevention-summary = Bıçak taşımaya karşı bilgilendirme.
+topic-homelessness-drugs = Evsizlik ve uyuşturucu kullanımı
+topic-homelessness-drugs-summary = Evsizlik ve uyuşturucu kullanımı yuvarlak masası ve önlemleri.
+topic-violence-against-staff = Görevlilere yönelik şiddet
+topic-violence-against-staff-summary = Zabıta ve acil yardım personelinin saldırılara karşı korunması.
+topic-subjective-safety = Güvenlik hissi
+topic-subjective-safety-summary = İnsanların kendini güvende hissettiği yerler ve yollar.
+topic-diverse-recruitment = Kamu hizmetinde çeşitlilik
+topic-diverse-recruitment-summary = Polis ve belediye için göç geçmişi olan çalışanlar kazanmak.
+topic-intercultural = Kültürlerarası diyalog
+topic-intercultural-summary = Buluşma, diyalog ve kültürlerarası haftalar.

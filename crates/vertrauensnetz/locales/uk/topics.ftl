@@ -1,0 +1,25 @@
+# Topics of the network's work. Every resident language has this file.
+topic-racism = Расизм
+topic-racism-summary = Розпізнавати расизм, говорити про нього і разом його долати.
+topic-racial-profiling = Расове профілювання
+topic-racial-profiling-summary = Перевірки без огляду на походження, колір шкіри чи релігію.
+topic-mental-crisis = Люди в психічній кризі
+topic-mental-crisis-summary = Як поліція, служба порядку та консультації краще допомагають людям у кризі.
+topic-youth = Молодь
+topic-youth-summary = Формати з молоддю та для неї.
+topic-prevention = Профілактика
+topic-prevention-summary = Спільні концепції профілактики для цільових груп.
+topic-traffic-safety = Безпека дорожнього руху
+topic-traffic-safety-summary = Безпечно пішки, на велосипеді та автомобілем.
+topic-knife-prevention = Профілактика носіння ножів
+topic-knife-prevention-summary = Інформування проти носіння ножів.
+topic-homelessness-drugs = Безпритульність і вживання наркотиків
+topic-homelessness-drugs-summary = Круглий стіл щодо безпритульності та наркотиків і його заходи.
+topic-violence-against-staff = Насильство проти працівників служб
+topic-violence-against-staff-summary = Захист працівників служби порядку та рятувальників від нападів.
+topic-subjective-safety = Відчуття безпеки
+topic-subjective-safety-summary = Місця і шляхи, де люди почуваються безпечно.
+topic-diverse-recruitment = Різноманіття на державній службі
+topic-diverse-recruitment-summary = Залучення людей з міграційною історією до поліції та міста.
+topic-intercultural = Міжкультурний обмін
+topic-intercultural-summary = Зустрічі, діалог і міжкультурні тижні.
