@@ -31,6 +31,7 @@ pub fn routes(state: Option<AppState>) -> Routes {
     admin::routes(&mut r);
     api::routes(&mut r);
     crate::events::routes(&mut r);
+    crate::network::routes(&mut r);
     r.add(
         Method::GET,
         "/api/openapi.json",
@@ -49,6 +50,7 @@ pub fn route_table() -> Vec<RouteSpec> {
 pub fn openapi() -> utoipa::openapi::OpenApi {
     let mut doc = api::PlatformApi::openapi();
     doc.merge(crate::events::EventsApi::openapi());
+    doc.merge(crate::network::NetworkApi::openapi());
     doc
 }
 
@@ -58,7 +60,9 @@ async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
 
 /// Entries of the start and staff pages.
 pub fn nav() -> Vec<NavLink> {
-    crate::events::nav()
+    let mut links = crate::events::nav();
+    links.extend(crate::network::nav());
+    links
 }
 
 /// What the modules keep for the life of the server.

@@ -214,6 +214,14 @@ pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<Vec<DemoAccount>> {
         }
     }
     seed_events(db, &dortmund, now).await?;
+    let extra = crate::network::demo::seed(
+        db,
+        &dortmund,
+        "coordinator@dortmund.example",
+        "partner@dortmund.example",
+    )
+    .await?;
+    accounts.extend(extra);
     Ok(accounts)
 }
 

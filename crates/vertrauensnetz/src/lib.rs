@@ -9,5 +9,6 @@
 pub mod app;
 pub mod demo;
 pub mod events;
+pub mod network;
 pub mod operator;
 pub mod platform;

@@ -22,6 +22,8 @@ enum Expect {
 use Expect::*;
 
 const ADMIN: &[Role] = &[Role::Admin];
+const COORD: &[Role] = &[Role::Coordinator];
+const PARTNER: &[Role] = &[Role::Partner];
 
 /// The expected rule for every route of the application.
 const TABLE: &[(&str, &str, Expect)] = &[
@@ -91,6 +93,164 @@ const TABLE: &[(&str, &str, Expect)] = &[
         "/{tenant}/staff/events/{event}/check-in/{registration}",
         Roles(&[Role::Coordinator]),
     ),
+    ("GET", "/{tenant}/network", Public),
+    ("GET", "/{tenant}/network/organisations/{id}", Public),
+    ("GET", "/{tenant}/network/organisations/{id}/logo", Public),
+    ("GET", "/{tenant}/network/join", Public),
+    ("POST", "/{tenant}/network/join", Public),
+    ("GET", "/{tenant}/network/applications/{token}", Public),
+    ("POST", "/{tenant}/network/applications/{token}", Public),
+    ("GET", "/{tenant}/agreement", Public),
+    ("GET", "/{tenant}/agreement/diff", Public),
+    ("GET", "/{tenant}/accountability", Public),
+    ("GET", "/{tenant}/news", Public),
+    ("GET", "/{tenant}/news.atom", Public),
+    ("GET", "/{tenant}/news/{id}", Public),
+    ("GET", "/{tenant}/welcome/{token}", Public),
+    ("POST", "/{tenant}/welcome/{token}", Public),
+    ("GET", "/{tenant}/staff/network/applications", Roles(COORD)),
+    (
+        "POST",
+        "/{tenant}/staff/network/applications/{id}/eligibility",
+        Roles(COORD),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/network/applications/{id}/review",
+        Roles(COORD),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/network/applications/{id}/decision",
+        Roles(COORD),
+    ),
+    ("GET", "/{tenant}/staff/network/organisations", Roles(COORD)),
+    (
+        "POST",
+        "/{tenant}/staff/network/organisations",
+        Roles(COORD),
+    ),
+    (
+        "GET",
+        "/{tenant}/staff/network/organisations/{id}",
+        Roles(COORD),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/network/organisations/{id}",
+        Roles(COORD),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/network/organisations/{id}/contacts",
+        Roles(COORD),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/network/organisations/{id}/contacts/remove",
+        Roles(COORD),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/network/organisations/{id}/logo",
+        Roles(COORD),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/network/organisations/{id}/members",
+        Roles(COORD),
+    ),
+    ("GET", "/{tenant}/staff/network/bodies", Roles(COORD)),
+    ("POST", "/{tenant}/staff/network/bodies", Roles(COORD)),
+    ("GET", "/{tenant}/staff/network/bodies/{id}", Roles(COORD)),
+    (
+        "POST",
+        "/{tenant}/staff/network/bodies/{id}/members",
+        Roles(COORD),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/network/bodies/{id}/members/remove",
+        Roles(COORD),
+    ),
+    ("GET", "/{tenant}/staff/network/measures", Roles(COORD)),
+    ("POST", "/{tenant}/staff/network/measures", Roles(COORD)),
+    (
+        "POST",
+        "/{tenant}/staff/network/measures/goals",
+        Roles(COORD),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/network/measures/actions",
+        Roles(COORD),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/network/measures/actions/{id}",
+        Roles(COORD),
+    ),
+    ("GET", "/{tenant}/staff/network/press", Roles(COORD)),
+    ("POST", "/{tenant}/staff/network/press", Roles(COORD)),
+    (
+        "POST",
+        "/{tenant}/staff/network/press/{id}/edit",
+        Roles(COORD),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/network/press/{id}/publish",
+        Roles(COORD),
+    ),
+    ("GET", "/{tenant}/staff/network/agreement", Roles(COORD)),
+    ("POST", "/{tenant}/staff/network/agreement", Roles(COORD)),
+    ("GET", "/{tenant}/staff/network/applications/{id}", AnyRole),
+    (
+        "GET",
+        "/{tenant}/staff/network/applications/{id}/statutes.pdf",
+        AnyRole,
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/network/applications/{id}/comments",
+        AnyRole,
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/network/applications/{id}/vote",
+        AnyRole,
+    ),
+    ("GET", "/{tenant}/staff/network/press/{id}", AnyRole),
+    (
+        "POST",
+        "/{tenant}/staff/network/press/{id}/decision",
+        Roles(PARTNER),
+    ),
+    ("GET", "/{tenant}/partner", Roles(PARTNER)),
+    ("POST", "/{tenant}/partner", Roles(PARTNER)),
+    ("POST", "/{tenant}/partner/contacts", Roles(PARTNER)),
+    ("POST", "/{tenant}/partner/contacts/remove", Roles(PARTNER)),
+    ("POST", "/{tenant}/partner/logo", Roles(PARTNER)),
+    ("POST", "/{tenant}/partner/agreement", Roles(PARTNER)),
+    ("POST", "/{tenant}/partner/actions/{id}", Roles(PARTNER)),
+    ("GET", "/api/v1/{tenant}/organisations", Public),
+    ("GET", "/api/v1/{tenant}/organisations/{id}", Public),
+    ("GET", "/api/v1/{tenant}/applications/{token}", Public),
+    ("GET", "/api/v1/{tenant}/measures", Public),
+    ("GET", "/api/v1/{tenant}/news", Public),
+    ("POST", "/api/v1/{tenant}/press-releases", Roles(COORD)),
+    ("GET", "/api/v1/{tenant}/press-releases/{id}", Public),
+    ("PUT", "/api/v1/{tenant}/press-releases/{id}", Roles(COORD)),
+    (
+        "POST",
+        "/api/v1/{tenant}/press-releases/{id}/decisions",
+        Roles(PARTNER),
+    ),
+    (
+        "POST",
+        "/api/v1/{tenant}/press-releases/{id}/publish",
+        Roles(COORD),
+    ),
     // Signing out goes last for each actor (it ends the session).
     ("POST", "/{tenant}/logout", AnyRole),
 ];
@@ -138,6 +298,7 @@ fn concrete(path: &str, tenant: &str) -> String {
         .replace("{event}", "0190d6f2-1c2b-7cc3-9a5e-6f2b9f0c1a13")
         .replace("{token}", "no-such-token")
         .replace("{registration}", "0190d6f2-1c2b-7cc3-9a5e-6f2b9f0c1a14")
+        .replace("{id}", "0190d6f2-1c2b-7cc3-9a5e-6f2b9f0c1a15")
 }
 
 /// Whether the guard refused the request (as opposed to the handler

@@ -284,11 +284,7 @@ pub struct Registered {
 
 /// The private address of a registration, for mails.
 pub fn private_link(state: &AppState, ctx: &Ctx, tenant_slug: &str, token: &str) -> String {
-    let base = match &state.config.public_url {
-        Some(u) => u.trim_end_matches('/').to_owned(),
-        None => format!("http://{}", ctx.base.host.as_deref().unwrap_or("localhost")),
-    };
-    format!("{base}/{tenant_slug}/registrations/{token}")
+    ctx.absolute_url(state, &format!("/{tenant_slug}/registrations/{token}"))
 }
 
 /// Registers a person for an event (API and pages): checks state, window

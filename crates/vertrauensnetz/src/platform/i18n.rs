@@ -343,9 +343,9 @@ impl Tr {
     }
 
     /// The message with a numeric argument (for plurals).
-    pub fn tn(&self, id: &str, name: &str, n: i64) -> String {
+    pub fn tn(&self, id: &str, name: &str, n: impl std::borrow::Borrow<i64>) -> String {
         let mut args = FluentArgs::new();
-        args.set(Cow::Owned(name.to_owned()), FluentValue::from(n));
+        args.set(Cow::Owned(name.to_owned()), FluentValue::from(*n.borrow()));
         tr(self.lang, id, Some(&args))
     }
 }
@@ -379,7 +379,7 @@ mod tests {
     #[test]
     fn every_resident_language_has_every_resident_page() {
         // shell.ftl: layout, start, login, errors; events.ftl: event pages.
-        for name in ["shell", "events", "topics"] {
+        for name in ["shell", "events", "topics", "network"] {
             resident_file_complete(name);
         }
     }

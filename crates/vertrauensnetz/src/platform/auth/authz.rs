@@ -19,15 +19,23 @@ pub enum Permission {
     ReadOutbox,
     /// Create and change events, see their registrations.
     ManageEvents,
+    /// Run the cooperation network: organisations, applications, bodies,
+    /// measures, the agreement, press releases.
+    ManageNetwork,
+    /// Act for one's own partner organisation: its profile, approvals of
+    /// press releases, its action items, accepting the agreement.
+    ActForOrganisation,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 5] = [
+    pub const ALL: [Permission; 7] = [
         Permission::UseStaffArea,
         Permission::ManageUsers,
         Permission::ReadAudit,
         Permission::ReadOutbox,
         Permission::ManageEvents,
+        Permission::ManageNetwork,
+        Permission::ActForOrganisation,
     ];
 }
 
@@ -37,7 +45,8 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
     match permission {
         P::UseStaffArea => true,
         P::ManageUsers | P::ReadAudit | P::ReadOutbox => role == Role::Admin,
-        P::ManageEvents => role == Role::Coordinator,
+        P::ManageEvents | P::ManageNetwork => role == Role::Coordinator,
+        P::ActForOrganisation => role == Role::Partner,
     }
 }
 

@@ -75,6 +75,19 @@ impl Ctx {
         self.principal.as_ref().ok_or_else(WebError::forbidden)
     }
 
+    /// An absolute address on this installation for a link in a mail: the
+    /// configured public address, else the request's host.
+    pub fn absolute_url(&self, state: &super::AppState, path: &str) -> String {
+        let base = match &state.config.public_url {
+            Some(u) => u.trim_end_matches('/').to_owned(),
+            None => format!(
+                "http://{}",
+                self.base.host.as_deref().unwrap_or("localhost")
+            ),
+        };
+        format!("{base}{path}")
+    }
+
     /// The audit actor for a staff write under `permission` on the route's
     /// tenant: the account and the role that grants the permission.
     pub fn staff_actor(

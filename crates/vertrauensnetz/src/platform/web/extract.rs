@@ -138,3 +138,111 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
             .map_err(|e| WebError::unprocessable(e.to_string()))
     }
 }
+
+/// One uploaded file of a multipart form.
+#[derive(Debug, Clone)]
+pub struct Upload {
+    /// The name the browser gave; informative only, never trusted.
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A `multipart/form-data` form whose `csrf` field must match the browser's
+/// token: its text fields (UTF-8, else 400) and its files (empty file inputs
+/// are left out). The route's body limit bounds the whole request; each
+/// module checks its own per-file limit and file types by content.
+#[derive(Debug, Default)]
+pub struct CsrfMultipart {
+    fields: Vec<(String, String)>,
+    files: Vec<(String, Upload)>,
+}
+
+impl CsrfMultipart {
+    /// A text field's value, or "" when absent.
+    pub fn text(&self, name: &str) -> &str {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    }
+
+    /// Every value of a repeated field (checkboxes).
+    pub fn all(&self, name: &str) -> Vec<&str> {
+        self.fields
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
+
+    pub fn file(&self, name: &str) -> Option<&Upload> {
+        self.files.iter().find(|(k, _)| k == name).map(|(_, f)| f)
+    }
+}
+
+impl<S: Send + Sync> FromRequest<S> for CsrfMultipart {
+    type Rejection = WebError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, WebError> {
+        if !content_type_is(&req, "multipart/form-data") {
+            return Err(WebError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "error-media-type",
+            ));
+        }
+        let base = req
+            .extensions()
+            .get::<std::sync::Arc<BaseCtx>>()
+            .cloned()
+            .ok_or_else(WebError::internal)?;
+        let mut multipart = axum::extract::Multipart::from_request(req, state)
+            .await
+            .map_err(|_| WebError::bad_request("the multipart form is malformed"))?;
+        let mut form = CsrfMultipart::default();
+        loop {
+            let field = match multipart.next_field().await {
+                Ok(Some(f)) => f,
+                Ok(None) => break,
+                Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                    return Err(WebError::new(
+                        StatusCode::PAYLOAD_TOO_LARGE,
+                        "error-too-large",
+                    ))
+                }
+                Err(_) => return Err(WebError::bad_request("the multipart form is malformed")),
+            };
+            let name = field.name().unwrap_or_default().to_owned();
+            let file_name = field.file_name().map(str::to_owned);
+            let bytes = field.bytes().await.map_err(|e| {
+                if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    WebError::new(StatusCode::PAYLOAD_TOO_LARGE, "error-too-large")
+                } else {
+                    WebError::bad_request("the multipart form is malformed")
+                }
+            })?;
+            match file_name {
+                Some(file_name) => {
+                    if !bytes.is_empty() {
+                        form.files.push((
+                            name,
+                            Upload {
+                                file_name,
+                                bytes: bytes.to_vec(),
+                            },
+                        ));
+                    }
+                }
+                None => {
+                    let text = String::from_utf8(bytes.to_vec())
+                        .map_err(|_| WebError::bad_request("the form is not valid UTF-8"))?;
+                    form.fields.push((name, text));
+                }
+            }
+        }
+        if !base.csrf.matches(form.text(csrf::FIELD)) {
+            return Err(WebError::new(StatusCode::FORBIDDEN, "error-csrf"));
+        }
+        Ok(form)
+    }
+}
