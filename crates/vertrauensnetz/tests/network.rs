@@ -1414,4 +1414,16 @@ async fn the_agreement_has_versions_a_diff_and_translations() {
         .await
         .unwrap();
     assert!(de.contains("Menschenwürde"), "other languages carried over");
+    // Every partner is asked to accept version 3.
+    let asked: Vec<_> = mails(&app, "dortmund")
+        .await
+        .into_iter()
+        .filter(|m| m.1.contains("Neue Fassung 3"))
+        .map(|m| m.0)
+        .collect();
+    assert!(
+        asked.contains(&"partner@dortmund.example".to_owned())
+            && asked.contains(&"partner4@dortmund.example".to_owned()),
+        "{asked:?}"
+    );
 }

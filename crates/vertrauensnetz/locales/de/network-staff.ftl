@@ -228,3 +228,5 @@ network-mail-review-subject = Bewerbung zur Prüfung: { $organisation }
 network-mail-review-body = eine Bewerbung liegt dem Gremium „{ $body }“ zur Prüfung und Abstimmung vor:
 network-mail-welcome-subject = Ihr Zugang zum Kooperationsnetzwerk { $city }
 network-error-no-organisation = Ihr Konto ist noch keiner Partnerorganisation zugeordnet. Bitte wenden Sie sich an die Koordinierungsstelle.
+network-mail-agreement-subject = Neue Fassung { $version } der Kooperationsvereinbarung
+network-mail-agreement-body = die Kooperationsvereinbarung liegt in einer neuen Fassung { $version } vor. Bitte lesen Sie die Änderungen und nehmen Sie die Fassung für Ihre Organisation an:

@@ -228,3 +228,5 @@ network-mail-review-subject = Application for review: { $organisation }
 network-mail-review-body = an application is before the body "{ $body }" for review and vote:
 network-mail-welcome-subject = Your access to the cooperation network { $city }
 network-error-no-organisation = Your account is not yet linked to a partner organisation. Please contact the coordination office.
+network-mail-agreement-subject = New version { $version } of the cooperation agreement
+network-mail-agreement-body = the cooperation agreement is available in a new version { $version }. Please read the changes and accept the version for your organisation:

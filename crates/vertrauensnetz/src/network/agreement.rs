@@ -17,6 +17,7 @@ use super::store;
 use crate::platform::audit::{self, Entry};
 use crate::platform::auth::Permission;
 use crate::platform::i18n::{Lang, Tr};
+use crate::platform::mail::{self, OutgoingMail};
 use crate::platform::web::extract::CsrfForm;
 use crate::platform::web::page::{self, FormErrors, PageCtx};
 use crate::platform::web::{AppState, Ctx, WebError};
@@ -371,6 +372,8 @@ pub async fn new_version(
         },
     );
     let json = serde_json::to_string(&content).map_err(|_| WebError::internal())?;
+    let partners = store::partner_accounts(&state.db, tenant.id).await?;
+    let link = ctx.absolute_url(&state, &format!("/{}/partner", tenant.slug));
     let now = state.clock.now_ts();
     let mut tx = state.db.begin().await?;
     let version =
@@ -384,6 +387,28 @@ pub async fn new_version(
             .details(serde_json::json!({ "lang": lang.tag() })),
     )
     .await?;
+    // Every partner is asked to accept the new version.
+    for (login, name) in partners.iter().filter(|(l, _)| mail::valid_address(l)) {
+        mail::enqueue(
+            &mut tx,
+            tenant.id,
+            &OutgoingMail {
+                to: login.clone(),
+                subject: t.tn(
+                    "network-mail-agreement-subject",
+                    "version",
+                    i64::from(version),
+                ),
+                body_text: format!(
+                    "{}\n\n{}\n{link}\n",
+                    t.t1("network-mail-greeting", "name", name),
+                    t.tn("network-mail-agreement-body", "version", i64::from(version)),
+                ),
+            },
+            now,
+        )
+        .await?;
+    }
     tx.commit().await?;
     Ok(Redirect::to(&format!("/{}/staff/network/agreement", tenant.slug)).into_response())
 }
