@@ -32,6 +32,7 @@ pub fn routes(state: Option<AppState>) -> Routes {
     api::routes(&mut r);
     crate::events::routes(&mut r);
     crate::network::routes(&mut r);
+    crate::events::network_routes(&mut r);
     r.add(
         Method::GET,
         "/api/openapi.json",
@@ -62,6 +63,7 @@ async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
 pub fn nav() -> Vec<NavLink> {
     let mut links = crate::events::nav();
     links.extend(crate::network::nav());
+    links.extend(crate::events::network_nav());
     links
 }
 

@@ -24,6 +24,7 @@ use Expect::*;
 const ADMIN: &[Role] = &[Role::Admin];
 const COORD: &[Role] = &[Role::Coordinator];
 const PARTNER: &[Role] = &[Role::Partner];
+const CONSULT: &[Role] = &[Role::Coordinator, Role::Police];
 
 /// The expected rule for every route of the application.
 const TABLE: &[(&str, &str, Expect)] = &[
@@ -250,6 +251,55 @@ const TABLE: &[(&str, &str, Expect)] = &[
         "POST",
         "/api/v1/{tenant}/press-releases/{id}/publish",
         Roles(COORD),
+    ),
+    ("GET", "/{tenant}/events/{event}/minutes", Public),
+    (
+        "GET",
+        "/{tenant}/staff/events/{event}/minutes",
+        Roles(COORD),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/events/{event}/minutes",
+        Roles(COORD),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/events/{event}/organisers",
+        Roles(COORD),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/events/{event}/agenda",
+        Roles(COORD),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/events/{event}/actions",
+        Roles(COORD),
+    ),
+    ("GET", "/{tenant}/staff/consultations", AnyRole),
+    ("POST", "/{tenant}/staff/consultations", Roles(CONSULT)),
+    ("GET", "/{tenant}/staff/consultations/{id}", AnyRole),
+    (
+        "POST",
+        "/{tenant}/staff/consultations/{id}/responses",
+        AnyRole,
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/consultations/{id}/measures",
+        Roles(CONSULT),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/consultations/{id}/meeting",
+        Roles(CONSULT),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/consultations/{id}/close",
+        Roles(CONSULT),
     ),
     // Signing out goes last for each actor (it ends the session).
     ("POST", "/{tenant}/logout", AnyRole),

@@ -9,6 +9,8 @@
 
 pub mod api;
 pub mod calendar;
+pub mod consultations;
+pub mod minutes;
 pub mod model;
 pub mod pages;
 pub mod staff;
@@ -129,4 +131,102 @@ pub fn nav() -> Vec<crate::platform::web::page::NavLink> {
             audience: Audience::Staff(Permission::ManageEvents),
         },
     ]
+}
+
+/// Routes of events in the network: organisers, agenda, minutes, and
+/// occasion-based consultations.
+pub fn network_routes(r: &mut Routes) {
+    use Method as M;
+    let manage = Access::Permission(Permission::ManageEvents);
+    let staff = Access::Permission(Permission::UseStaffArea);
+    r.add(
+        M::GET,
+        "/{tenant}/events/{event}/minutes",
+        Access::Public,
+        minutes::public,
+    );
+    r.add(
+        M::GET,
+        "/{tenant}/staff/events/{event}/minutes",
+        manage,
+        minutes::staff,
+    );
+    r.add(
+        M::POST,
+        "/{tenant}/staff/events/{event}/minutes",
+        manage,
+        minutes::save,
+    );
+    r.add(
+        M::POST,
+        "/{tenant}/staff/events/{event}/organisers",
+        manage,
+        minutes::set_organisers,
+    );
+    r.add(
+        M::POST,
+        "/{tenant}/staff/events/{event}/agenda",
+        manage,
+        minutes::add_agenda,
+    );
+    r.add(
+        M::POST,
+        "/{tenant}/staff/events/{event}/actions",
+        manage,
+        minutes::add_action,
+    );
+    let consult = Access::Permission(Permission::ManageConsultations);
+    r.add(
+        M::GET,
+        "/{tenant}/staff/consultations",
+        staff,
+        consultations::index,
+    );
+    r.add(
+        M::POST,
+        "/{tenant}/staff/consultations",
+        consult,
+        consultations::open,
+    );
+    r.add(
+        M::GET,
+        "/{tenant}/staff/consultations/{id}",
+        staff,
+        consultations::detail,
+    );
+    r.add(
+        M::POST,
+        "/{tenant}/staff/consultations/{id}/responses",
+        staff,
+        consultations::respond,
+    );
+    r.add(
+        M::POST,
+        "/{tenant}/staff/consultations/{id}/measures",
+        consult,
+        consultations::link_measure,
+    );
+    r.add(
+        M::POST,
+        "/{tenant}/staff/consultations/{id}/meeting",
+        consult,
+        consultations::schedule,
+    );
+    r.add(
+        M::POST,
+        "/{tenant}/staff/consultations/{id}/close",
+        consult,
+        consultations::close,
+    );
+}
+
+/// The consultations' entry of the staff page.
+pub fn network_nav() -> Vec<crate::platform::web::page::NavLink> {
+    use crate::platform::web::page::{Audience, NavLink};
+    vec![NavLink {
+        path: "staff/consultations",
+        title_key: "events-consultations-title",
+        summary_key: "events-consultations-summary",
+        audience: Audience::Staff(Permission::UseStaffArea),
+    }]
 }

@@ -625,3 +625,132 @@ pub async fn seed(
     tx.commit().await?;
     Ok(extra)
 }
+
+/// Events in the network: the open conference organised jointly by all
+/// partners, minutes of the 2025 forum on racism and racial profiling with an
+/// agreed action item, and a consultation before a football match day.
+pub async fn seed_events(db: &Db, tenant: &Tenant) -> anyhow::Result<()> {
+    use crate::events::{consultations, minutes, store as events};
+    let t = tenant.id;
+    let all_events = events::all_events(db, t).await?;
+    let find = |prefix: &str| {
+        all_events
+            .iter()
+            .find(|e| e.title.starts_with(prefix))
+            .map(|e| e.event_id)
+    };
+    let orgs: Vec<Uuid> = store::organisations(db, t)
+        .await?
+        .into_iter()
+        .map(|o| o.organisation_id)
+        .collect();
+    let bodies = store::bodies(db, t).await?;
+    let steering = bodies
+        .iter()
+        .find(|b| b.kind == "steering_group")
+        .map(|b| b.body_id);
+    let round = bodies
+        .iter()
+        .find(|b| b.kind == "round_table")
+        .map(|b| b.body_id);
+    let measures = store::measures(db, t).await?;
+    let coordinator = accounts::user_by_login(db, "coordinator@dortmund.example")
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no coordinator"))?;
+    let partner = accounts::user_by_login(db, "partner@dortmund.example")
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no partner"))?;
+    let now = ts("2025-03-21T10:00:00+01:00")?;
+    let mut tx = db.begin().await?;
+    if let Some(conference) = find("Offene Konferenz") {
+        minutes::set_links(&mut tx, t, conference, &orgs, &[]).await?;
+        minutes::add_agenda_item(
+            &mut tx,
+            t,
+            conference,
+            "Begrüßung und Vorstellung des Netzwerks",
+            "Polizeipräsidium Dortmund",
+        )
+        .await?;
+        minutes::add_agenda_item(
+            &mut tx,
+            t,
+            conference,
+            "Die Kooperationsvereinbarung: Ziele und Arbeitsweise",
+            "Steuerungsgruppe",
+        )
+        .await?;
+        minutes::add_agenda_item(
+            &mut tx,
+            t,
+            conference,
+            "Das Bewerbungsverfahren",
+            "Koordinierungsstelle",
+        )
+        .await?;
+        minutes::add_agenda_item(&mut tx, t, conference, "Fragen, Anregungen und Kritik", "")
+            .await?;
+    }
+    if let Some(forum) = find("Forum: Rassismus") {
+        minutes::set_links(
+            &mut tx,
+            t,
+            forum,
+            &orgs[..3.min(orgs.len())],
+            &steering.into_iter().collect::<Vec<_>>(),
+        )
+        .await?;
+        minutes::add_agenda_item(
+            &mut tx,
+            t,
+            forum,
+            "Erfahrungen mit Kontrollen im Stadtteil",
+            "Afrikanische Gemeinschaft Ruhr",
+        )
+        .await?;
+        minutes::add_agenda_item(
+            &mut tx,
+            t,
+            forum,
+            "Kontrollquittungen: Erfahrungen aus Bremen",
+            "Netzwerk Antidiskriminierung Ruhr",
+        )
+        .await?;
+        let present: Vec<Uuid> = orgs.iter().copied().step_by(2).collect();
+        minutes::save_minutes(
+            &mut tx, t, forum,
+            "Rund 70 Teilnehmende berichteten von Kontrollen, die sie als anlasslos erlebt haben. Die Polizei stellte ihre Leitlinien vor; beide Seiten vereinbarten, Beschwerdewege bekannter zu machen.",
+            "public",
+            &present,
+            &["Die Polizei stellt ihre Leitlinien zu Kontrollen in einer Gesprächsrunde vor.".to_owned(), "Das Netzwerk wirbt gemeinsam für die unabhängige Beschwerdestelle.".to_owned()],
+            coordinator.user_id,
+            now,
+        ).await?;
+        if let Some(m) = measures.first() {
+            store::add_action(
+                &mut tx,
+                t,
+                &NewAction {
+                    measure: m.measure_id,
+                    title: "Faltblatt zu Beschwerdewegen in fünf Sprachen".to_owned(),
+                    owner: orgs.get(10).copied(),
+                    responsible: String::new(),
+                    due_on: Some("2025-06-30".to_owned()),
+                    source: minutes::source_of(forum),
+                },
+                now,
+            )
+            .await?;
+        }
+    }
+    let steering_and_round: Vec<Uuid> = steering.into_iter().chain(round).collect();
+    let c = consultations::create(
+        &mut tx, t, "sports_event", "Bundesliga-Heimspiel am Samstagabend",
+        "Ausverkauftes Heimspiel mit Anreise vieler Gästefans durch die Innenstadt. Wo sehen die Partner Bedarf, etwa für Menschen, die in der Nähe des Stadions und der Bahnhöfe wohnen oder arbeiten?",
+        "2026-12-12", "Innenstadt-West: Stadion, Hauptbahnhof und Anfahrtswege", &steering_and_round, Some(coordinator.user_id), now,
+    ).await?;
+    consultations::add_response(&mut tx, t, c, orgs.first().copied(), partner.user_id, "Viele Familien aus der Nordstadt fahren samstags mit der Stadtbahn. Bitte Durchsagen auch auf Türkisch und Arabisch.", false, now).await?;
+    consultations::add_response(&mut tx, t, c, orgs.first().copied(), partner.user_id, "Ein Mitglied wurde nach dem letzten Heimspiel am Bahnhof bedrängt; Details nur für Polizei und Koordinierung.", true, now).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -25,10 +25,13 @@ pub enum Permission {
     /// Act for one's own partner organisation: its profile, approvals of
     /// press releases, its action items, accepting the agreement.
     ActForOrganisation,
+    /// Open occasion-based consultations, schedule meetings from them,
+    /// read every answer (also those meant for police and coordinators).
+    ManageConsultations,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 7] = [
+    pub const ALL: [Permission; 8] = [
         Permission::UseStaffArea,
         Permission::ManageUsers,
         Permission::ReadAudit,
@@ -36,6 +39,7 @@ impl Permission {
         Permission::ManageEvents,
         Permission::ManageNetwork,
         Permission::ActForOrganisation,
+        Permission::ManageConsultations,
     ];
 }
 
@@ -47,6 +51,7 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
         P::ManageUsers | P::ReadAudit | P::ReadOutbox => role == Role::Admin,
         P::ManageEvents | P::ManageNetwork => role == Role::Coordinator,
         P::ActForOrganisation => role == Role::Partner,
+        P::ManageConsultations => matches!(role, Role::Coordinator | Role::Police),
     }
 }
 

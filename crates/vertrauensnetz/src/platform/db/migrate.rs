@@ -29,6 +29,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         "network",
         include_str!("../../../migrations/sqlite/0003_network.sql"),
     ),
+    (
+        6,
+        "events_network",
+        include_str!("../../../migrations/sqlite/0006_events_network.sql"),
+    ),
 ];
 
 pub const MIGRATIONS_POSTGRES: &[Migration] = &[
@@ -46,6 +51,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         3,
         "network",
         include_str!("../../../migrations/postgres/0003_network.sql"),
+    ),
+    (
+        6,
+        "events_network",
+        include_str!("../../../migrations/postgres/0006_events_network.sql"),
     ),
 ];
 
