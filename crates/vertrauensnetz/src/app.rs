@@ -31,6 +31,7 @@ pub fn routes(state: Option<AppState>) -> Routes {
     admin::routes(&mut r);
     api::routes(&mut r);
     crate::events::routes(&mut r);
+    crate::complaints::routes(&mut r);
     r.add(
         Method::GET,
         "/api/openapi.json",
@@ -58,12 +59,15 @@ async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
 
 /// Entries of the start and staff pages.
 pub fn nav() -> Vec<NavLink> {
-    crate::events::nav()
+    let mut nav = crate::events::nav();
+    nav.extend(crate::complaints::nav());
+    nav
 }
 
 /// What the modules keep for the life of the server.
-fn extensions(db: &Db, clock: &Clock) -> axum::http::Extensions {
+fn extensions(db: &Db, clock: &Clock, config: &Config) -> axum::http::Extensions {
     let mut ext = axum::http::Extensions::new();
+    ext.insert(crate::complaints::Office::new(&config.complaints));
     ext.insert(crate::events::writer::RegistrationWriter::start(
         db.clone(),
         clock.clone(),
@@ -127,6 +131,7 @@ fn background_jobs(state: &AppState) -> Vec<Job> {
             })
         }),
     });
+    jobs.extend(crate::complaints::jobs::jobs(state));
     jobs
 }
 
@@ -153,6 +158,7 @@ impl Server {
         let transport = Transport::from_config(&config.mail)?;
         let listener = TcpListener::bind(config.listen).await?;
         let addr = listener.local_addr()?;
+        let ext = extensions(&db, &clock, &config);
         let state = AppState::new(web::Shared {
             db: db.clone(),
             config: Arc::new(config),
@@ -162,7 +168,7 @@ impl Server {
             mail: transport,
             instance: Arc::from(format!("{}-{}", addr, uuid::Uuid::new_v4().simple())),
             nav: Arc::new(nav()),
-            ext: extensions(&db, &clock),
+            ext,
         });
         let router = routes(Some(state.clone())).into_router();
         let (shutdown, rx) = watch::channel(false);

@@ -379,7 +379,7 @@ mod tests {
     #[test]
     fn every_resident_language_has_every_resident_page() {
         // shell.ftl: layout, start, login, errors; events.ftl: event pages.
-        for name in ["shell", "events", "topics"] {
+        for name in ["shell", "events", "topics", "complaints"] {
             resident_file_complete(name);
         }
     }

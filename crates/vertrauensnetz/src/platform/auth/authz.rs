@@ -19,15 +19,24 @@ pub enum Permission {
     ReadOutbox,
     /// Create and change events, see their registrations.
     ManageEvents,
+    /// Work on complaints: inbox, case content, messages, forwarding.
+    HandleComplaints,
+    /// Read complaint summaries forwarded to the authority and answer them.
+    AnswerForwardedComplaints,
+    /// Unlock one's own complaint key (a role that reads encrypted cases).
+    UseComplaintKeys,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 5] = [
+    pub const ALL: [Permission; 8] = [
         Permission::UseStaffArea,
         Permission::ManageUsers,
         Permission::ReadAudit,
         Permission::ReadOutbox,
         Permission::ManageEvents,
+        Permission::HandleComplaints,
+        Permission::AnswerForwardedComplaints,
+        Permission::UseComplaintKeys,
     ];
 }
 
@@ -38,6 +47,9 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
         P::UseStaffArea => true,
         P::ManageUsers | P::ReadAudit | P::ReadOutbox => role == Role::Admin,
         P::ManageEvents => role == Role::Coordinator,
+        P::HandleComplaints => role == Role::Ombuds,
+        P::AnswerForwardedComplaints => role == Role::Liaison,
+        P::UseComplaintKeys => matches!(role, Role::Ombuds | Role::Liaison),
     }
 }
 
