@@ -886,3 +886,90 @@ async fn bad_input_is_refused_clearly_and_nothing_is_stored() {
     assert!(!dir.exists() || std::fs::read_dir(&dir).unwrap().next().is_none());
     app.server.stop().await;
 }
+
+#[tokio::test]
+async fn the_recovery_key_shares_cases_with_a_caseworker_whose_key_came_later() {
+    let app = TestApp::spawn_with(|c| {
+        small(c);
+        c.run_jobs = false;
+    })
+    .await;
+    let out = app
+        .cli(&["complaints", "recovery-key", "--tenant", "dortmund"])
+        .await;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let secret = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+    assert_eq!(secret.len(), 43);
+    let again = app
+        .cli(&["complaints", "recovery-key", "--tenant", "dortmund"])
+        .await;
+    assert!(!again.status.success(), "a second recovery key is refused");
+
+    // The case arrives before any caseworker has a key.
+    submit_ok(&app, &Intake::anonymous("Vorfall vor dem ersten Schlüssel")).await;
+    let ombuds = staff(&app, "dortmund", Role::Ombuds).await;
+    let (_, inbox) = get(&ombuds, &app.url("/dortmund/staff/complaints")).await;
+    let id = case_ids(&inbox, "dortmund", "complaints").remove(0);
+    let case_url = app.url(&format!("/dortmund/staff/complaints/{id}"));
+    let (status, _) = get(&ombuds, &case_url).await;
+    assert_eq!(status, 409);
+
+    // The administrator shares it with the offline recovery key.
+    use tokio::io::AsyncWriteExt;
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_vertrauensnetz"))
+        .args(["--database", &app.db_url, "--data-dir"])
+        .arg(&app.data_dir)
+        .args(["complaints", "rewrap", "--tenant", "dortmund"])
+        .env("VN_LOG", "warn")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin
+        .write_all(format!("{secret}\n").as_bytes())
+        .await
+        .unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().await.unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("1 case keys shared"));
+    let (status, html) = get(&ombuds, &case_url).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Vorfall vor dem ersten Schlüssel"));
+    app.server.stop().await;
+}
+
+#[tokio::test]
+async fn caseworkers_are_reminded_of_due_deadlines_once_without_content() {
+    let app = TestApp::spawn_with(|c| {
+        small(c);
+        c.run_jobs = false;
+    })
+    .await;
+    let _ombuds = staff(&app, "dortmund", Role::Ombuds).await;
+    submit_ok(&app, &Intake::anonymous("Vorfall für die Fristen")).await;
+    let state = app.server.state.clone();
+    use vertrauensnetz::complaints::jobs::reminders;
+    assert_eq!(reminders(&state).await.unwrap(), 0);
+    app.clock
+        .advance(chrono::Duration::days(6) + chrono::Duration::hours(1));
+    assert_eq!(reminders(&state).await.unwrap(), 1, "acknowledgement due");
+    assert_eq!(reminders(&state).await.unwrap(), 0, "only once");
+    app.clock.advance(chrono::Duration::days(85));
+    assert_eq!(reminders(&state).await.unwrap(), 1, "first feedback due");
+    // No throttle bucket (which would hold a hash of the address) was
+    // written by the intake and status routes.
+    let db = app.raw_db().await;
+    let mut conn = db.read().await.unwrap();
+    let (n,): (i64,) = vertrauensnetz::on_db!(conn, c => sqlx::query_as("SELECT COUNT(*) FROM throttle").fetch_one(c).await).unwrap();
+    assert_eq!(n, 0);
+    let mails: Vec<(String,)> = vertrauensnetz::on_db!(conn, c => sqlx::query_as("SELECT body_text FROM mail_outbox").fetch_all(c).await).unwrap();
+    assert!(mails.len() >= 3);
+    assert!(mails.iter().all(|(b,)| !b.contains("Vorfall")));
+    app.server.stop().await;
+}
