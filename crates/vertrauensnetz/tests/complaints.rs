@@ -973,3 +973,35 @@ async fn caseworkers_are_reminded_of_due_deadlines_once_without_content() {
     assert!(mails.iter().all(|(b,)| !b.contains("Vorfall")));
     app.server.stop().await;
 }
+
+#[tokio::test]
+async fn guessing_the_password_on_the_key_page_is_throttled() {
+    let app = spawn().await;
+    let c = login(&app, "dortmund", Role::Ombuds).await;
+    let url = app.url("/dortmund/staff/complaint-key");
+    let token = csrf_token(&c, &url).await;
+    for _ in 0..10 {
+        let res = post_form(
+            &c,
+            &url,
+            &token,
+            &[("password", "not the password"), ("next", "")],
+        )
+        .await;
+        assert_eq!(res.status(), 422);
+        assert!(res
+            .text()
+            .await
+            .unwrap()
+            .contains("Das Passwort stimmt nicht."));
+    }
+    let pw = app.account("dortmund", Role::Ombuds).password.clone();
+    let res = post_form(&c, &url, &token, &[("password", &pw), ("next", "")]).await;
+    assert_eq!(res.status(), 422);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("Zu viele falsche Passwörter"));
+    app.server.stop().await;
+}

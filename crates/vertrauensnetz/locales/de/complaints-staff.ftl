@@ -12,6 +12,7 @@ complaints-unlock-previous = Bisheriges Passwort (nur nach einer Passwortänderu
 complaints-unlock-previous-hint = Wenn Sie Ihr Passwort seit dem letzten Entsperren geändert haben, ist Ihr Schlüssel noch mit dem bisherigen gesichert.
 complaints-unlock-submit = Entsperren
 complaints-unlock-wrong = Das Passwort stimmt nicht.
+complaints-unlock-throttled = Zu viele falsche Passwörter. Bitte versuchen Sie es in 15 Minuten noch einmal.
 complaints-unlock-previous-wrong = Auch das bisherige Passwort stimmt nicht.
 complaints-inbox-caption = Alle Fälle, offene zuerst
 complaints-category = Kategorie

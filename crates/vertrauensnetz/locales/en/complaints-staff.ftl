@@ -12,6 +12,7 @@ complaints-unlock-previous = Previous password (only after a password change)
 complaints-unlock-previous-hint = If you changed your password since you last unlocked, your key is still locked with the previous one.
 complaints-unlock-submit = Unlock
 complaints-unlock-wrong = The password is not right.
+complaints-unlock-throttled = Too many wrong passwords. Please try again in 15 minutes.
 complaints-unlock-previous-wrong = The previous password is not right either.
 complaints-inbox-caption = All cases, open ones first
 complaints-category = Category

@@ -212,6 +212,8 @@ pub fn nav() -> Vec<crate::platform::web::page::NavLink> {
 pub struct Office {
     pub config: Arc<ComplaintsConfig>,
     pub kdf: KdfPool,
+    /// Bounds the decoding of uploaded images (CPU and memory heavy).
+    pub files: Arc<tokio::sync::Semaphore>,
     pub status_guard: Arc<Guard>,
     pub intake_guard: Arc<Guard>,
 }
@@ -221,6 +223,7 @@ impl Office {
         Office {
             config: Arc::new(config.clone()),
             kdf: KdfPool::new(config.kdf_parallel),
+            files: Arc::new(tokio::sync::Semaphore::new(2)),
             status_guard: Arc::new(Guard::new(config.status_attempts_per_hour)),
             intake_guard: Arc::new(Guard::new(config.submissions_per_hour)),
         }

@@ -233,9 +233,18 @@ pub async fn read_upload(
 
 /// Checks the files of an upload on the blocking pool.
 pub async fn check_files(
+    office: &Office,
     files: Vec<(String, Vec<u8>)>,
     max: usize,
 ) -> Result<Result<Vec<Attachment>, model::FileProblem>, WebError> {
+    if files.is_empty() {
+        return Ok(Ok(Vec::new()));
+    }
+    let _permit = office
+        .files
+        .acquire()
+        .await
+        .map_err(|_| WebError::internal())?;
     tokio::task::spawn_blocking(move || {
         files
             .into_iter()
@@ -267,6 +276,9 @@ pub async fn intake_submit(
     if office.intake_guard.limited(client, now) {
         return Err(WebError::too_many());
     }
+    // Every attempt counts (decoding attachments costs work even when the
+    // form is then refused).
+    office.intake_guard.hit(client, now);
     let up = read_upload(
         &ctx,
         multipart,
@@ -305,7 +317,7 @@ pub async fn intake_submit(
             ),
         );
     }
-    let files = match check_files(up.files, office.config.max_attachment_bytes).await? {
+    let files = match check_files(&office, up.files, office.config.max_attachment_bytes).await? {
         Ok(f) => f,
         Err(p) => {
             errors.add("files", tr.t(p.key()));
@@ -324,7 +336,6 @@ pub async fn intake_submit(
             )
         }
     };
-    office.intake_guard.hit(client, now);
     let code = create_case(&state, &office, &tenant, &intake, files, now).await?;
     let tpl = ReceiptPage {
         page: PageCtx::new(&ctx, "complaints-receipt-title"),
@@ -895,7 +906,7 @@ pub async fn status_reply(
             ),
         );
     }
-    let files = match check_files(up.files, office.config.max_attachment_bytes).await? {
+    let files = match check_files(&office, up.files, office.config.max_attachment_bytes).await? {
         Ok(f) => f,
         Err(p) => {
             errors.add("files", tr.t(p.key()));
@@ -1010,9 +1021,19 @@ pub async fn status_leave(
 
 /// Serves a decrypted attachment.
 pub fn file_response(name: &str, mime: &str, data: Vec<u8>) -> Response {
+    let ascii: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
     let disposition = format!(
-        "attachment; filename=\"{}\"",
-        name.replace(['"', '\\', '\r', '\n'], "_")
+        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
+        crate::platform::web::context::percent_encode(name)
     );
     let mut res = (StatusCode::OK, data).into_response();
     let h = res.headers_mut();

@@ -180,9 +180,20 @@ pub async fn unlock(
         };
         page::render(&tpl, StatusCode::UNPROCESSABLE_ENTITY)
     };
+    // Wrong passwords are counted per account (a taken-over session must not
+    // be a way to guess the password).
+    let now = state.clock.now_ts();
+    let bucket = format!("complaint-key:{}", p.user_id.simple());
+    let limit = crate::platform::auth::throttle::LOGIN_PER_ACCOUNT;
+    if crate::platform::auth::throttle::is_limited(&state.db, tenant.id, &bucket, limit, now)
+        .await?
+    {
+        return refuse("complaints-unlock-throttled");
+    }
     if form.password.is_empty()
         || !password::verify(form.password.clone(), Some(user.password_hash.clone())).await
     {
+        crate::platform::auth::throttle::hit(&state.db, tenant.id, &bucket, limit, now).await?;
         return refuse("complaints-unlock-wrong");
     }
     let key_aad = aad(tenant.id, p.user_id, "staff-key");
@@ -227,7 +238,6 @@ pub async fn unlock(
             crypto::key_pair().1
         }
     };
-    let now = state.clock.now_ts();
     let mut tx = state.db.begin().await?;
     if let Some(action) = action {
         let params = office.staff_params();

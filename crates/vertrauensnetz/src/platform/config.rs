@@ -50,7 +50,7 @@ pub struct ComplaintsConfig {
     pub kdf_parallel: usize,
     /// Wrong receipt codes per client address and hour (kept in memory only).
     pub status_attempts_per_hour: u32,
-    /// Submissions per client address and hour (kept in memory only).
+    /// Submission attempts per client address and hour (kept in memory only).
     pub submissions_per_hour: u32,
 }
 
@@ -66,7 +66,7 @@ impl Default for ComplaintsConfig {
             kdf_passes: 3,
             kdf_parallel: 2,
             status_attempts_per_hour: 10,
-            submissions_per_hour: 10,
+            submissions_per_hour: 20,
         }
     }
 }
