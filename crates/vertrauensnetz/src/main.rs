@@ -221,9 +221,14 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             cfg.mail.dir = Some(data_dir.join("mail"));
             let db = operator::open(&cfg).await?;
             let accounts = demo::seed(&db, &Clock::default()).await?;
+            let complaints =
+                vertrauensnetz::complaints::demo::seed(&db, &Clock::default(), &accounts).await?;
             db.close().await;
             for a in &accounts {
                 println!("{a}");
+            }
+            for line in &complaints {
+                println!("{line}");
             }
             let server = Server::start(cfg).await?;
             println!("demo-url http://{}/dortmund", server.addr);

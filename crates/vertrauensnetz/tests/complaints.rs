@@ -1005,3 +1005,51 @@ async fn guessing_the_password_on_the_key_page_is_throttled() {
         .contains("Zu viele falsche Passwörter"));
     app.server.stop().await;
 }
+
+#[tokio::test]
+async fn the_demo_complaints_open_for_caseworker_liaison_and_complainant() {
+    let app = spawn().await;
+    let db = app.raw_db().await;
+    let lines = vertrauensnetz::complaints::demo::seed(&db, &app.clock, &app.accounts)
+        .await
+        .unwrap();
+    let codes: Vec<(String, String)> = lines
+        .iter()
+        .filter_map(|l| l.strip_prefix("demo-complaint dortmund "))
+        .map(|l| {
+            let (code, status) = l.rsplit_once(' ').unwrap();
+            (code.to_owned(), status.to_owned())
+        })
+        .collect();
+    assert_eq!(codes.len(), 4);
+    assert!(lines
+        .iter()
+        .any(|l| l.starts_with("demo-recovery-key dortmund ")));
+    let ombuds = staff(&app, "dortmund", Role::Ombuds).await;
+    let (_, inbox) = get(&ombuds, &app.url("/dortmund/staff/complaints")).await;
+    let ids = case_ids(&inbox, "dortmund", "complaints");
+    assert_eq!(ids.len(), 4);
+    for id in &ids {
+        let (status, _) = get(
+            &ombuds,
+            &app.url(&format!("/dortmund/staff/complaints/{id}")),
+        )
+        .await;
+        assert_eq!(status, 200);
+    }
+    let liaison = staff(&app, "dortmund", Role::Liaison).await;
+    let (_, list) = get(&liaison, &app.url("/dortmund/staff/forwarded")).await;
+    let fid = case_ids(&list, "dortmund", "forwarded").remove(0);
+    let (status, html) = get(
+        &liaison,
+        &app.url(&format!("/dortmund/staff/forwarded/{fid}")),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Bitte um Stellungnahme"));
+    let (code, _) = codes.iter().find(|(_, s)| s == "closed").unwrap();
+    let me = complainant(&app, code).await;
+    let (_, page) = get(&me, &app.url("/dortmund/complaints/status")).await;
+    assert!(page.contains("Einvernehmlich gelöst"));
+    app.server.stop().await;
+}

@@ -149,7 +149,8 @@ impl KdfParams {
     }
 }
 
-fn argon2id(secret: &[u8], salt: &[u8], p: KdfParams) -> Result<Key, CryptoError> {
+/// Argon2id on the calling thread (blocking; use [`KdfPool`] in requests).
+pub fn argon2id(secret: &[u8], salt: &[u8], p: KdfParams) -> Result<Key, CryptoError> {
     let params = Params::new(p.m_kib, p.t, p.p, Some(32)).map_err(|_| CryptoError::Kdf)?;
     let mut out = Zeroizing::new([0u8; 32]);
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)

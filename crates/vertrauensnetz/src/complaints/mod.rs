@@ -10,6 +10,7 @@
 //! keyed by a keyed hash that changes with every start (see `Guards`).
 
 pub mod crypto;
+pub mod demo;
 pub mod jobs;
 pub mod model;
 pub mod operator;
