@@ -50,6 +50,7 @@ pub fn route_table() -> Vec<RouteSpec> {
 pub fn openapi() -> utoipa::openapi::OpenApi {
     let mut doc = api::PlatformApi::openapi();
     doc.merge(crate::events::EventsApi::openapi());
+    doc.merge(crate::complaints::ComplaintsApi::openapi());
     doc
 }
 

@@ -177,6 +177,15 @@ pub fn routes(r: &mut Routes) {
     );
 }
 
+/// The complaint office's API document (public statistics only: case
+/// content is never offered through the API).
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    paths(stats::api),
+    components(schemas(stats::YearStats, stats::Table, stats::Row))
+)]
+pub struct ComplaintsApi;
+
 /// The complaint office's entries on the start and staff pages.
 pub fn nav() -> Vec<crate::platform::web::page::NavLink> {
     use crate::platform::web::page::{Audience, NavLink};

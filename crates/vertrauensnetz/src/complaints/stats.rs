@@ -23,20 +23,24 @@ use crate::platform::web::{AppState, Ctx, WebError};
 pub const MIN_CELL: i64 = 5;
 
 /// One table: (value, count or `None` when suppressed).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Table {
+    /// `category`, `authority`, `outcome` or `quarter`.
+    #[schema(value_type = String)]
     pub dimension: &'static str,
     pub rows: Vec<Row>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Row {
+    /// The stored value (`none`: not yet categorised or closed; `q1`–`q4`).
     pub value: String,
     /// `None`: fewer than 5 (suppressed).
     pub count: Option<i64>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// A year's complaint figures; counts from 1 to 4 are `null`.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct YearStats {
     pub year: i32,
     /// `None` when fewer than 5 cases arrived.
@@ -140,8 +144,9 @@ pub async fn year_stats(
     })
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::IntoParams)]
 pub struct YearQuery {
+    /// The year (default: the current one).
     year: Option<i32>,
 }
 
@@ -280,6 +285,15 @@ pub async fn csv(
 }
 
 /// `GET /api/v1/{tenant}/complaints/statistics`
+#[utoipa::path(
+    get,
+    path = "/api/v1/{tenant}/complaints/statistics",
+    params(("tenant" = String, Path, description = "Tenant slug"), YearQuery),
+    responses(
+        (status = 200, description = "The year's figures, small cells suppressed", body = YearStats),
+        (status = 404, description = "Unknown tenant or a year outside 2000 to now", body = crate::platform::web::error::Problem, content_type = "application/problem+json")
+    )
+)]
 pub async fn api(
     State(state): State<AppState>,
     ctx: Ctx,
