@@ -42,12 +42,13 @@ awk '$1 != 200 {bad++} END {if (bad) {print bad " failed"; exit 1}}' "$work/seq.
 sort -n -k2 "$work/seq.txt" | awk '{t[NR]=$2} END {printf "  p50 %.3f s, max %.3f s\n", t[int((NR+1)/2)], t[NR]}'
 
 echo "burst: 20 submissions at once while wrk reads the start page (2 connections)"
-wrk -t1 -c2 -d8s --latency "$base" > "$work/wrk.txt" &
+wrk -t1 -c2 -d10s --latency "$base" > "$work/wrk.txt" &
 wrk_pid=$!
 sleep 1
-for i in $(seq 20); do submit > "$work/burst.$i.txt" & done
+submits=()
+for i in $(seq 20); do submit > "$work/burst.$i.txt" & submits+=($!); done
 wait $wrk_pid
-sleep 2
+wait "${submits[@]}"
 cat "$work"/burst.*.txt | sort -n -k2 | awk '$1 != 200 {bad++} {t[NR]=$2} END {printf "  submissions: %d, failed %d, p50 %.3f s, max %.3f s\n", NR, bad, t[int((NR+1)/2)], t[NR]}'
 awk '$1 == "50%" || $1 == "99%" {printf "  start page %s %s\n", $1, $2}' "$work/wrk.txt"
 echo "  server peak memory (VmHWM): $(awk '/VmHWM/ {print $2, $3}' /proc/$pid/status)"
