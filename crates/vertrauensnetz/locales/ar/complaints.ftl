@@ -13,6 +13,7 @@ complaints-field-what-hint = بكلماتك الخاصة. ماذا فعل الم
 complaints-field-when = متى حدث ذلك؟
 complaints-field-when-hint = التاريخ والوقت بأدق ما تتذكر.
 complaints-field-district = الحي
+complaints-district-none = غير محدد
 complaints-field-place = المكان (شارع، ساحة، مبنى)
 complaints-section-who = من كان معنيًا؟
 complaints-field-authority = تتعلق الشكوى بـ

@@ -13,6 +13,7 @@ complaints-field-what-hint = Със свои думи. Какво направи
 complaints-field-when = Кога се случи?
 complaints-field-when-hint = Дата и час, колкото можете по-точно.
 complaints-field-district = Район
+complaints-district-none = Не е посочено
 complaints-field-place = Място (улица, площад, сграда)
 complaints-section-who = Кой беше замесен?
 complaints-field-authority = Жалбата се отнася до

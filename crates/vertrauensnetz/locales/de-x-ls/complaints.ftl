@@ -13,6 +13,7 @@ complaints-field-what-hint = Schreiben Sie mit Ihren eigenen Worten. Was haben d
 complaints-field-when = Wann war das?
 complaints-field-when-hint = Zum Beispiel: Datum und Uhrzeit.
 complaints-field-district = Stadt-Teil
+complaints-district-none = Das sage ich nicht
 complaints-field-place = Ort. Zum Beispiel: Straße oder Platz.
 complaints-section-who = Wer war dabei?
 complaints-field-authority = Die Beschwerde ist über

@@ -13,6 +13,7 @@ complaints-field-what-hint = In Ihren eigenen Worten. Was haben die Beschäftigt
 complaints-field-when = Wann war das?
 complaints-field-when-hint = Datum und Uhrzeit, so genau Sie es wissen.
 complaints-field-district = Stadtbezirk
+complaints-district-none = Keine Angabe
 complaints-field-place = Ort (Straße, Platz, Gebäude)
 complaints-section-who = Wer war beteiligt?
 complaints-field-authority = Die Beschwerde betrifft

@@ -13,6 +13,7 @@ complaints-field-what-hint = In your own words. What did the staff do or say? Wh
 complaints-field-when = When did it happen?
 complaints-field-when-hint = Date and time, as exactly as you remember.
 complaints-field-district = District
+complaints-district-none = Not specified
 complaints-field-place = Place (street, square, building)
 complaints-section-who = Who was involved?
 complaints-field-authority = The complaint concerns

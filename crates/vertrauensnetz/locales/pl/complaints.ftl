@@ -13,6 +13,7 @@ complaints-field-what-hint = Własnymi słowami. Co zrobili lub powiedzieli funk
 complaints-field-when = Kiedy to było?
 complaints-field-when-hint = Data i godzina, tak dokładnie, jak pamiętasz.
 complaints-field-district = Dzielnica
+complaints-district-none = Nie podano
 complaints-field-place = Miejsce (ulica, plac, budynek)
 complaints-section-who = Kto był zaangażowany?
 complaints-field-authority = Skarga dotyczy

@@ -13,6 +13,7 @@ complaints-field-what-hint = Cu propriile cuvinte. Ce au făcut sau au spus anga
 complaints-field-when = Când s-a întâmplat?
 complaints-field-when-hint = Data și ora, cât de exact vă amintiți.
 complaints-field-district = Cartier
+complaints-district-none = Nespecificat
 complaints-field-place = Locul (stradă, piață, clădire)
 complaints-section-who = Cine a fost implicat?
 complaints-field-authority = Plângerea privește

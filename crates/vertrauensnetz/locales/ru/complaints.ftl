@@ -13,6 +13,7 @@ complaints-field-what-hint = Своими словами. Что сделали 
 complaints-field-when = Когда это было?
 complaints-field-when-hint = Дата и время, насколько точно вы помните.
 complaints-field-district = Район
+complaints-district-none = Не указано
 complaints-field-place = Место (улица, площадь, здание)
 complaints-section-who = Кто был участником?
 complaints-field-authority = Жалоба касается

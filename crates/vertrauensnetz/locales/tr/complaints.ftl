@@ -13,6 +13,7 @@ complaints-field-what-hint = Kendi sözlerinizle. Personel ne yaptı veya ne sö
 complaints-field-when = Ne zaman oldu?
 complaints-field-when-hint = Hatırladığınız kadar kesin tarih ve saat.
 complaints-field-district = Semt
+complaints-district-none = Belirtilmedi
 complaints-field-place = Yer (cadde, meydan, bina)
 complaints-section-who = Kimler vardı?
 complaints-field-authority = Şikâyet şunlarla ilgili

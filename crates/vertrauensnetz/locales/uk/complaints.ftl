@@ -13,6 +13,7 @@ complaints-field-what-hint = Своїми словами. Що зробили а
 complaints-field-when = Коли це було?
 complaints-field-when-hint = Дата й час, наскільки точно ви пам’ятаєте.
 complaints-field-district = Район
+complaints-district-none = Не вказано
 complaints-field-place = Місце (вулиця, площа, будівля)
 complaints-section-who = Хто був причетний?
 complaints-field-authority = Скарга стосується

@@ -55,6 +55,8 @@ fn choices(prefix: &str, values: &[&'static str]) -> Vec<Choice> {
 #[template(path = "complaints/intake.html")]
 struct IntakePage {
     page: PageCtx,
+    /// The tenant's districts (a free-text field when there are none).
+    districts: Vec<String>,
     form: IntakeForm,
     errors: FormErrors,
     files_hint: String,
@@ -64,14 +66,21 @@ struct IntakePage {
     consents: Vec<Choice>,
 }
 
-fn intake_page(
+async fn intake_page(
+    state: &AppState,
     ctx: &Ctx,
     office: &Office,
     form: IntakeForm,
     errors: FormErrors,
     status: StatusCode,
 ) -> Result<Response, WebError> {
+    let districts = crate::platform::tenants::districts(&state.db, ctx.tenant()?.id)
+        .await?
+        .into_iter()
+        .map(|d| d.name)
+        .collect();
     let tpl = IntakePage {
+        districts,
         page: PageCtx::new(ctx, "complaints-title"),
         form,
         errors,
@@ -117,7 +126,15 @@ pub async fn intake_form(State(state): State<AppState>, ctx: Ctx) -> Result<Resp
         authority: "police".into(),
         ..Default::default()
     };
-    intake_page(&ctx, office, form, FormErrors::new(), StatusCode::OK)
+    intake_page(
+        &state,
+        &ctx,
+        office,
+        form,
+        FormErrors::new(),
+        StatusCode::OK,
+    )
+    .await
 }
 
 /// The hint under a file field: types, size limit, number of files.
@@ -328,12 +345,14 @@ pub async fn intake_submit(
         Ok(i) if errors.is_empty() => i,
         _ => {
             return intake_page(
+                &state,
                 &ctx,
                 &office,
                 form,
                 errors,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
+            .await
         }
     };
     let code = create_case(&state, &office, &tenant, &intake, files, now).await?;
