@@ -659,7 +659,7 @@ async fn a_thousand_wrong_codes_are_refused_alike_and_throttled() {
         v[v.len() / 2]
     };
     let (w, u) = (median(&mut wrong), median(&mut unknown));
-    let diff = if w > u { w - u } else { u - w };
+    let diff = w.abs_diff(u);
     assert!(
         diff < Duration::from_millis(100) + w.min(u),
         "timing differs: wrong {wrong:?}, unknown {unknown:?}"
