@@ -373,6 +373,25 @@ async fn complaint_goes_from_anonymous_intake_to_closed_with_outcome() {
     let (_, page) = get(&me, &status_url).await;
     assert!(page.contains("Abgeschlossen"));
     assert!(page.contains("Einvernehmlich gelöst"));
+    // The inbox filters: the case is closed now.
+    for (show, n) in [
+        ("open", 0),
+        ("closed", 1),
+        ("overdue", 0),
+        ("mine", 0),
+        ("all", 1),
+    ] {
+        let (_, html) = get(
+            &ombuds,
+            &app.url(&format!("/dortmund/staff/complaints?show={show}")),
+        )
+        .await;
+        assert_eq!(
+            case_ids(&html, "dortmund", "complaints").len(),
+            n,
+            "filter {show}"
+        );
+    }
 
     // Statistics count it, with the small cell suppressed.
     let (status, csv) = get(&client(), &app.url("/dortmund/complaints/statistics.csv")).await;

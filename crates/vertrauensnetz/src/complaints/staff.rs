@@ -371,6 +371,15 @@ struct InboxPage {
     page: PageCtx,
     lines: Vec<InboxLine>,
     unlocked: bool,
+    show: String,
+    filters: Vec<(&'static str, &'static str)>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct InboxQuery {
+    /// `all` (default), `open`, `overdue`, `mine` or `closed`.
+    #[serde(default)]
+    show: String,
 }
 
 /// `GET /{tenant}/staff/complaints`: every case with its deadlines (no
@@ -379,13 +388,32 @@ pub async fn inbox(
     State(state): State<AppState>,
     ctx: Ctx,
     headers: HeaderMap,
+    Query(q): Query<InboxQuery>,
 ) -> Result<Response, WebError> {
     let tenant = ctx.tenant()?.id;
+    let me = ctx.principal()?.user_id;
     let now = state.clock.now();
+    let show = match q.show.as_str() {
+        "open" | "overdue" | "mine" | "closed" => q.show.clone(),
+        _ => "all".to_owned(),
+    };
     let members = store::role_members(&state.db, tenant, "ombuds").await?;
     let lines = store::inbox(&state.db, tenant)
         .await?
         .into_iter()
+        .filter(|c| {
+            let open = c.status != "closed";
+            let overdue = open
+                && ((c.acknowledged_at.is_none() && c.ack_due_at.0 < now)
+                    || (c.first_feedback_at.is_none() && c.feedback_due_at.0 < now));
+            match show.as_str() {
+                "open" => open,
+                "closed" => !open,
+                "overdue" => overdue,
+                "mine" => open && c.assigned_to == Some(me),
+                _ => true,
+            }
+        })
         .map(|c| {
             let open = c.status != "closed";
             InboxLine {
@@ -418,6 +446,14 @@ pub async fn inbox(
         page: PageCtx::new(&ctx, "complaints-staff-title"),
         lines,
         unlocked,
+        show,
+        filters: vec![
+            ("all", "complaints-inbox-all"),
+            ("open", "complaints-inbox-open"),
+            ("overdue", "complaints-inbox-overdue"),
+            ("mine", "complaints-inbox-mine"),
+            ("closed", "complaints-inbox-closed"),
+        ],
     };
     Ok(no_store(page::ok(&tpl)?))
 }
