@@ -33,6 +33,7 @@ pub fn routes(state: Option<AppState>) -> Routes {
     crate::events::routes(&mut r);
     crate::network::routes(&mut r);
     crate::events::network_routes(&mut r);
+    crate::complaints::routes(&mut r);
     r.add(
         Method::GET,
         "/api/openapi.json",
@@ -52,6 +53,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     let mut doc = api::PlatformApi::openapi();
     doc.merge(crate::events::EventsApi::openapi());
     doc.merge(crate::network::NetworkApi::openapi());
+    doc.merge(crate::complaints::ComplaintsApi::openapi());
     doc
 }
 
@@ -64,12 +66,14 @@ pub fn nav() -> Vec<NavLink> {
     let mut links = crate::events::nav();
     links.extend(crate::network::nav());
     links.extend(crate::events::network_nav());
+    links.extend(crate::complaints::nav());
     links
 }
 
 /// What the modules keep for the life of the server.
-fn extensions(db: &Db, clock: &Clock) -> axum::http::Extensions {
+fn extensions(db: &Db, clock: &Clock, config: &Config) -> axum::http::Extensions {
     let mut ext = axum::http::Extensions::new();
+    ext.insert(crate::complaints::Office::new(&config.complaints));
     ext.insert(crate::events::writer::RegistrationWriter::start(
         db.clone(),
         clock.clone(),
@@ -133,6 +137,7 @@ fn background_jobs(state: &AppState) -> Vec<Job> {
             })
         }),
     });
+    jobs.extend(crate::complaints::jobs::jobs(state));
     jobs
 }
 
@@ -159,6 +164,7 @@ impl Server {
         let transport = Transport::from_config(&config.mail)?;
         let listener = TcpListener::bind(config.listen).await?;
         let addr = listener.local_addr()?;
+        let ext = extensions(&db, &clock, &config);
         let state = AppState::new(web::Shared {
             db: db.clone(),
             config: Arc::new(config),
@@ -168,7 +174,7 @@ impl Server {
             mail: transport,
             instance: Arc::from(format!("{}-{}", addr, uuid::Uuid::new_v4().simple())),
             nav: Arc::new(nav()),
-            ext: extensions(&db, &clock),
+            ext,
         });
         let router = routes(Some(state.clone())).into_router();
         let (shutdown, rx) = watch::channel(false);

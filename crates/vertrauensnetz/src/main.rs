@@ -87,6 +87,27 @@ enum Command {
         #[command(subcommand)]
         command: ImportCommand,
     },
+    /// The complaint office's keys.
+    Complaints {
+        #[command(subcommand)]
+        command: ComplaintsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ComplaintsCommand {
+    /// Create the tenant's recovery key pair and print its secret once
+    /// (keep it offline).
+    RecoveryKey {
+        #[arg(long)]
+        tenant: String,
+    },
+    /// Share every case with the current caseworkers' and liaisons' keys,
+    /// using the recovery secret read from standard input.
+    Rewrap {
+        #[arg(long)]
+        tenant: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -200,9 +221,14 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             cfg.mail.dir = Some(data_dir.join("mail"));
             let db = operator::open(&cfg).await?;
             let accounts = demo::seed(&db, &Clock::default()).await?;
+            let complaints =
+                vertrauensnetz::complaints::demo::seed(&db, &Clock::default(), &accounts).await?;
             db.close().await;
             for a in &accounts {
                 println!("{a}");
+            }
+            for line in &complaints {
+                println!("{line}");
             }
             let server = Server::start(cfg).await?;
             println!("demo-url http://{}/dortmund", server.addr);
@@ -266,6 +292,27 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::from(1));
             }
         },
+        Command::Complaints {
+            command: ComplaintsCommand::RecoveryKey { tenant },
+        } => {
+            let secret = vertrauensnetz::complaints::operator::recovery_key_create(
+                &config(&g, None)?,
+                &tenant,
+            )
+            .await?;
+            println!("{}", secret.as_str());
+            eprintln!("keep this recovery key offline; it is not stored anywhere");
+        }
+        Command::Complaints {
+            command: ComplaintsCommand::Rewrap { tenant },
+        } => {
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line)?;
+            let n =
+                vertrauensnetz::complaints::operator::rewrap(&config(&g, None)?, &tenant, &line)
+                    .await?;
+            println!("{n} case keys shared");
+        }
         Command::Backup { to } => {
             operator::backup(&config(&g, None)?, &to).await?;
             println!("backup written to {}", to.display());

@@ -25,6 +25,9 @@ const ADMIN: &[Role] = &[Role::Admin];
 const COORD: &[Role] = &[Role::Coordinator];
 const PARTNER: &[Role] = &[Role::Partner];
 const CONSULT: &[Role] = &[Role::Coordinator, Role::Police];
+const OMBUDS: &[Role] = &[Role::Ombuds];
+const LIAISON: &[Role] = &[Role::Liaison];
+const COMPLAINT_KEYS: &[Role] = &[Role::Ombuds, Role::Liaison];
 
 /// The expected rule for every route of the application.
 const TABLE: &[(&str, &str, Expect)] = &[
@@ -301,6 +304,52 @@ const TABLE: &[(&str, &str, Expect)] = &[
         "/{tenant}/staff/consultations/{id}/close",
         Roles(CONSULT),
     ),
+    ("GET", "/{tenant}/complaints/new", Public),
+    ("POST", "/{tenant}/complaints/new", Public),
+    ("GET", "/{tenant}/complaints/status", Public),
+    ("POST", "/{tenant}/complaints/status", Public),
+    ("POST", "/{tenant}/complaints/status/reply", Public),
+    ("POST", "/{tenant}/complaints/status/leave", Public),
+    ("GET", "/{tenant}/complaints/status/files/{file}", Public),
+    ("GET", "/{tenant}/complaints/statistics", Public),
+    ("GET", "/{tenant}/complaints/statistics.csv", Public),
+    ("GET", "/api/v1/{tenant}/complaints/statistics", Public),
+    (
+        "GET",
+        "/{tenant}/staff/complaint-key",
+        Roles(COMPLAINT_KEYS),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/complaint-key",
+        Roles(COMPLAINT_KEYS),
+    ),
+    ("GET", "/{tenant}/staff/complaints", Roles(OMBUDS)),
+    ("GET", "/{tenant}/staff/complaints/{case}", Roles(OMBUDS)),
+    ("POST", "/{tenant}/staff/complaints/{case}", Roles(OMBUDS)),
+    (
+        "POST",
+        "/{tenant}/staff/complaints/{case}/messages",
+        Roles(OMBUDS),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/complaints/{case}/forward",
+        Roles(OMBUDS),
+    ),
+    (
+        "GET",
+        "/{tenant}/staff/complaints/{case}/files/{file}",
+        Roles(OMBUDS),
+    ),
+    ("GET", "/{tenant}/staff/forwarded", Roles(LIAISON)),
+    ("GET", "/{tenant}/staff/forwarded/{case}", Roles(LIAISON)),
+    ("POST", "/{tenant}/staff/forwarded/{case}", Roles(LIAISON)),
+    (
+        "GET",
+        "/{tenant}/staff/forwarded/{case}/files/{file}",
+        Roles(LIAISON),
+    ),
     // Signing out goes last for each actor (it ends the session).
     ("POST", "/{tenant}/logout", AnyRole),
 ];
@@ -349,6 +398,7 @@ fn concrete(path: &str, tenant: &str) -> String {
         .replace("{token}", "no-such-token")
         .replace("{registration}", "0190d6f2-1c2b-7cc3-9a5e-6f2b9f0c1a14")
         .replace("{id}", "0190d6f2-1c2b-7cc3-9a5e-6f2b9f0c1a15")
+        .replace("{case}", "0190d6f2-1c2b-7cc3-9a5e-6f2b9f0c1a15")
 }
 
 /// Whether the guard refused the request (as opposed to the handler

@@ -24,6 +24,51 @@ pub struct Config {
     pub mail: MailConfig,
     /// Run background jobs (mail, clean-up) in this instance.
     pub run_jobs: bool,
+    /// The complaint office (`[complaints]`).
+    pub complaints: ComplaintsConfig,
+}
+
+/// Settings of the complaint office.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ComplaintsConfig {
+    /// Largest attachment (bytes).
+    pub max_attachment_bytes: usize,
+    /// Most attachments per submission or reply.
+    pub max_attachments: usize,
+    /// Days to acknowledge a complaint.
+    pub acknowledge_days: i64,
+    /// Days to the first substantive feedback.
+    pub feedback_days: i64,
+    /// Months a closed case is kept before it is deleted.
+    pub retention_months: u32,
+    /// Argon2id memory (KiB) and passes of the receipt hash; key wrapping
+    /// uses one pass more. Staff keys use the same memory and passes.
+    pub kdf_memory_kib: u32,
+    pub kdf_passes: u32,
+    /// How many Argon2id derivations may run at once.
+    pub kdf_parallel: usize,
+    /// Wrong receipt codes per client address and hour (kept in memory only).
+    pub status_attempts_per_hour: u32,
+    /// Submission attempts per client address and hour (kept in memory only).
+    pub submissions_per_hour: u32,
+}
+
+impl Default for ComplaintsConfig {
+    fn default() -> Self {
+        ComplaintsConfig {
+            max_attachment_bytes: 10 * 1024 * 1024,
+            max_attachments: 5,
+            acknowledge_days: 7,
+            feedback_days: 91,
+            retention_months: 24,
+            kdf_memory_kib: 128 * 1024,
+            kdf_passes: 3,
+            kdf_parallel: 2,
+            status_attempts_per_hour: 10,
+            submissions_per_hour: 20,
+        }
+    }
 }
 
 /// Where mail goes.
@@ -51,6 +96,8 @@ struct FileConfig {
     run_jobs: Option<bool>,
     #[serde(default)]
     mail: MailConfig,
+    #[serde(default)]
+    complaints: ComplaintsConfig,
 }
 
 /// Values given on the command line or in the environment (they win).
@@ -133,6 +180,7 @@ impl Config {
             trust_forwarded_for: file.trust_forwarded_for.unwrap_or(false),
             mail: file.mail,
             run_jobs: file.run_jobs.unwrap_or(true),
+            complaints: file.complaints,
         })
     }
 

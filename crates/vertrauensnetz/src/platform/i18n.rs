@@ -379,7 +379,14 @@ mod tests {
     #[test]
     fn every_resident_language_has_every_resident_page() {
         // shell.ftl: layout, start, login, errors; events.ftl: event pages.
-        for name in ["shell", "events", "topics", "network", "events-network"] {
+        for name in [
+            "shell",
+            "events",
+            "topics",
+            "network",
+            "events-network",
+            "complaints",
+        ] {
             resident_file_complete(name);
         }
     }

@@ -28,10 +28,16 @@ pub enum Permission {
     /// Open occasion-based consultations, schedule meetings from them,
     /// read every answer (also those meant for police and coordinators).
     ManageConsultations,
+    /// Work on complaints: inbox, case content, messages, forwarding.
+    HandleComplaints,
+    /// Read complaint summaries forwarded to the authority and answer them.
+    AnswerForwardedComplaints,
+    /// Unlock one's own complaint key (a role that reads encrypted cases).
+    UseComplaintKeys,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 8] = [
+    pub const ALL: [Permission; 11] = [
         Permission::UseStaffArea,
         Permission::ManageUsers,
         Permission::ReadAudit,
@@ -40,6 +46,9 @@ impl Permission {
         Permission::ManageNetwork,
         Permission::ActForOrganisation,
         Permission::ManageConsultations,
+        Permission::HandleComplaints,
+        Permission::AnswerForwardedComplaints,
+        Permission::UseComplaintKeys,
     ];
 }
 
@@ -52,6 +61,9 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
         P::ManageEvents | P::ManageNetwork => role == Role::Coordinator,
         P::ActForOrganisation => role == Role::Partner,
         P::ManageConsultations => matches!(role, Role::Coordinator | Role::Police),
+        P::HandleComplaints => role == Role::Ombuds,
+        P::AnswerForwardedComplaints => role == Role::Liaison,
+        P::UseComplaintKeys => matches!(role, Role::Ombuds | Role::Liaison),
     }
 }
 

@@ -30,6 +30,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         include_str!("../../../migrations/sqlite/0003_network.sql"),
     ),
     (
+        5,
+        "complaints",
+        include_str!("../../../migrations/sqlite/0005_complaints.sql"),
+    ),
+    (
         6,
         "events_network",
         include_str!("../../../migrations/sqlite/0006_events_network.sql"),
@@ -51,6 +56,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         3,
         "network",
         include_str!("../../../migrations/postgres/0003_network.sql"),
+    ),
+    (
+        5,
+        "complaints",
+        include_str!("../../../migrations/postgres/0005_complaints.sql"),
     ),
     (
         6,
