@@ -31,6 +31,7 @@ pub fn routes(state: Option<AppState>) -> Routes {
     admin::routes(&mut r);
     api::routes(&mut r);
     crate::events::routes(&mut r);
+    crate::topic_pages::routes(&mut r);
     r.add(
         Method::GET,
         "/api/openapi.json",
@@ -127,6 +128,7 @@ fn background_jobs(state: &AppState) -> Vec<Job> {
             })
         }),
     });
+    jobs.extend(crate::events::background_jobs(state));
     jobs
 }
 

@@ -11,3 +11,4 @@ pub mod demo;
 pub mod events;
 pub mod operator;
 pub mod platform;
+pub mod topic_pages;

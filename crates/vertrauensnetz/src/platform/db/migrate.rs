@@ -24,6 +24,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         "events",
         include_str!("../../../migrations/sqlite/0002_events.sql"),
     ),
+    (
+        4,
+        "events_more",
+        include_str!("../../../migrations/sqlite/0004_events_more.sql"),
+    ),
 ];
 
 pub const MIGRATIONS_POSTGRES: &[Migration] = &[
@@ -36,6 +41,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         2,
         "events",
         include_str!("../../../migrations/postgres/0002_events.sql"),
+    ),
+    (
+        4,
+        "events_more",
+        include_str!("../../../migrations/postgres/0004_events_more.sql"),
     ),
 ];
 
