@@ -9,6 +9,11 @@ ALTER TABLE events ADD COLUMN cancellation_closes_at timestamptz;
 ALTER TABLE events ADD COLUMN offer_hours integer NOT NULL DEFAULT 48;
 ALTER TABLE events ADD COLUMN reminded_at timestamptz;
 ALTER TABLE events ADD COLUMN updated_at timestamptz;
+-- People on the waiting list right now (a new registrant's position), kept
+-- in step under the event row's lock instead of counted per registration.
+ALTER TABLE events ADD COLUMN waiting integer NOT NULL DEFAULT 0;
+UPDATE events SET waiting = (SELECT COUNT(*) FROM registrations r
+    WHERE r.tenant_id = events.tenant_id AND r.event_id = events.event_id AND r.status = 'waitlisted');
 CREATE INDEX events_status_start ON events (tenant_id, status, starts_at);
 
 CREATE TABLE event_translations (

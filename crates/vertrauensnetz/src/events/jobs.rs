@@ -64,7 +64,11 @@ pub async fn expire_offers(state: &AppState) -> Result<usize, crate::platform::d
                 else {
                     continue;
                 };
-                notify::enqueue_expired(&mut tx, tenant.id, &event, &x.expired, now).await?;
+                // After a cancellation the registrant already has the
+                // cancellation mail; an "offer expired" would only confuse.
+                if event.status == "published" {
+                    notify::enqueue_expired(&mut tx, tenant.id, &event, &x.expired, now).await?;
+                }
                 if let Some(offer) = &x.next {
                     notify::enqueue_offer(
                         &mut tx,

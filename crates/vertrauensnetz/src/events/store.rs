@@ -318,13 +318,17 @@ pub async fn register(
     let (status, seq, placed) = if taken.is_some() {
         ("confirmed", None, Placed::Confirmed)
     } else if waitlist {
-        let (seq,): (i64,) = on_db!(tx, c => sqlx::query_as(
-            "UPDATE events SET waitlist_seq = waitlist_seq + 1 WHERE tenant_id = $1 AND event_id = $2 RETURNING waitlist_seq")
+        // Everyone waiting has a lower number, so the count of people
+        // waiting (kept under the same row lock) is the new position.
+        let (seq, waiting): (i64, i32) = on_db!(tx, c => sqlx::query_as(
+            "UPDATE events SET waitlist_seq = waitlist_seq + 1, waiting = waiting + 1 WHERE tenant_id = $1 AND event_id = $2
+             RETURNING waitlist_seq, waiting")
             .bind(tenant.as_uuid()).bind(event_id).fetch_one(c).await)?;
-        let (ahead,): (i64,) = on_db!(tx, c => sqlx::query_as(
-            "SELECT COUNT(*) FROM registrations WHERE tenant_id = $1 AND event_id = $2 AND status = 'waitlisted' AND waitlist_seq < $3")
-            .bind(tenant.as_uuid()).bind(event_id).bind(seq).fetch_one(c).await)?;
-        ("waitlisted", Some(seq), Placed::Waitlisted(ahead + 1))
+        (
+            "waitlisted",
+            Some(seq),
+            Placed::Waitlisted(i64::from(waiting)),
+        )
     } else {
         return Ok((Placed::Full, None));
     };
@@ -398,6 +402,7 @@ pub async fn cancel(
         return Ok(None);
     }
     if reg.status == "waitlisted" {
+        leave_waitlist(tx, tenant, reg.event_id).await?;
         return Ok(Some(Cancelled {
             event_id: reg.event_id,
             offered: None,
@@ -411,6 +416,12 @@ pub async fn cancel(
         event_id: reg.event_id,
         offered,
     }))
+}
+
+async fn leave_waitlist(tx: &mut Tx, tenant: TenantId, event_id: Uuid) -> Result<(), DbError> {
+    on_db!(tx, c => sqlx::query("UPDATE events SET waiting = waiting - 1 WHERE tenant_id = $1 AND event_id = $2 AND waiting > 0")
+        .bind(tenant.as_uuid()).bind(event_id).execute(c).await.map(|_| ()))
+    .map_err(Into::into)
 }
 
 async fn release_place(tx: &mut Tx, tenant: TenantId, event_id: Uuid) -> Result<(), DbError> {
@@ -455,6 +466,7 @@ pub async fn offer_next(
             .bind(tenant.as_uuid()).bind(next.registration_id).bind(expires_at).bind(&hash[..])
             .execute(c).await.map(|r| r.rows_affected()))?;
         if n == 1 {
+            leave_waitlist(tx, tenant, event_id).await?;
             return Ok(Some(Offer {
                 registration: Registration {
                     status: "offered".to_owned(),
@@ -488,6 +500,8 @@ pub async fn confirm_offer(
     let reg: Option<Registration> = on_db!(tx, c => sqlx::query_as(&format!(
         "UPDATE registrations SET status = 'confirmed', confirmed_at = $3, offer_expires_at = NULL
          WHERE tenant_id = $1 AND (cancel_token_hash = $2 OR offer_token_hash = $2) AND status = 'offered' AND offer_expires_at > $3
+           AND EXISTS (SELECT 1 FROM events e WHERE e.tenant_id = registrations.tenant_id AND e.event_id = registrations.event_id
+                       AND e.status = 'published')
          RETURNING {REG_COLUMNS}"))
         .bind(tenant.as_uuid()).bind(token_hash).bind(now).fetch_optional(c).await)?;
     Ok(match reg {
