@@ -1,11 +1,25 @@
 //! Events and consultations: forums, the open conference, discussion
 //! rounds, prevention events; registration that never overbooks, with a
-//! waiting list that moves up by itself.
+//! waiting list that offers freed places with a time to confirm.
 //!
-//! Built so far: the API for creating events, reading them, registering and
-//! cancelling, the calendars, and the residents' pages (list, event with
-//! registration form, private registration page). Minutes and consultations
-//! follow.
+//! Built so far:
+//! - the API (create — published or draft —, read, register, cancel by
+//!   private token), in the OpenAPI document;
+//! - events with states (draft, published, done, cancelled with a reason),
+//!   title and description per language, topics, place accessibility,
+//!   registration questions and a self-cancellation deadline;
+//! - the residents' pages (list, event with registration form, private
+//!   registration page to confirm an offer or cancel, unsubscribe page), the
+//!   calendars (tenant, topic, event) and the events sections of the topic
+//!   pages ([`topic_sections`]);
+//! - the organisers' pages (form to create and edit, publish, mark done,
+//!   cancel, attendees with search, check-in and CSV export);
+//! - mails in the registrant's language (`notify`) and the jobs that end
+//!   overdue offers and send reminders (`jobs`);
+//! - group commit of registrations (`writer`).
+//!
+//! Minutes, agenda and action items, occasion-based consultations and
+//! organisers as organisations follow.
 
 pub mod api;
 pub mod calendar;
