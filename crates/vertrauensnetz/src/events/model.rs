@@ -184,8 +184,11 @@ impl EventStatus {
 }
 
 /// Languages an interpreter can be offered or asked for: German sign
-/// language (`dgs`) and the resident languages other than German.
-pub const INTERPRETER_LANGS: [&str; 9] = ["dgs", "en", "tr", "ar", "pl", "ru", "uk", "ro", "bg"];
+/// language (`dgs`), easy German (`de-x-ls`) and the other resident
+/// languages.
+pub const INTERPRETER_LANGS: [&str; 10] = [
+    "dgs", "de-x-ls", "en", "tr", "ar", "pl", "ru", "uk", "ro", "bg",
+];
 
 /// How a built-in registration question is asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
