@@ -299,8 +299,85 @@ pub enum Placed {
     Full,
 }
 
-/// Registers inside `tx`: takes a place if one is free, else a waiting-list
-/// number if the event has a list. Returns the registration id.
+/// Takes a place inside `tx` if one is free, else a waiting-list number if
+/// the event has a list. Returns where the registration lands and its
+/// waiting-list number; the row itself is written by
+/// [`insert_registrations`] in the same transaction.
+pub async fn take_place(
+    tx: &mut Tx,
+    tenant: TenantId,
+    event_id: Uuid,
+    waitlist: bool,
+) -> Result<(Placed, Option<i64>), DbError> {
+    let taken: Option<(i32,)> = on_db!(tx, c => sqlx::query_as(
+        "UPDATE events SET confirmed = confirmed + 1
+         WHERE tenant_id = $1 AND event_id = $2 AND (capacity IS NULL OR confirmed < capacity)
+         RETURNING confirmed")
+        .bind(tenant.as_uuid()).bind(event_id).fetch_optional(c).await)?;
+    if taken.is_some() {
+        return Ok((Placed::Confirmed, None));
+    }
+    if !waitlist {
+        return Ok((Placed::Full, None));
+    }
+    // Everyone waiting has a lower number, so the count of people waiting
+    // (kept under the same row lock) is the new position.
+    let (seq, waiting): (i64, i32) = on_db!(tx, c => sqlx::query_as(
+        "UPDATE events SET waitlist_seq = waitlist_seq + 1, waiting = waiting + 1 WHERE tenant_id = $1 AND event_id = $2
+         RETURNING waitlist_seq, waiting")
+        .bind(tenant.as_uuid()).bind(event_id).fetch_one(c).await)?;
+    Ok((Placed::Waitlisted(i64::from(waiting)), Some(seq)))
+}
+
+/// A registration that got a place or a waiting-list number, to write.
+pub struct RegistrationRow<'a> {
+    pub tenant: TenantId,
+    pub registration_id: Uuid,
+    pub event_id: Uuid,
+    /// `Confirmed` or `Waitlisted` (a `Full` attempt has no row).
+    pub placed: Placed,
+    pub waitlist_seq: Option<i64>,
+    pub registration: &'a NewRegistration,
+    pub cancel_token_hash: &'a [u8],
+}
+
+/// Rows per multi-row insert (12 values each, well below both engines'
+/// limit on bound values).
+const INSERT_CHUNK: usize = 500;
+
+/// Writes registrations with one multi-row insert per chunk.
+pub async fn insert_registrations(
+    tx: &mut Tx,
+    rows: &[RegistrationRow<'_>],
+    now: Timestamp,
+) -> Result<(), DbError> {
+    for chunk in rows.chunks(INSERT_CHUNK) {
+        on_db!(tx, c => {
+            let mut q = sqlx::QueryBuilder::new(
+                "INSERT INTO registrations (tenant_id, registration_id, event_id, status, name, email, answers, cancel_token_hash, waitlist_seq, created_at, confirmed_at, lang) ");
+            q.push_values(chunk, |mut b, row| {
+                let confirmed = row.placed == Placed::Confirmed;
+                b.push_bind(row.tenant.as_uuid())
+                    .push_bind(row.registration_id)
+                    .push_bind(row.event_id)
+                    .push_bind(if confirmed { "confirmed" } else { "waitlisted" })
+                    .push_bind(row.registration.name.as_str())
+                    .push_bind(row.registration.email.as_str())
+                    .push_bind(row.registration.answers.as_str())
+                    .push_bind(row.cancel_token_hash)
+                    .push_bind(row.waitlist_seq)
+                    .push_bind(now)
+                    .push_bind(confirmed.then_some(now))
+                    .push_bind(row.registration.lang.tag());
+            });
+            q.build().execute(c).await.map(|_| ())
+        })?;
+    }
+    Ok(())
+}
+
+/// Registers one person inside `tx` (place, then row). Returns the
+/// registration id, or none when the event is full without a list.
 pub async fn register(
     tx: &mut Tx,
     tenant: TenantId,
@@ -310,36 +387,21 @@ pub async fn register(
     cancel_token_hash: &[u8],
     now: Timestamp,
 ) -> Result<(Placed, Option<Uuid>), DbError> {
-    let taken: Option<(i32,)> = on_db!(tx, c => sqlx::query_as(
-        "UPDATE events SET confirmed = confirmed + 1
-         WHERE tenant_id = $1 AND event_id = $2 AND (capacity IS NULL OR confirmed < capacity)
-         RETURNING confirmed")
-        .bind(tenant.as_uuid()).bind(event_id).fetch_optional(c).await)?;
-    let (status, seq, placed) = if taken.is_some() {
-        ("confirmed", None, Placed::Confirmed)
-    } else if waitlist {
-        // Everyone waiting has a lower number, so the count of people
-        // waiting (kept under the same row lock) is the new position.
-        let (seq, waiting): (i64, i32) = on_db!(tx, c => sqlx::query_as(
-            "UPDATE events SET waitlist_seq = waitlist_seq + 1, waiting = waiting + 1 WHERE tenant_id = $1 AND event_id = $2
-             RETURNING waitlist_seq, waiting")
-            .bind(tenant.as_uuid()).bind(event_id).fetch_one(c).await)?;
-        (
-            "waitlisted",
-            Some(seq),
-            Placed::Waitlisted(i64::from(waiting)),
-        )
-    } else {
-        return Ok((Placed::Full, None));
-    };
+    let (placed, waitlist_seq) = take_place(tx, tenant, event_id, waitlist).await?;
+    if placed == Placed::Full {
+        return Ok((placed, None));
+    }
     let id = Uuid::now_v7();
-    let confirmed_at = (status == "confirmed").then_some(now);
-    on_db!(tx, c => sqlx::query(
-        "INSERT INTO registrations (tenant_id, registration_id, event_id, status, name, email, answers, cancel_token_hash, waitlist_seq, created_at, confirmed_at, lang)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
-        .bind(tenant.as_uuid()).bind(id).bind(event_id).bind(status).bind(&r.name).bind(&r.email).bind(&r.answers)
-        .bind(cancel_token_hash).bind(seq).bind(now).bind(confirmed_at).bind(r.lang.tag())
-        .execute(c).await.map(|_| ()))?;
+    let row = RegistrationRow {
+        tenant,
+        registration_id: id,
+        event_id,
+        placed,
+        waitlist_seq,
+        registration: r,
+        cancel_token_hash,
+    };
+    insert_registrations(tx, std::slice::from_ref(&row), now).await?;
     Ok((placed, Some(id)))
 }
 

@@ -117,22 +117,36 @@ async fn write(
     let now = clock.now_ts();
     let mut tx = db.begin().await?;
     let mut results = Vec::with_capacity(batch.len());
+    let mut mails: Vec<(TenantId, OutgoingMail)> = Vec::with_capacity(batch.len());
+    // Places first, one conditional update per registration (the capacity
+    // check stays inside this transaction, in arrival order) …
     for job in batch.iter_mut() {
-        let result = store::register(
-            &mut tx,
-            job.tenant,
-            job.event_id,
-            job.waitlist,
-            &job.registration,
-            &job.cancel_token_hash,
-            now,
-        )
-        .await?;
-        if let Some(message) = job.mail.take().and_then(|build| build(result.0)) {
-            mail::enqueue(&mut tx, job.tenant, &message, now).await?;
+        let (placed, seq) =
+            store::take_place(&mut tx, job.tenant, job.event_id, job.waitlist).await?;
+        if let Some(message) = job.mail.take().and_then(|build| build(placed)) {
+            mails.push((job.tenant, message));
         }
-        results.push(result);
+        let id = (placed != Placed::Full).then(Uuid::now_v7);
+        results.push((placed, id, seq));
     }
+    // … then the rows and the mails, each with multi-row inserts.
+    let rows: Vec<store::RegistrationRow<'_>> = batch
+        .iter()
+        .zip(&results)
+        .filter_map(|(job, (placed, id, seq))| {
+            id.map(|registration_id| store::RegistrationRow {
+                tenant: job.tenant,
+                registration_id,
+                event_id: job.event_id,
+                placed: *placed,
+                waitlist_seq: *seq,
+                registration: &job.registration,
+                cancel_token_hash: &job.cancel_token_hash,
+            })
+        })
+        .collect();
+    store::insert_registrations(&mut tx, &rows, now).await?;
+    mail::enqueue_many(&mut tx, &mails, now).await?;
     tx.commit().await?;
-    Ok(results)
+    Ok(results.into_iter().map(|(p, id, _)| (p, id)).collect())
 }
