@@ -12,7 +12,7 @@ use uuid::Uuid;
 use super::model::{EventStatus, NewEvent, NewRegistration, Questions};
 use crate::on_db;
 use crate::platform::auth::store::new_secret;
-use crate::platform::db::{Db, DbError, Timestamp, Tx};
+use crate::platform::db::{Backend, Db, DbError, Timestamp, Tx};
 use crate::platform::tenants::TenantId;
 use crate::platform::topics::Topic;
 
@@ -327,6 +327,74 @@ pub async fn take_place(
          RETURNING waitlist_seq, waiting")
         .bind(tenant.as_uuid()).bind(event_id).fetch_one(c).await)?;
     Ok((Placed::Waitlisted(i64::from(waiting)), Some(seq)))
+}
+
+/// Takes places for `count` registrations to one event at once, in order:
+/// as many as are free are confirmed, the rest get waiting-list numbers (or
+/// are refused as full without a list). The event row is read under its
+/// write lock (`FOR UPDATE` on PostgreSQL; on SQLite the transaction already
+/// holds the database's write lock from `BEGIN IMMEDIATE`), and the update
+/// is conditional on the values read, so the count is never taken from a
+/// read outside the writing transaction. `None` if the event does not exist.
+pub async fn take_places(
+    tx: &mut Tx,
+    tenant: TenantId,
+    event_id: Uuid,
+    count: usize,
+) -> Result<Option<Vec<(Placed, Option<i64>)>>, DbError> {
+    type Row = (i32, Option<i32>, i64, i32, bool);
+    let read = "SELECT confirmed, capacity, waitlist_seq, waiting, waitlist FROM events WHERE tenant_id = $1 AND event_id = $2";
+    let row: Option<Row> = match tx.backend() {
+        Backend::Sqlite(c) => {
+            sqlx::query_as(read)
+                .bind(tenant.as_uuid())
+                .bind(event_id)
+                .fetch_optional(c)
+                .await?
+        }
+        Backend::Postgres(c) => {
+            sqlx::query_as(&format!("{read} FOR UPDATE"))
+                .bind(tenant.as_uuid())
+                .bind(event_id)
+                .fetch_optional(c)
+                .await?
+        }
+    };
+    let Some((confirmed, capacity, seq, waiting, waitlist)) = row else {
+        return Ok(None);
+    };
+    let count_i32 = i32::try_from(count).unwrap_or(i32::MAX);
+    let free = match capacity {
+        None => count_i32,
+        Some(cap) => (cap - confirmed).clamp(0, count_i32),
+    };
+    let rest = count_i32 - free;
+    let queued = if waitlist { rest } else { 0 };
+    let n = on_db!(tx, c => sqlx::query(
+        "UPDATE events SET confirmed = confirmed + $3, waitlist_seq = waitlist_seq + $4, waiting = waiting + $5
+         WHERE tenant_id = $1 AND event_id = $2 AND confirmed = $6 AND waitlist_seq = $7")
+        .bind(tenant.as_uuid()).bind(event_id).bind(free).bind(i64::from(queued)).bind(queued)
+        .bind(confirmed).bind(seq)
+        .execute(c).await.map(|r| r.rows_affected()))?;
+    if n != 1 {
+        // Cannot happen under the lock; refuse rather than guess.
+        return Err(DbError::Sqlx(sqlx::Error::RowNotFound));
+    }
+    let mut out = Vec::with_capacity(count);
+    for i in 0..count_i32 {
+        if i < free {
+            out.push((Placed::Confirmed, None));
+        } else if waitlist {
+            let k = i - free + 1;
+            out.push((
+                Placed::Waitlisted(i64::from(waiting + k)),
+                Some(seq + i64::from(k)),
+            ));
+        } else {
+            out.push((Placed::Full, None));
+        }
+    }
+    Ok(Some(out))
 }
 
 /// A registration that got a place or a waiting-list number, to write.

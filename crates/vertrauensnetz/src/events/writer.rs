@@ -118,11 +118,27 @@ async fn write(
     let mut tx = db.begin().await?;
     let mut results = Vec::with_capacity(batch.len());
     let mut mails: Vec<(TenantId, OutgoingMail)> = Vec::with_capacity(batch.len());
-    // Places first, one conditional update per registration (the capacity
-    // check stays inside this transaction, in arrival order) …
-    for job in batch.iter_mut() {
-        let (placed, seq) =
-            store::take_place(&mut tx, job.tenant, job.event_id, job.waitlist).await?;
+    // Places first: per event, one locked read and one conditional update
+    // for all its registrations in the batch, given out in arrival order …
+    let mut placed_of: Vec<(Placed, Option<i64>)> = vec![(Placed::Full, None); batch.len()];
+    let mut events: Vec<(TenantId, Uuid)> = Vec::new();
+    for job in batch.iter() {
+        if !events.contains(&(job.tenant, job.event_id)) {
+            events.push((job.tenant, job.event_id));
+        }
+    }
+    for (tenant, event_id) in events {
+        let members: Vec<usize> = (0..batch.len())
+            .filter(|&i| batch[i].tenant == tenant && batch[i].event_id == event_id)
+            .collect();
+        let places = store::take_places(&mut tx, tenant, event_id, members.len())
+            .await?
+            .unwrap_or_default();
+        for (i, p) in members.into_iter().zip(places) {
+            placed_of[i] = p;
+        }
+    }
+    for (job, (placed, seq)) in batch.iter_mut().zip(placed_of) {
         if let Some(message) = job.mail.take().and_then(|build| build(placed)) {
             mails.push((job.tenant, message));
         }
