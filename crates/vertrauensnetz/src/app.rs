@@ -34,6 +34,7 @@ pub fn routes(state: Option<AppState>) -> Routes {
     crate::network::routes(&mut r);
     crate::events::network_routes(&mut r);
     crate::complaints::routes(&mut r);
+    crate::topic_pages::routes(&mut r);
     r.add(
         Method::GET,
         "/api/openapi.json",
@@ -138,6 +139,7 @@ fn background_jobs(state: &AppState) -> Vec<Job> {
         }),
     });
     jobs.extend(crate::complaints::jobs::jobs(state));
+    jobs.extend(crate::events::background_jobs(state));
     jobs
 }
 

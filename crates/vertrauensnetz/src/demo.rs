@@ -262,6 +262,7 @@ async fn seed_events(
         ),
         place_name: place.0.to_owned(),
         place_address: place.1.to_owned(),
+        ..EventInput::default()
     };
     let haus = ("Haus der Vielfalt", "Zur Vielfalt 21, 44147 Dortmund");
     let events = [
@@ -291,11 +292,19 @@ async fn seed_events(
             "prevention_event", "2027-01-21T10:00:00+01:00", "2027-01-21T12:00:00+01:00", None, None, ("Gesamtschule Scharnhorst", "Dortmund-Scharnhorst"),
         ),
     ];
+    let topics: [&[&str]; 5] = [
+        &["racism", "racial-profiling", "intercultural"],
+        &["racism", "racial-profiling"],
+        &["mental-crisis"],
+        &["youth"],
+        &["knife-prevention", "prevention", "youth"],
+    ];
     let mut tx = db.begin().await?;
-    for input in events {
+    for (mut input, topics) in events.into_iter().zip(topics) {
+        input.topics = topics.iter().map(|t| (*t).to_owned()).collect();
         let e = input
             .parse()
-            .map_err(|p| anyhow::anyhow!("demo event: {}", p.join("; ")))?;
+            .map_err(|p| anyhow::anyhow!("demo event: {}", crate::events::model::detail(&p)))?;
         let id = crate::events::store::create_event(
             &mut tx,
             tenant.id,

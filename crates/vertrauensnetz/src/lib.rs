@@ -13,3 +13,4 @@ pub mod events;
 pub mod network;
 pub mod operator;
 pub mod platform;
+pub mod topic_pages;

@@ -350,6 +350,42 @@ const TABLE: &[(&str, &str, Expect)] = &[
         "/{tenant}/staff/forwarded/{case}/files/{file}",
         Roles(LIAISON),
     ),
+    ("POST", "/{tenant}/registrations/{token}/confirm", Public),
+    ("GET", "/{tenant}/unsubscribe/{token}", Public),
+    ("POST", "/{tenant}/unsubscribe/{token}", Public),
+    ("GET", "/{tenant}/topics", Public),
+    ("GET", "/{tenant}/topics/{topic}", Public),
+    ("GET", "/{tenant}/topics/{topic}/events.ics", Public),
+    (
+        "POST",
+        "/{tenant}/staff/events",
+        Roles(&[Role::Coordinator]),
+    ),
+    (
+        "GET",
+        "/{tenant}/staff/events/new",
+        Roles(&[Role::Coordinator]),
+    ),
+    (
+        "GET",
+        "/{tenant}/staff/events/{event}/edit",
+        Roles(&[Role::Coordinator]),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/events/{event}/edit",
+        Roles(&[Role::Coordinator]),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/events/{event}/status",
+        Roles(&[Role::Coordinator]),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/events/{event}/cancel",
+        Roles(&[Role::Coordinator]),
+    ),
     // Signing out goes last for each actor (it ends the session).
     ("POST", "/{tenant}/logout", AnyRole),
 ];
@@ -399,6 +435,7 @@ fn concrete(path: &str, tenant: &str) -> String {
         .replace("{registration}", "0190d6f2-1c2b-7cc3-9a5e-6f2b9f0c1a14")
         .replace("{id}", "0190d6f2-1c2b-7cc3-9a5e-6f2b9f0c1a15")
         .replace("{case}", "0190d6f2-1c2b-7cc3-9a5e-6f2b9f0c1a15")
+        .replace("{topic}", "youth")
 }
 
 /// Whether the guard refused the request (as opposed to the handler

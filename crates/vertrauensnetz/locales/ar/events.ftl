@@ -59,3 +59,52 @@ events-registration-cancelled = تم إلغاء هذا التسجيل. أصبح 
 events-registration-event = الفعالية
 events-registration-keep-link = يُرجى الاحتفاظ برابط هذه الصفحة: لا يمكنكم الاطلاع على تسجيلكم أو إلغاؤه إلا من خلاله. لقد أرسلناه إليكم أيضًا عبر البريد الإلكتروني.
 events-registration-cancel = إلغاء التسجيل وإتاحة المقعد
+
+# Waiting-list offers, cancellations, reminders, bulk-mail opt-out.
+events-mail-offered-subject = أصبح هناك مكان شاغر لك
+events-mail-offered-body = أصبح هناك مكان شاغر في «{ $title }». نحن نحجزه لك – يرجى تأكيده في الوقت المحدد.
+events-mail-offer-deadline = يرجى التأكيد حتى { $deadline }. بعد ذلك ينتقل المكان إلى الشخص التالي في قائمة الانتظار.
+events-mail-offer-link = أكّد المكان أو تخلَّ عنه من هنا (رابطك الشخصي):
+events-mail-expired-subject = انتهت صلاحية العرض
+events-mail-expired-body = لم تؤكد المكان الشاغر في «{ $title }» في الوقت المحدد. ينتقل المكان الآن إلى الشخص التالي في قائمة الانتظار.
+events-mail-event-cancelled-subject = تم إلغاء الفعالية
+events-mail-event-cancelled-body = تم إلغاء الفعالية «{ $title }». لم يعد تسجيلك ساريًا.
+events-mail-cancel-reason = السبب: { $reason }
+events-mail-reminder-subject = تذكير: غدًا
+events-mail-reminder-body = نذكّرك بـ «{ $title }». مكانك محجوز.
+events-mail-unsubscribe = إيقاف التذكيرات والدعوات (ستظل تتلقى رسائل التأكيد):
+
+events-cancel-reason = سبب الإلغاء
+events-topics = المواضيع
+events-access-title = إمكانية الوصول
+events-access-step-free = مدخل بدون درجات
+events-access-hearing-loop = حلقة حثّية لأجهزة السمع
+events-access-interpreters = الترجمة الفورية
+events-access-no-interpreters = لا تُقدَّم ترجمة فورية
+events-access-note = ملاحظات حول إمكانية الوصول
+events-yes = نعم
+events-no = لا
+events-unknown = غير معروف
+events-interpreter-dgs = لغة الإشارة الألمانية
+
+events-form-organisation-required = المنظمة أو الجمعية
+events-form-accessibility-required = ما الدعم الذي تحتاجه، مثل مدخل بدون درجات؟
+events-form-interpreter-required = الترجمة الفورية إلى لغة
+events-form-choose = يرجى الاختيار
+events-form-optional = اختياري
+events-form-answer-invalid = هذه الإجابة لا تناسب السؤال. يرجى التحقق منها.
+events-form-answer-required = يرجى الإجابة عن هذا السؤال.
+
+events-registration-offered = { $name }، أصبح هناك مكان شاغر لك. نحن نحجزه لك.
+events-registration-offer-until = يرجى تأكيد المكان حتى { $deadline }.
+events-registration-expired = لم تؤكد المكان المعروض في الوقت المحدد. انتقل المكان إلى الشخص التالي في قائمة الانتظار.
+events-registration-offer-confirm = تأكيد المكان نهائيًا
+events-registration-offer-decline = رفض المكان وإتاحته لغيري
+events-registration-offer-gone = هذا العرض لم يعد ساريًا. انتهت المهلة أو أُعطي المكان لشخص آخر.
+events-registration-cancel-closed = لم يعد إلغاء التسجيل عبر هذا الرابط ممكنًا منذ { $when }. إذا لم تتمكن من الحضور، يرجى التواصل مع المنظمين.
+events-registration-cancel-until = يمكنك إلغاء تسجيلك بنفسك حتى { $when }.
+
+events-unsubscribe-title = لا مزيد من التذكيرات
+events-unsubscribe-explain = لن تصل بعد الآن تذكيرات ودعوات الفعاليات إلى هذا العنوان. ستظل تتلقى رسائل التأكيد وعروض الأماكن الشاغرة والإلغاءات.
+events-unsubscribe-submit = إيقاف التذكيرات والدعوات
+events-unsubscribe-done = تم: لن نرسل بعد الآن تذكيرات ودعوات إلى هذا العنوان. ستظل تتلقى رسائل التأكيد والإلغاء.

@@ -59,3 +59,52 @@ events-registration-cancelled = Тази регистрация е отмене�
 events-registration-event = Събитие
 events-registration-keep-link = Запазете линка към тази страница: само чрез него можете да видите и да отмените регистрацията си. Изпратихме Ви го и по имейл.
 events-registration-cancel = Отказ от регистрацията и освобождаване на мястото
+
+# Waiting-list offers, cancellations, reminders, bulk-mail opt-out.
+events-mail-offered-subject = Освободи се място за вас
+events-mail-offered-body = За „{ $title }“ се освободи място. Пазим го за вас – моля, потвърдете го навреме.
+events-mail-offer-deadline = Моля, потвърдете до { $deadline }. След това мястото преминава към следващия човек от списъка на чакащите.
+events-mail-offer-link = Потвърдете мястото или се откажете от него тук (вашата лична връзка):
+events-mail-expired-subject = Предложението изтече
+events-mail-expired-body = Не потвърдихте навреме свободното място за „{ $title }“. Мястото преминава към следващия човек от списъка на чакащите.
+events-mail-event-cancelled-subject = Събитието е отменено
+events-mail-event-cancelled-body = Събитието „{ $title }“ е отменено. Вашата регистрация вече не е валидна.
+events-mail-cancel-reason = Причина: { $reason }
+events-mail-reminder-subject = Напомняне: утре
+events-mail-reminder-body = Напомняме ви за „{ $title }“. Вашето място е запазено.
+events-mail-unsubscribe = Откажете се от напомняния и покани (потвържденията ще продължите да получавате):
+
+events-cancel-reason = Причина за отмяната
+events-topics = Теми
+events-access-title = Достъпност
+events-access-step-free = Достъп без стъпала
+events-access-hearing-loop = Индукционна верига за слухови апарати
+events-access-interpreters = Устен превод
+events-access-no-interpreters = Не се предлага превод
+events-access-note = Бележки за достъпността
+events-yes = Да
+events-no = Не
+events-unknown = Не е известно
+events-interpreter-dgs = Германски жестов език
+
+events-form-organisation-required = Организация или сдружение
+events-form-accessibility-required = Каква подкрепа ви е нужна, например достъп без стъпала?
+events-form-interpreter-required = Превод на език
+events-form-choose = Моля, изберете
+events-form-optional = по желание
+events-form-answer-invalid = Този отговор не съответства на въпроса. Моля, проверете го.
+events-form-answer-required = Моля, отговорете на този въпрос.
+
+events-registration-offered = { $name }, освободи се място за вас. Пазим го за вас.
+events-registration-offer-until = Моля, потвърдете мястото до { $deadline }.
+events-registration-expired = Не потвърдихте навреме предложеното място. То премина към следващия човек от списъка на чакащите.
+events-registration-offer-confirm = Потвърждавам мястото
+events-registration-offer-decline = Не приемам мястото и го освобождавам
+events-registration-offer-gone = Това предложение вече не е валидно. Срокът изтече или мястото вече е дадено.
+events-registration-cancel-closed = От { $when } вече не можете да отмените регистрацията си чрез тази връзка. Ако не можете да дойдете, моля, уведомете организаторите.
+events-registration-cancel-until = Можете сами да отмените регистрацията си до { $when }.
+
+events-unsubscribe-title = Без повече напомняния
+events-unsubscribe-explain = На този адрес вече няма да получавате напомняния и покани за събития. Потвържденията, предложенията за свободни места и отмените ще продължите да получавате.
+events-unsubscribe-submit = Отказвам се от напомняния и покани
+events-unsubscribe-done = Готово: вече няма да изпращаме напомняния и покани на този адрес. Потвържденията и отмените ще продължите да получавате.

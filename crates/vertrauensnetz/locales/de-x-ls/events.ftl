@@ -59,3 +59,52 @@ events-registration-cancelled = Diese Anmeldung gilt nicht mehr. Der Platz ist w
 events-registration-event = Veranstaltung
 events-registration-keep-link = Bitte speichern Sie den Link zu dieser Seite. Der Link ist wichtig. Nur mit dem Link können Sie Ihre Anmeldung sehen. Und nur mit dem Link können Sie sich abmelden. Wir haben Ihnen den Link auch per E-Mail geschickt.
 events-registration-cancel = Abmelden und den Platz für andere frei machen
+
+# Waiting-list offers, cancellations, reminders, bulk-mail opt-out.
+events-mail-offered-subject = Ein Platz ist frei für Sie
+events-mail-offered-body = Bei „{ $title }“ ist ein Platz frei. Wir halten den Platz für Sie frei. Bitte sagen Sie uns bald: Kommen Sie?
+events-mail-offer-deadline = Bitte sagen Sie bis { $deadline } Bescheid. Danach bekommt eine andere Person den Platz.
+events-mail-offer-link = Hier sagen Sie Ja oder Nein. Das ist Ihr eigener Link:
+events-mail-expired-subject = Die Zeit ist um
+events-mail-expired-body = Sie haben nicht rechtzeitig Bescheid gesagt. Der Platz bei „{ $title }“ geht jetzt an eine andere Person.
+events-mail-event-cancelled-subject = Die Veranstaltung fällt aus
+events-mail-event-cancelled-body = Die Veranstaltung „{ $title }“ fällt aus. Ihre Anmeldung gilt nicht mehr.
+events-mail-cancel-reason = Der Grund: { $reason }
+events-mail-reminder-subject = Erinnerung: morgen
+events-mail-reminder-body = Morgen ist „{ $title }“. Ihr Platz ist frei gehalten.
+events-mail-unsubscribe = Sie wollen keine Erinnerungen und Einladungen mehr? Dann klicken Sie hier. Bestätigungen bekommen Sie weiter.
+
+events-cancel-reason = Der Grund
+events-topics = Themen
+events-access-title = Barriere-Freiheit
+events-access-step-free = Eingang ohne Stufen
+events-access-hearing-loop = Hilfe für Hör-Geräte (Induktions-Schleife)
+events-access-interpreters = Dolmetschen
+events-access-no-interpreters = Es gibt kein Dolmetschen.
+events-access-note = Weitere Hinweise
+events-yes = Ja
+events-no = Nein
+events-unknown = Wissen wir nicht
+events-interpreter-dgs = Deutsche Gebärden-Sprache
+
+events-form-organisation-required = Ihr Verein oder Ihre Organisation
+events-form-accessibility-required = Welche Hilfe brauchen Sie? Zum Beispiel: einen Eingang ohne Stufen.
+events-form-interpreter-required = Dolmetschen in diese Sprache
+events-form-choose = Bitte wählen Sie.
+events-form-optional = Sie müssen das nicht ausfüllen.
+events-form-answer-invalid = Die Antwort passt nicht. Bitte prüfen Sie die Antwort.
+events-form-answer-required = Bitte beantworten Sie diese Frage.
+
+events-registration-offered = { $name }, ein Platz ist frei für Sie. Wir halten den Platz für Sie frei.
+events-registration-offer-until = Bitte sagen Sie bis { $deadline } Bescheid.
+events-registration-expired = Sie haben nicht rechtzeitig Bescheid gesagt. Der Platz ist jetzt bei einer anderen Person.
+events-registration-offer-confirm = Ja, ich komme
+events-registration-offer-decline = Nein, ich brauche den Platz nicht
+events-registration-offer-gone = Das Angebot gilt nicht mehr. Die Zeit ist um. Oder der Platz ist schon weg.
+events-registration-cancel-closed = Seit { $when } können Sie sich hier nicht mehr abmelden. Sie können nicht kommen? Dann sagen Sie bitte den Veranstaltern Bescheid.
+events-registration-cancel-until = Sie können sich bis { $when } selbst abmelden.
+
+events-unsubscribe-title = Keine Erinnerungen mehr
+events-unsubscribe-explain = Sie bekommen dann keine Erinnerungen und keine Einladungen mehr. Bestätigungen und Absagen bekommen Sie weiter.
+events-unsubscribe-submit = Keine Erinnerungen mehr schicken
+events-unsubscribe-done = Fertig. Sie bekommen keine Erinnerungen und keine Einladungen mehr. Bestätigungen und Absagen bekommen Sie weiter.

@@ -59,3 +59,52 @@ events-registration-cancelled = Diese Anmeldung ist abgemeldet. Der Platz ist wi
 events-registration-event = Veranstaltung
 events-registration-keep-link = Bewahren Sie den Link zu dieser Seite auf: Nur mit ihm können Sie Ihre Anmeldung ansehen und abmelden. Wir haben ihn Ihnen auch per E-Mail geschickt.
 events-registration-cancel = Anmeldung zurückziehen und Platz freigeben
+
+# Waiting-list offers, cancellations, reminders, bulk-mail opt-out.
+events-mail-offered-subject = Ein Platz ist für Sie frei
+events-mail-offered-body = Für „{ $title }“ ist ein Platz frei geworden. Wir halten ihn für Sie bereit – bitte bestätigen Sie ihn rechtzeitig.
+events-mail-offer-deadline = Bitte bestätigen Sie bis { $deadline }. Danach geht der Platz an die nächste Person auf der Warteliste.
+events-mail-offer-link = Hier bestätigen oder den Platz freigeben (Ihr persönlicher Link):
+events-mail-expired-subject = Angebot abgelaufen
+events-mail-expired-body = Sie haben den freien Platz für „{ $title }“ nicht rechtzeitig bestätigt. Der Platz geht jetzt an die nächste Person auf der Warteliste.
+events-mail-event-cancelled-subject = Veranstaltung abgesagt
+events-mail-event-cancelled-body = Die Veranstaltung „{ $title }“ ist abgesagt. Ihre Anmeldung ist damit hinfällig.
+events-mail-cancel-reason = Grund: { $reason }
+events-mail-reminder-subject = Erinnerung: morgen
+events-mail-reminder-body = Wir erinnern Sie an „{ $title }“. Ihr Platz ist reserviert.
+events-mail-unsubscribe = Keine Erinnerungen und Einladungen mehr bekommen (Bestätigungen bekommen Sie weiterhin):
+
+events-cancel-reason = Grund der Absage
+events-topics = Themen
+events-access-title = Barrierefreiheit
+events-access-step-free = Stufenloser Zugang
+events-access-hearing-loop = Induktionsschleife für Hörgeräte
+events-access-interpreters = Dolmetschen
+events-access-no-interpreters = Kein Dolmetschen angeboten
+events-access-note = Hinweise zur Barrierefreiheit
+events-yes = Ja
+events-no = Nein
+events-unknown = Nicht bekannt
+events-interpreter-dgs = Deutsche Gebärdensprache
+
+events-form-organisation-required = Organisation oder Verein
+events-form-accessibility-required = Welche Unterstützung brauchen Sie, zum Beispiel einen stufenlosen Zugang?
+events-form-interpreter-required = Dolmetschen in eine Sprache
+events-form-choose = Bitte auswählen
+events-form-optional = freiwillig
+events-form-answer-invalid = Diese Antwort passt nicht zur Frage. Bitte prüfen Sie sie.
+events-form-answer-required = Bitte beantworten Sie diese Frage.
+
+events-registration-offered = { $name }, ein Platz ist für Sie frei geworden. Wir halten ihn für Sie bereit.
+events-registration-offer-until = Bitte bestätigen Sie den Platz bis { $deadline }.
+events-registration-expired = Sie haben den angebotenen Platz nicht rechtzeitig bestätigt. Er ist an die nächste Person auf der Warteliste gegangen.
+events-registration-offer-confirm = Platz verbindlich bestätigen
+events-registration-offer-decline = Platz nicht annehmen und freigeben
+events-registration-offer-gone = Dieses Angebot gilt nicht mehr. Die Frist ist abgelaufen oder der Platz wurde schon vergeben.
+events-registration-cancel-closed = Eine Abmeldung über diesen Link ist seit { $when } nicht mehr möglich. Wenn Sie nicht kommen können, melden Sie sich bitte bei den Veranstaltenden.
+events-registration-cancel-until = Sie können sich bis { $when } selbst abmelden.
+
+events-unsubscribe-title = Keine Erinnerungen mehr
+events-unsubscribe-explain = Sie bekommen dann keine Erinnerungen und Einladungen zu Veranstaltungen mehr an diese Adresse. Bestätigungen, Angebote freier Plätze und Absagen bekommen Sie weiterhin.
+events-unsubscribe-submit = Erinnerungen und Einladungen abbestellen
+events-unsubscribe-done = Erledigt: An diese Adresse schicken wir keine Erinnerungen und Einladungen mehr. Bestätigungen und Absagen bekommen Sie weiterhin.

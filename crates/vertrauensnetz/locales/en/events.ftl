@@ -59,3 +59,52 @@ events-registration-cancelled = This registration has been cancelled. The place 
 events-registration-event = Event
 events-registration-keep-link = Keep the link to this page: only with it can you see and cancel your registration. We have also sent it to you by e-mail.
 events-registration-cancel = Withdraw my registration and free the place
+
+# Waiting-list offers, cancellations, reminders, bulk-mail opt-out.
+events-mail-offered-subject = A place is free for you
+events-mail-offered-body = A place has become free for “{ $title }”. We are holding it for you – please confirm it in time.
+events-mail-offer-deadline = Please confirm by { $deadline }. After that the place goes to the next person on the waiting list.
+events-mail-offer-link = Confirm or give the place up here (your personal link):
+events-mail-expired-subject = Offer expired
+events-mail-expired-body = You did not confirm the free place for “{ $title }” in time. The place now goes to the next person on the waiting list.
+events-mail-event-cancelled-subject = Event cancelled
+events-mail-event-cancelled-body = The event “{ $title }” has been cancelled. Your registration no longer applies.
+events-mail-cancel-reason = Reason: { $reason }
+events-mail-reminder-subject = Reminder: tomorrow
+events-mail-reminder-body = This is a reminder of “{ $title }”. Your place is reserved.
+events-mail-unsubscribe = Stop reminders and invitations (you will still get confirmations):
+
+events-cancel-reason = Reason for cancellation
+events-topics = Topics
+events-access-title = Accessibility
+events-access-step-free = Step-free access
+events-access-hearing-loop = Hearing loop
+events-access-interpreters = Interpreting
+events-access-no-interpreters = No interpreting offered
+events-access-note = Accessibility notes
+events-yes = Yes
+events-no = No
+events-unknown = Not known
+events-interpreter-dgs = German Sign Language
+
+events-form-organisation-required = Organisation or association
+events-form-accessibility-required = What support do you need, for example step-free access?
+events-form-interpreter-required = Interpreting into a language
+events-form-choose = Please choose
+events-form-optional = optional
+events-form-answer-invalid = This answer does not fit the question. Please check it.
+events-form-answer-required = Please answer this question.
+
+events-registration-offered = { $name }, a place has become free for you. We are holding it for you.
+events-registration-offer-until = Please confirm the place by { $deadline }.
+events-registration-expired = You did not confirm the offered place in time. It has gone to the next person on the waiting list.
+events-registration-offer-confirm = Confirm the place
+events-registration-offer-decline = Decline and give the place up
+events-registration-offer-gone = This offer no longer applies. The deadline has passed or the place has been given.
+events-registration-cancel-closed = Cancelling through this link has not been possible since { $when }. If you cannot come, please contact the organisers.
+events-registration-cancel-until = You can cancel yourself until { $when }.
+
+events-unsubscribe-title = No more reminders
+events-unsubscribe-explain = You will no longer get reminders and invitations to events at this address. You will still get confirmations, offers of free places and cancellations.
+events-unsubscribe-submit = Stop reminders and invitations
+events-unsubscribe-done = Done: we will no longer send reminders and invitations to this address. You will still get confirmations and cancellations.

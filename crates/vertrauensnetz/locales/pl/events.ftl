@@ -59,3 +59,52 @@ events-registration-cancelled = Ta rejestracja została anulowana. Miejsce jest 
 events-registration-event = Wydarzenie
 events-registration-keep-link = Prosimy zachować link do tej strony: tylko za jego pomocą mogą Państwo wyświetlić i anulować swoją rejestrację. Wysłaliśmy go Państwu również e-mailem.
 events-registration-cancel = Wycofaj rejestrację i zwolnij miejsce
+
+# Waiting-list offers, cancellations, reminders, bulk-mail opt-out.
+events-mail-offered-subject = Zwolniło się dla Pani/Pana miejsce
+events-mail-offered-body = Na „{ $title }” zwolniło się miejsce. Rezerwujemy je dla Pani/Pana – prosimy o potwierdzenie w terminie.
+events-mail-offer-deadline = Prosimy o potwierdzenie do { $deadline }. Potem miejsce przechodzi na kolejną osobę z listy oczekujących.
+events-mail-offer-link = Tutaj można potwierdzić lub zwolnić miejsce (osobisty link):
+events-mail-expired-subject = Oferta wygasła
+events-mail-expired-body = Wolne miejsce na „{ $title }” nie zostało potwierdzone w terminie. Miejsce przechodzi teraz na kolejną osobę z listy oczekujących.
+events-mail-event-cancelled-subject = Wydarzenie odwołane
+events-mail-event-cancelled-body = Wydarzenie „{ $title }” zostało odwołane. Zgłoszenie jest tym samym nieaktualne.
+events-mail-cancel-reason = Powód: { $reason }
+events-mail-reminder-subject = Przypomnienie: jutro
+events-mail-reminder-body = Przypominamy o „{ $title }”. Miejsce jest zarezerwowane.
+events-mail-unsubscribe = Rezygnacja z przypomnień i zaproszeń (potwierdzenia nadal będą wysyłane):
+
+events-cancel-reason = Powód odwołania
+events-topics = Tematy
+events-access-title = Dostępność
+events-access-step-free = Wejście bez schodów
+events-access-hearing-loop = Pętla indukcyjna dla aparatów słuchowych
+events-access-interpreters = Tłumaczenie
+events-access-no-interpreters = Brak tłumaczenia
+events-access-note = Uwagi dotyczące dostępności
+events-yes = Tak
+events-no = Nie
+events-unknown = Nieznane
+events-interpreter-dgs = Niemiecki język migowy
+
+events-form-organisation-required = Organizacja lub stowarzyszenie
+events-form-accessibility-required = Jakiego wsparcia Pani/Pan potrzebuje, na przykład wejścia bez schodów?
+events-form-interpreter-required = Tłumaczenie na język
+events-form-choose = Prosimy wybrać
+events-form-optional = dobrowolnie
+events-form-answer-invalid = Ta odpowiedź nie pasuje do pytania. Prosimy ją sprawdzić.
+events-form-answer-required = Prosimy odpowiedzieć na to pytanie.
+
+events-registration-offered = { $name }, zwolniło się dla Pani/Pana miejsce. Rezerwujemy je.
+events-registration-offer-until = Prosimy potwierdzić miejsce do { $deadline }.
+events-registration-expired = Zaproponowane miejsce nie zostało potwierdzone w terminie. Przeszło na kolejną osobę z listy oczekujących.
+events-registration-offer-confirm = Potwierdzam miejsce
+events-registration-offer-decline = Nie przyjmuję miejsca i je zwalniam
+events-registration-offer-gone = Ta oferta jest już nieaktualna. Termin minął albo miejsce zostało już przydzielone.
+events-registration-cancel-closed = Od { $when } nie można już wycofać zgłoszenia przez ten link. Jeśli nie może Pani/Pan przyjść, prosimy o kontakt z organizatorami.
+events-registration-cancel-until = Zgłoszenie można samodzielnie wycofać do { $when }.
+
+events-unsubscribe-title = Koniec przypomnień
+events-unsubscribe-explain = Na ten adres nie będą już wysyłane przypomnienia ani zaproszenia na wydarzenia. Potwierdzenia, oferty wolnych miejsc i odwołania będą nadal przychodzić.
+events-unsubscribe-submit = Rezygnuję z przypomnień i zaproszeń
+events-unsubscribe-done = Gotowe: na ten adres nie będziemy już wysyłać przypomnień ani zaproszeń. Potwierdzenia i odwołania będą nadal przychodzić.

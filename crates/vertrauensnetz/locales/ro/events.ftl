@@ -59,3 +59,52 @@ events-registration-cancelled = Această înscriere a fost anulată. Locul este 
 events-registration-event = Eveniment
 events-registration-keep-link = Păstrați linkul către această pagină: numai cu ajutorul lui vă puteți vedea și anula înscrierea. Vi l-am trimis și prin e-mail.
 events-registration-cancel = Anulați înscrierea și eliberați locul
+
+# Waiting-list offers, cancellations, reminders, bulk-mail opt-out.
+events-mail-offered-subject = S-a eliberat un loc pentru dumneavoastră
+events-mail-offered-body = La „{ $title }” s-a eliberat un loc. Vi-l păstrăm – vă rugăm să-l confirmați la timp.
+events-mail-offer-deadline = Vă rugăm să confirmați până la { $deadline }. După aceea, locul trece la următoarea persoană de pe lista de așteptare.
+events-mail-offer-link = Confirmați locul sau renunțați la el aici (linkul dumneavoastră personal):
+events-mail-expired-subject = Oferta a expirat
+events-mail-expired-body = Nu ați confirmat la timp locul liber la „{ $title }”. Locul trece acum la următoarea persoană de pe lista de așteptare.
+events-mail-event-cancelled-subject = Eveniment anulat
+events-mail-event-cancelled-body = Evenimentul „{ $title }” a fost anulat. Înscrierea dumneavoastră nu mai este valabilă.
+events-mail-cancel-reason = Motivul: { $reason }
+events-mail-reminder-subject = Memento: mâine
+events-mail-reminder-body = Vă reamintim de „{ $title }”. Locul dumneavoastră este rezervat.
+events-mail-unsubscribe = Renunțați la mementouri și invitații (confirmările le veți primi în continuare):
+
+events-cancel-reason = Motivul anulării
+events-topics = Teme
+events-access-title = Accesibilitate
+events-access-step-free = Acces fără trepte
+events-access-hearing-loop = Buclă de inducție pentru aparate auditive
+events-access-interpreters = Interpretariat
+events-access-no-interpreters = Nu se oferă interpretariat
+events-access-note = Observații despre accesibilitate
+events-yes = Da
+events-no = Nu
+events-unknown = Necunoscut
+events-interpreter-dgs = Limbajul semnelor german
+
+events-form-organisation-required = Organizație sau asociație
+events-form-accessibility-required = De ce sprijin aveți nevoie, de exemplu acces fără trepte?
+events-form-interpreter-required = Interpretariat într-o limbă
+events-form-choose = Vă rugăm să alegeți
+events-form-optional = opțional
+events-form-answer-invalid = Acest răspuns nu se potrivește întrebării. Vă rugăm să-l verificați.
+events-form-answer-required = Vă rugăm să răspundeți la această întrebare.
+
+events-registration-offered = { $name }, s-a eliberat un loc pentru dumneavoastră. Vi-l păstrăm.
+events-registration-offer-until = Vă rugăm să confirmați locul până la { $deadline }.
+events-registration-expired = Nu ați confirmat la timp locul oferit. A trecut la următoarea persoană de pe lista de așteptare.
+events-registration-offer-confirm = Confirm locul
+events-registration-offer-decline = Nu accept locul și îl eliberez
+events-registration-offer-gone = Această ofertă nu mai este valabilă. Termenul a expirat sau locul a fost deja dat.
+events-registration-cancel-closed = Din { $when } nu vă mai puteți retrage înscrierea prin acest link. Dacă nu puteți veni, vă rugăm să anunțați organizatorii.
+events-registration-cancel-until = Vă puteți retrage singur înscrierea până la { $when }.
+
+events-unsubscribe-title = Fără mementouri
+events-unsubscribe-explain = La această adresă nu vor mai sosi mementouri și invitații la evenimente. Confirmările, ofertele de locuri libere și anulările le veți primi în continuare.
+events-unsubscribe-submit = Renunț la mementouri și invitații
+events-unsubscribe-done = Gata: nu mai trimitem mementouri și invitații la această adresă. Confirmările și anulările le veți primi în continuare.

@@ -61,3 +61,52 @@ events-registration-cancelled = Эта регистрация отменена. 
 events-registration-event = Мероприятие
 events-registration-keep-link = Сохраните ссылку на эту страницу: только с её помощью вы можете просмотреть и отменить свою регистрацию. Мы также отправили её вам по электронной почте.
 events-registration-cancel = Отменить регистрацию и освободить место
+
+# Waiting-list offers, cancellations, reminders, bulk-mail opt-out.
+events-mail-offered-subject = Для вас освободилось место
+events-mail-offered-body = На «{ $title }» освободилось место. Мы держим его для вас – пожалуйста, подтвердите его вовремя.
+events-mail-offer-deadline = Пожалуйста, подтвердите до { $deadline }. После этого место перейдёт следующему человеку из списка ожидания.
+events-mail-offer-link = Подтвердить место или отказаться от него можно здесь (ваша личная ссылка):
+events-mail-expired-subject = Срок предложения истёк
+events-mail-expired-body = Вы не подтвердили свободное место на «{ $title }» вовремя. Теперь место переходит следующему человеку из списка ожидания.
+events-mail-event-cancelled-subject = Мероприятие отменено
+events-mail-event-cancelled-body = Мероприятие «{ $title }» отменено. Ваша регистрация больше не действует.
+events-mail-cancel-reason = Причина: { $reason }
+events-mail-reminder-subject = Напоминание: завтра
+events-mail-reminder-body = Напоминаем вам о «{ $title }». Ваше место забронировано.
+events-mail-unsubscribe = Отказаться от напоминаний и приглашений (подтверждения вы будете получать и дальше):
+
+events-cancel-reason = Причина отмены
+events-topics = Темы
+events-access-title = Доступность
+events-access-step-free = Вход без ступенек
+events-access-hearing-loop = Индукционная петля для слуховых аппаратов
+events-access-interpreters = Устный перевод
+events-access-no-interpreters = Перевод не предлагается
+events-access-note = Примечания о доступности
+events-yes = Да
+events-no = Нет
+events-unknown = Неизвестно
+events-interpreter-dgs = Немецкий жестовый язык
+
+events-form-organisation-required = Организация или объединение
+events-form-accessibility-required = Какая поддержка вам нужна, например вход без ступенек?
+events-form-interpreter-required = Перевод на язык
+events-form-choose = Пожалуйста, выберите
+events-form-optional = по желанию
+events-form-answer-invalid = Этот ответ не подходит к вопросу. Пожалуйста, проверьте его.
+events-form-answer-required = Пожалуйста, ответьте на этот вопрос.
+
+events-registration-offered = { $name }, для вас освободилось место. Мы держим его для вас.
+events-registration-offer-until = Пожалуйста, подтвердите место до { $deadline }.
+events-registration-expired = Вы не подтвердили предложенное место вовремя. Оно перешло следующему человеку из списка ожидания.
+events-registration-offer-confirm = Подтвердить место
+events-registration-offer-decline = Отказаться от места и освободить его
+events-registration-offer-gone = Это предложение больше не действует. Срок истёк или место уже отдано.
+events-registration-cancel-closed = С { $when } отменить регистрацию по этой ссылке уже нельзя. Если вы не сможете прийти, пожалуйста, сообщите организаторам.
+events-registration-cancel-until = Вы можете сами отменить регистрацию до { $when }.
+
+events-unsubscribe-title = Больше никаких напоминаний
+events-unsubscribe-explain = На этот адрес больше не будут приходить напоминания и приглашения на мероприятия. Подтверждения, предложения свободных мест и сообщения об отмене вы будете получать и дальше.
+events-unsubscribe-submit = Отказаться от напоминаний и приглашений
+events-unsubscribe-done = Готово: мы больше не будем отправлять напоминания и приглашения на этот адрес. Подтверждения и сообщения об отмене вы будете получать и дальше.

@@ -59,3 +59,52 @@ events-registration-cancelled = Bu kayıt iptal edilmiştir. Yer yeniden boşalm
 events-registration-event = Etkinlik
 events-registration-keep-link = Bu sayfanın bağlantısını saklayın: Kaydınızı yalnızca bu bağlantıyla görüntüleyebilir ve iptal edebilirsiniz. Bağlantıyı size e-posta ile de gönderdik.
 events-registration-cancel = Kaydımı iptal et ve yerimi boşalt
+
+# Waiting-list offers, cancellations, reminders, bulk-mail opt-out.
+events-mail-offered-subject = Sizin için bir yer boşaldı
+events-mail-offered-body = “{ $title }” etkinliğinde bir yer boşaldı. Bu yeri sizin için ayırdık – lütfen zamanında onaylayın.
+events-mail-offer-deadline = Lütfen { $deadline } tarihine kadar onaylayın. Bu süreden sonra yer bekleme listesindeki sıradaki kişiye geçer.
+events-mail-offer-link = Yeri buradan onaylayabilir veya bırakabilirsiniz (kişisel bağlantınız):
+events-mail-expired-subject = Teklifin süresi doldu
+events-mail-expired-body = “{ $title }” etkinliğindeki boş yeri zamanında onaylamadınız. Yer şimdi bekleme listesindeki sıradaki kişiye geçiyor.
+events-mail-event-cancelled-subject = Etkinlik iptal edildi
+events-mail-event-cancelled-body = “{ $title }” etkinliği iptal edildi. Kaydınız bu nedenle geçersizdir.
+events-mail-cancel-reason = Nedeni: { $reason }
+events-mail-reminder-subject = Hatırlatma: yarın
+events-mail-reminder-body = “{ $title }” etkinliğini hatırlatmak isteriz. Yeriniz sizin için ayrılmıştır.
+events-mail-unsubscribe = Hatırlatma ve davet almak istemiyorsanız (onayları almaya devam edersiniz):
+
+events-cancel-reason = İptal nedeni
+events-topics = Konular
+events-access-title = Erişilebilirlik
+events-access-step-free = Basamaksız giriş
+events-access-hearing-loop = İşitme cihazları için indüksiyon döngüsü
+events-access-interpreters = Tercümanlık
+events-access-no-interpreters = Tercümanlık sunulmuyor
+events-access-note = Erişilebilirlik hakkında notlar
+events-yes = Evet
+events-no = Hayır
+events-unknown = Bilinmiyor
+events-interpreter-dgs = Alman İşaret Dili
+
+events-form-organisation-required = Kuruluş veya dernek
+events-form-accessibility-required = Hangi desteğe ihtiyacınız var, örneğin basamaksız giriş?
+events-form-interpreter-required = Bir dile tercümanlık
+events-form-choose = Lütfen seçin
+events-form-optional = isteğe bağlı
+events-form-answer-invalid = Bu cevap soruya uymuyor. Lütfen kontrol edin.
+events-form-answer-required = Lütfen bu soruyu cevaplayın.
+
+events-registration-offered = { $name }, sizin için bir yer boşaldı. Bu yeri sizin için ayırdık.
+events-registration-offer-until = Lütfen yeri { $deadline } tarihine kadar onaylayın.
+events-registration-expired = Size sunulan yeri zamanında onaylamadınız. Yer bekleme listesindeki sıradaki kişiye geçti.
+events-registration-offer-confirm = Yeri kesin olarak onayla
+events-registration-offer-decline = Yeri kabul etme ve bırak
+events-registration-offer-gone = Bu teklif artık geçerli değil. Süre doldu veya yer başkasına verildi.
+events-registration-cancel-closed = { $when } tarihinden beri bu bağlantı ile kaydınızı iptal edemezsiniz. Gelemeyecekseniz lütfen düzenleyicilere haber verin.
+events-registration-cancel-until = Kaydınızı { $when } tarihine kadar kendiniz iptal edebilirsiniz.
+
+events-unsubscribe-title = Artık hatırlatma yok
+events-unsubscribe-explain = Bu adrese artık etkinlik hatırlatmaları ve davetleri gönderilmez. Onayları, boş yer tekliflerini ve iptal bildirimlerini almaya devam edersiniz.
+events-unsubscribe-submit = Hatırlatma ve davetleri durdur
+events-unsubscribe-done = Tamam: Bu adrese artık hatırlatma ve davet göndermeyeceğiz. Onayları ve iptal bildirimlerini almaya devam edersiniz.

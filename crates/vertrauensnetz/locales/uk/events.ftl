@@ -61,3 +61,52 @@ events-registration-cancelled = Цю реєстрацію скасовано. М
 events-registration-event = Захід
 events-registration-keep-link = Збережіть посилання на цю сторінку: лише за його допомогою ви можете переглянути та скасувати свою реєстрацію. Ми також надіслали його вам електронною поштою.
 events-registration-cancel = Скасувати реєстрацію та звільнити місце
+
+# Waiting-list offers, cancellations, reminders, bulk-mail opt-out.
+events-mail-offered-subject = Для вас звільнилося місце
+events-mail-offered-body = На «{ $title }» звільнилося місце. Ми тримаємо його для вас – будь ласка, підтвердьте його вчасно.
+events-mail-offer-deadline = Будь ласка, підтвердьте до { $deadline }. Після цього місце перейде наступній особі зі списку очікування.
+events-mail-offer-link = Підтвердити місце або відмовитися від нього можна тут (ваше особисте посилання):
+events-mail-expired-subject = Термін пропозиції минув
+events-mail-expired-body = Ви не підтвердили вільне місце на «{ $title }» вчасно. Тепер місце переходить наступній особі зі списку очікування.
+events-mail-event-cancelled-subject = Захід скасовано
+events-mail-event-cancelled-body = Захід «{ $title }» скасовано. Ваша реєстрація більше не дійсна.
+events-mail-cancel-reason = Причина: { $reason }
+events-mail-reminder-subject = Нагадування: завтра
+events-mail-reminder-body = Нагадуємо вам про «{ $title }». Ваше місце заброньоване.
+events-mail-unsubscribe = Відмовитися від нагадувань і запрошень (підтвердження ви й надалі отримуватимете):
+
+events-cancel-reason = Причина скасування
+events-topics = Теми
+events-access-title = Доступність
+events-access-step-free = Вхід без сходинок
+events-access-hearing-loop = Індукційна петля для слухових апаратів
+events-access-interpreters = Усний переклад
+events-access-no-interpreters = Переклад не пропонується
+events-access-note = Примітки щодо доступності
+events-yes = Так
+events-no = Ні
+events-unknown = Невідомо
+events-interpreter-dgs = Німецька жестова мова
+
+events-form-organisation-required = Організація або об'єднання
+events-form-accessibility-required = Якої підтримки ви потребуєте, наприклад входу без сходинок?
+events-form-interpreter-required = Переклад на мову
+events-form-choose = Будь ласка, оберіть
+events-form-optional = за бажанням
+events-form-answer-invalid = Ця відповідь не підходить до запитання. Будь ласка, перевірте її.
+events-form-answer-required = Будь ласка, дайте відповідь на це запитання.
+
+events-registration-offered = { $name }, для вас звільнилося місце. Ми тримаємо його для вас.
+events-registration-offer-until = Будь ласка, підтвердьте місце до { $deadline }.
+events-registration-expired = Ви не підтвердили запропоноване місце вчасно. Воно перейшло наступній особі зі списку очікування.
+events-registration-offer-confirm = Підтвердити місце
+events-registration-offer-decline = Відмовитися від місця і звільнити його
+events-registration-offer-gone = Ця пропозиція більше не дійсна. Термін минув або місце вже віддано.
+events-registration-cancel-closed = З { $when } скасувати реєстрацію за цим посиланням уже неможливо. Якщо ви не зможете прийти, будь ласка, повідомте організаторів.
+events-registration-cancel-until = Ви можете самі скасувати реєстрацію до { $when }.
+
+events-unsubscribe-title = Більше жодних нагадувань
+events-unsubscribe-explain = На цю адресу більше не надходитимуть нагадування та запрошення на заходи. Підтвердження, пропозиції вільних місць і повідомлення про скасування ви й надалі отримуватимете.
+events-unsubscribe-submit = Відмовитися від нагадувань і запрошень
+events-unsubscribe-done = Готово: ми більше не надсилатимемо нагадування та запрошення на цю адресу. Підтвердження та повідомлення про скасування ви й надалі отримуватимете.

@@ -9,13 +9,14 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::model::{self, EventInput, RegistrationInput, Window};
+use super::model::{self, EventInput, PlaceAccessibility, Questions, RegistrationInput, Window};
+pub use super::notify::local_when;
+use super::notify::{self, MailEvent};
 use super::store::{self, Placed};
 use crate::platform::audit::{self, Entry};
 use crate::platform::auth::store::new_secret;
 use crate::platform::auth::{self as auth, Permission};
 use crate::platform::i18n::Tr;
-use crate::platform::mail::{self, OutgoingMail};
 use crate::platform::web::error::Problem;
 use crate::platform::web::extract::ApiJson;
 use crate::platform::web::{AppState, Ctx, WebError};
@@ -50,7 +51,7 @@ pub async fn create(
     let actor = ctx.staff_actor(Permission::ManageEvents)?;
     let event = input
         .parse()
-        .map_err(|problems| WebError::unprocessable(problems.join("; ")))?;
+        .map_err(|problems| WebError::unprocessable(model::detail(&problems)))?;
     let now = state.clock.now_ts();
     let mut tx = state.db.begin().await?;
     let id = store::create_event(
@@ -63,7 +64,7 @@ pub async fn create(
     )
     .await?;
     audit::append(&mut tx, tenant.id, now, &Entry::new(actor, "event.create", "event", id)
-        .details(serde_json::json!({ "kind": event.kind.as_str(), "capacity": event.capacity, "waitlist": event.waitlist }))).await?;
+        .details(serde_json::json!({ "kind": event.kind.as_str(), "status": event.status.as_str(), "capacity": event.capacity, "waitlist": event.waitlist }))).await?;
     tx.commit().await?;
     let mut res = (StatusCode::CREATED, Json(Created { id })).into_response();
     if let Ok(v) = HeaderValue::from_str(&format!("/api/v1/{}/events/{id}", tenant.slug)) {
@@ -94,6 +95,17 @@ pub struct EventView {
     /// Places still free (`null` without a limit).
     pub places_left: Option<i32>,
     pub waitlist: bool,
+    /// Why the event was cancelled (when `status` is `cancelled`).
+    pub cancel_reason: Option<String>,
+    /// Title and description in other languages, by language tag.
+    #[schema(value_type = Object)]
+    pub translations: std::collections::BTreeMap<String, model::TranslationInput>,
+    /// Topic slugs.
+    pub topics: Vec<String>,
+    pub place_accessibility: PlaceAccessibility,
+    pub questions: Questions,
+    pub cancellation_closes_at: Option<DateTime<Utc>>,
+    pub offer_hours: i32,
 }
 
 fn parse_id(id: &str) -> Result<Uuid, WebError> {
@@ -111,11 +123,16 @@ pub async fn visible_event(
     let event = store::event(&state.db, tenant.id, parse_id(id)?)
         .await?
         .ok_or_else(WebError::not_found)?;
-    let insider = ctx
-        .principal
-        .as_ref()
-        .is_some_and(|p| auth::may(Some(p), Permission::UseStaffArea, tenant.id));
-    if event.audience != "public" && !insider {
+    let may = |p: Permission| {
+        ctx.principal
+            .as_ref()
+            .is_some_and(|pr| auth::may(Some(pr), p, tenant.id))
+    };
+    // Drafts only for the organisers (as a preview).
+    if event.status == "draft" && !may(Permission::ManageEvents) {
+        return Err(WebError::not_found());
+    }
+    if event.audience != "public" && !may(Permission::UseStaffArea) {
         return Err(WebError::not_found());
     }
     Ok(event)
@@ -136,8 +153,37 @@ pub async fn show(
     ctx: Ctx,
     Path((_, id)): Path<(String, String)>,
 ) -> Result<Json<EventView>, WebError> {
+    let tenant = ctx.tenant()?;
     let e = visible_event(&state, &ctx, &id).await?;
+    let translations = store::translations(&state.db, tenant.id, e.event_id)
+        .await?
+        .into_iter()
+        .map(|(l, title, description)| (l, model::TranslationInput { title, description }))
+        .collect();
+    let topics = store::topics(&state.db, tenant.id, e.event_id)
+        .await?
+        .into_iter()
+        .map(|t| t.slug().to_owned())
+        .collect();
+    let place_accessibility = PlaceAccessibility {
+        step_free: e.step_free,
+        hearing_loop: e.hearing_loop,
+        interpreters: e
+            .interpreter_list()
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect(),
+        note: e.accessibility_note.clone(),
+    };
+    let questions = e.questions();
     Ok(Json(EventView {
+        cancel_reason: e.cancel_reason.clone(),
+        translations,
+        topics,
+        place_accessibility,
+        questions,
+        cancellation_closes_at: e.cancellation_closes_at.map(|t| t.0),
+        offer_hours: e.offer_hours,
         id: e.event_id,
         kind: e.kind,
         title: e.title,
@@ -169,55 +215,6 @@ pub struct RegistrationResult {
     /// The private token that cancels this registration
     /// (`DELETE /api/v1/{tenant}/registrations/{token}`); also sent by mail.
     pub cancel_token: String,
-}
-
-/// Local date and time of an event for messages, e.g. "Fr., 28.11.2025, 16:00".
-pub fn local_when(t: DateTime<Utc>, time_zone: &str) -> String {
-    match time_zone.parse::<chrono_tz::Tz>() {
-        Ok(tz) => t.with_timezone(&tz).format("%d.%m.%Y, %H:%M").to_string(),
-        Err(_) => t.format("%d.%m.%Y, %H:%M UTC").to_string(),
-    }
-}
-
-fn registration_mail(
-    tr: &Tr,
-    e: &store::Event,
-    name: &str,
-    to: &str,
-    key: &str,
-    position: Option<i64>,
-    link: Option<&str>,
-) -> OutgoingMail {
-    let when = local_when(e.starts_at.0, &e.time_zone);
-    let place = e.place();
-    let mut body = format!("{}\n\n", tr.t1("events-mail-greeting", "name", name));
-    body.push_str(&tr.t1(&format!("{key}-body"), "title", &e.title));
-    if let Some(p) = position {
-        body.push_str(&format!(
-            "\n{}",
-            tr.tn("events-mail-position", "position", p)
-        ));
-    }
-    body.push_str(&format!(
-        "\n\n{}: {}\n{}: {}\n",
-        tr.t("events-mail-when"),
-        when,
-        tr.t("events-mail-where"),
-        place,
-    ));
-    if let Some(link) = link {
-        body.push_str(&format!("\n{}\n{link}\n", tr.t("events-mail-cancel")));
-    }
-    OutgoingMail {
-        to: to.to_owned(),
-        subject: format!(
-            "{}: {} ({})",
-            tr.t(&format!("{key}-subject")),
-            e.title,
-            when
-        ),
-        body_text: body,
-    }
 }
 
 /// Register for an event (no account needed for public events).
@@ -253,7 +250,7 @@ pub async fn register(
             }),
         )
             .into_response()),
-        Err(Refusal::Invalid(p)) => Err(WebError::unprocessable(p.join("; "))),
+        Err(Refusal::Invalid(p)) => Err(WebError::unprocessable(model::detail(&p))),
         Err(Refusal::NotOpen) => Err(conflict("the event is not open for registration".into())),
         Err(Refusal::NoRegistration) => Err(conflict("this event takes no registrations".into())),
         Err(Refusal::NotYetOpen(when)) => Err(conflict(format!("registration opens on {when}"))),
@@ -265,7 +262,7 @@ pub async fn register(
 /// Why a registration was refused (nothing was stored).
 #[derive(Debug, Clone)]
 pub enum Refusal {
-    Invalid(Vec<String>),
+    Invalid(Vec<model::Problem>),
     NotOpen,
     NoRegistration,
     NotYetOpen(String),
@@ -284,7 +281,10 @@ pub struct Registered {
 
 /// The private address of a registration, for mails.
 pub fn private_link(state: &AppState, ctx: &Ctx, tenant_slug: &str, token: &str) -> String {
-    ctx.absolute_url(state, &format!("/{tenant_slug}/registrations/{token}"))
+    format!(
+        "{}/{tenant_slug}/registrations/{token}",
+        notify::base_url(state, Some(ctx))
+    )
 }
 
 /// Registers a person for an event (API and pages): checks state, window
@@ -318,10 +318,20 @@ pub async fn register_person(
         Window::Closed => return Ok(Err(Refusal::Closed(when(event.registration_closes_at)))),
         Window::Open => {}
     }
-    let reg = match input.parse() {
+    let reg = match input.parse(&event.questions(), ctx.lang()) {
         Ok(r) => r,
         Err(p) => return Ok(Err(Refusal::Invalid(p))),
     };
+    let translation = if ctx.lang() == crate::platform::i18n::Lang::De {
+        None
+    } else {
+        store::translations(&state.db, tenant.id, event.event_id)
+            .await?
+            .into_iter()
+            .find(|(l, _, _)| l == ctx.lang().tag())
+            .map(|(_, t, _)| t)
+    };
+    let mail_event = MailEvent::new(event, translation.as_deref());
     let (token, token_hash) = new_secret();
     let writer = state
         .ext
@@ -329,21 +339,24 @@ pub async fn register_person(
         .ok_or_else(WebError::internal)?;
     let link = private_link(state, ctx, tenant.slug.as_str(), &token);
     let tr = Tr::new(ctx.lang());
-    let (for_mail, name, email) = (event.clone(), reg.name.clone(), reg.email.clone());
+    let (name, email) = (reg.name.clone(), reg.email.clone());
     let mail = Box::new(move |placed: Placed| {
-        let (key, position) = match placed {
-            Placed::Confirmed => ("events-mail-confirmed", None),
-            Placed::Waitlisted(p) => ("events-mail-waitlisted", Some(p)),
+        let (key, extra) = match placed {
+            Placed::Confirmed => ("events-mail-confirmed", vec![]),
+            Placed::Waitlisted(p) => (
+                "events-mail-waitlisted",
+                vec![tr.tn("events-mail-position", "position", p)],
+            ),
             Placed::Full => return None,
         };
-        Some(registration_mail(
+        Some(notify::compose(
             &tr,
-            &for_mail,
+            &mail_event,
             &name,
             &email,
             key,
-            position,
-            Some(&link),
+            &extra,
+            &[(tr.t("events-mail-cancel").into_owned(), link)],
         ))
     });
     let (placed, reg_id) = writer
@@ -371,15 +384,17 @@ pub async fn register_person(
     }))
 }
 
-/// Cancel a registration with its private token. A freed place goes to the
-/// first person on the waiting list, who is told by mail.
+/// Cancel a registration with its private token (also declines an offered
+/// place). A freed place is offered to the first person on the waiting
+/// list, who is told by mail.
 #[utoipa::path(
     delete,
     path = "/api/v1/{tenant}/registrations/{token}",
     params(("tenant" = String, Path, description = "Tenant slug"), ("token" = String, Path, description = "The private cancel token")),
     responses(
         (status = 204, description = "Cancelled"),
-        (status = 404, description = "No active registration with this token", body = Problem, content_type = "application/problem+json")
+        (status = 404, description = "No active registration with this token", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Self-cancellation closed for this event", body = Problem, content_type = "application/problem+json")
     )
 )]
 pub async fn cancel(
@@ -387,13 +402,82 @@ pub async fn cancel(
     ctx: Ctx,
     Path((_, token)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    cancel_by_token(&state, &ctx, &token).await?;
-    Ok(StatusCode::NO_CONTENT.into_response())
+    match cancel_by_token(&state, &ctx, &token).await? {
+        CancelOutcome::Cancelled => Ok(StatusCode::NO_CONTENT.into_response()),
+        CancelOutcome::TooLate(when) => Err(WebError::new(StatusCode::CONFLICT, "error-conflict")
+            .with_detail(format!("self-cancellation closed on {when}"))),
+    }
 }
 
-/// Cancels by private token; a freed place goes to the first waiting person,
-/// who is told by mail. `404` when no active registration has the token.
-pub async fn cancel_by_token(state: &AppState, ctx: &Ctx, token: &str) -> Result<(), WebError> {
+/// What a cancellation by token did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CancelOutcome {
+    Cancelled,
+    /// The self-cancellation deadline has passed (local time of the deadline).
+    TooLate(String),
+}
+
+/// The self-cancellation deadline of a confirmed registration, if passed.
+pub fn cancellation_closed(
+    event: &store::Event,
+    status: &str,
+    now: DateTime<Utc>,
+) -> Option<String> {
+    match event.cancellation_closes_at {
+        Some(t) if status == "confirmed" && now >= t.0 => Some(local_when(t.0, &event.time_zone)),
+        _ => None,
+    }
+}
+
+/// Cancels by private token; a freed place is offered to the first waiting
+/// person, who is told by mail. `404` when no active registration has the
+/// token. A confirmed place cannot be given back after the event's
+/// self-cancellation deadline (waiting and offered people may always
+/// withdraw).
+pub async fn cancel_by_token(
+    state: &AppState,
+    ctx: &Ctx,
+    token: &str,
+) -> Result<CancelOutcome, WebError> {
+    let tenant = ctx.tenant()?.clone();
+    if token.len() != 43 {
+        return Err(WebError::not_found());
+    }
+    let hash = crate::platform::auth::store::secret_hash(token);
+    let (reg, _) = store::registration_by_token(&state.db, tenant.id, &hash)
+        .await?
+        .ok_or_else(WebError::not_found)?;
+    let event = store::event(&state.db, tenant.id, reg.event_id)
+        .await?
+        .ok_or_else(WebError::not_found)?;
+    if let Some(when) = cancellation_closed(&event, &reg.status, state.clock.now()) {
+        return Ok(CancelOutcome::TooLate(when));
+    }
+    let now = state.clock.now_ts();
+    let mut tx = state.db.begin().await?;
+    let cancelled = store::cancel(&mut tx, tenant.id, &hash, now)
+        .await?
+        .ok_or_else(WebError::not_found)?;
+    if let Some(offer) = &cancelled.offered {
+        let base = notify::base_url(state, Some(ctx));
+        notify::enqueue_offer(
+            &mut tx,
+            tenant.id,
+            tenant.slug.as_str(),
+            &base,
+            &event,
+            offer,
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(CancelOutcome::Cancelled)
+}
+
+/// Confirms an offered place by private token. False when there is no open
+/// offer (it ran out, or was never made).
+pub async fn confirm_by_token(state: &AppState, ctx: &Ctx, token: &str) -> Result<bool, WebError> {
     let tenant = ctx.tenant()?.clone();
     if token.len() != 43 {
         return Err(WebError::not_found());
@@ -401,25 +485,14 @@ pub async fn cancel_by_token(state: &AppState, ctx: &Ctx, token: &str) -> Result
     let hash = crate::platform::auth::store::secret_hash(token);
     let now = state.clock.now_ts();
     let mut tx = state.db.begin().await?;
-    let cancelled = store::cancel(&mut tx, tenant.id, &hash, now)
-        .await?
-        .ok_or_else(WebError::not_found)?;
-    if let Some(p) = &cancelled.promoted {
-        if let Some(event) = store::event_tx(&mut tx, tenant.id, cancelled.event_id).await? {
-            let tr = Tr::new(ctx.lang());
-            // The promoted person keeps the private link from their first mail.
-            let m = registration_mail(
-                &tr,
-                &event,
-                &p.name,
-                &p.email,
-                "events-mail-promoted",
-                None,
-                None,
-            );
-            mail::enqueue(&mut tx, tenant.id, &m, now).await?;
-        }
+    let store::OfferAnswer::Confirmed(reg) =
+        store::confirm_offer(&mut tx, tenant.id, &hash, now).await?
+    else {
+        return Ok(false);
+    };
+    if let Some(event) = store::event_tx(&mut tx, tenant.id, reg.event_id).await? {
+        notify::enqueue_confirmed(&mut tx, tenant.id, &event, &reg, now).await?;
     }
     tx.commit().await?;
-    Ok(())
+    Ok(true)
 }

@@ -16,6 +16,7 @@ use uuid::Uuid;
 
 use super::store::{self, Event};
 use crate::platform::tenants::Tenant;
+use crate::platform::topics::Topic;
 use crate::platform::web::{AppState, Ctx, WebError};
 
 fn ical_event(
@@ -24,10 +25,16 @@ fn ical_event(
     stamp: chrono::DateTime<chrono::Utc>,
 ) -> icalendar::Event {
     let location = e.place();
+    let description = match (&e.cancel_reason, e.status.as_str()) {
+        (Some(reason), "cancelled") if !reason.is_empty() => {
+            format!("ABGESAGT / CANCELLED: {reason}\n\n{}", e.description)
+        }
+        _ => e.description.clone(),
+    };
     let mut ev = icalendar::Event::new();
     ev.uid(&format!("{}@{}.vertrauensnetz", e.event_id, tenant.slug))
         .summary(&e.title)
-        .description(&e.description)
+        .description(&description)
         .location(&location)
         .starts(e.starts_at.0)
         .ends(e.ends_at.0)
@@ -81,6 +88,26 @@ pub async fn feed(State(state): State<AppState>, ctx: Ctx) -> Result<Response, W
     )))
 }
 
+/// `GET /{tenant}/topics/{topic}/events.ics`: the public events on a topic.
+pub async fn topic_feed(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((_, topic)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let tenant = ctx.tenant()?;
+    let topic = Topic::parse(&topic).ok_or_else(WebError::not_found)?;
+    let events = store::public_events_on(&state.db, tenant.id, topic).await?;
+    let label =
+        crate::platform::i18n::Tr::new(crate::platform::i18n::Lang::De).t(&topic.label_key());
+    let name = format!("Vertrauensnetz {}: {label}", tenant.name);
+    Ok(ics_response(calendar(
+        tenant,
+        &name,
+        &events,
+        state.clock.now(),
+    )))
+}
+
 /// `GET /{tenant}/events/{id}.ics`: one public event.
 pub async fn single(
     State(state): State<AppState>,
@@ -94,9 +121,7 @@ pub async fn single(
         .ok_or_else(WebError::not_found)?;
     let event = store::event(&state.db, tenant.id, id)
         .await?
-        .filter(|e| {
-            e.audience == "public" && matches!(e.status.as_str(), "published" | "cancelled")
-        })
+        .filter(|e| e.is_public())
         .ok_or_else(WebError::not_found)?;
     let name = event.title.clone();
     Ok(ics_response(calendar(

@@ -672,10 +672,16 @@ pub async fn schedule(
         registration: Some("none".to_owned()),
         place_name: place,
         place_address: String::new(),
+        ..Default::default()
     };
-    let new = input
-        .parse()
-        .map_err(|p| WebError::unprocessable(p.join("; ")))?;
+    let new = input.parse().map_err(|p| {
+        WebError::unprocessable(
+            p.iter()
+                .map(|x| x.text.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })?;
     let bodies: Vec<Uuid> = bodies_of(&state.db, tenant.id, id)
         .await?
         .into_iter()

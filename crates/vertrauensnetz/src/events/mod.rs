@@ -1,17 +1,34 @@
 //! Events and consultations: forums, the open conference, discussion
 //! rounds, prevention events; registration that never overbooks, with a
-//! waiting list that moves up by itself.
+//! waiting list that offers freed places with a time to confirm.
 //!
-//! Built so far: the API for creating events, reading them, registering and
-//! cancelling, the calendars, and the residents' pages (list, event with
-//! registration form, private registration page). Minutes and consultations
-//! follow.
+//! Built so far:
+//! - the API (create — published or draft —, read, register, cancel by
+//!   private token), in the OpenAPI document;
+//! - events with states (draft, published, done, cancelled with a reason),
+//!   title and description per language, topics, place accessibility,
+//!   registration questions and a self-cancellation deadline;
+//! - the residents' pages (list, event with registration form, private
+//!   registration page to confirm an offer or cancel, unsubscribe page), the
+//!   calendars (tenant, topic, event) and the events sections of the topic
+//!   pages ([`topic_sections`]);
+//! - the organisers' pages (form to create and edit, publish, mark done,
+//!   cancel, attendees with search, check-in and CSV export);
+//! - mails in the registrant's language (`notify`) and the jobs that end
+//!   overdue offers and send reminders (`jobs`);
+//! - group commit of registrations (`writer`).
+//!
+//! Minutes, agenda and action items, occasion-based consultations and
+//! organisers as organisations follow.
 
 pub mod api;
 pub mod calendar;
 pub mod consultations;
+pub mod edit;
+pub mod jobs;
 pub mod minutes;
 pub mod model;
+pub mod notify;
 pub mod pages;
 pub mod staff;
 pub mod store;
@@ -79,8 +96,63 @@ pub fn routes(r: &mut Routes) {
         Access::Public,
         pages::cancel,
     );
+    r.add(
+        Method::POST,
+        "/{tenant}/registrations/{token}/confirm",
+        Access::Public,
+        pages::confirm,
+    );
+    r.add(
+        Method::GET,
+        "/{tenant}/unsubscribe/{token}",
+        Access::Public,
+        pages::unsubscribe_form,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/unsubscribe/{token}",
+        Access::Public,
+        pages::unsubscribe,
+    );
+    r.add(
+        Method::GET,
+        "/{tenant}/topics/{topic}/events.ics",
+        Access::Open,
+        calendar::topic_feed,
+    );
     let manage = Access::Permission(Permission::ManageEvents);
     r.add(Method::GET, "/{tenant}/staff/events", manage, staff::list);
+    r.add(Method::POST, "/{tenant}/staff/events", manage, edit::create);
+    r.add(
+        Method::GET,
+        "/{tenant}/staff/events/new",
+        manage,
+        edit::new_form,
+    );
+    r.add(
+        Method::GET,
+        "/{tenant}/staff/events/{event}/edit",
+        manage,
+        edit::edit_form,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/staff/events/{event}/edit",
+        manage,
+        edit::update,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/staff/events/{event}/status",
+        manage,
+        edit::set_status,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/staff/events/{event}/cancel",
+        manage,
+        edit::cancel,
+    );
     r.add(
         Method::GET,
         "/{tenant}/staff/events/{event}",
@@ -101,11 +173,63 @@ pub fn routes(r: &mut Routes) {
     );
 }
 
+/// The events module's sections of a topic page: upcoming and past public
+/// events on the topic, with the topic's calendar.
+pub async fn topic_sections(
+    state: &crate::platform::web::AppState,
+    ctx: &crate::platform::web::Ctx,
+    topic: crate::platform::topics::Topic,
+) -> Result<Vec<crate::topic_pages::TopicSection>, crate::platform::web::WebError> {
+    use crate::platform::i18n::Tr;
+    use crate::topic_pages::{TopicItem, TopicSection};
+    let tenant = ctx.tenant()?;
+    let tr = Tr::new(ctx.lang());
+    let events = store::public_events_on(&state.db, tenant.id, topic).await?;
+    let (upcoming, past) = pages::upcoming_and_past(state, tenant.id, ctx.lang(), &events).await?;
+    let item = |e: pages::EventLine| TopicItem {
+        href: format!("/{}/events/{}", tenant.slug, e.id),
+        title: e.title,
+        title_lang: e.content_lang,
+        meta: format!("{} · {} · {}", tr.t(&e.kind_key), e.when, e.place),
+        flag: (e.status == "cancelled").then(|| tr.t("events-cancelled").into_owned()),
+    };
+    Ok(vec![
+        TopicSection {
+            id: "events-upcoming",
+            title: tr.t("events-upcoming").into_owned(),
+            empty: tr.t("topics-no-upcoming-events").into_owned(),
+            items: upcoming.into_iter().map(item).collect(),
+            more: Some((
+                format!("/{}/topics/{}/events.ics", tenant.slug, topic.slug()),
+                tr.t("topics-calendar-link").into_owned(),
+            )),
+        },
+        TopicSection {
+            id: "events-past",
+            title: tr.t("events-past").into_owned(),
+            empty: tr.t("topics-no-past-events").into_owned(),
+            items: past.into_iter().map(item).collect(),
+            more: None,
+        },
+    ])
+}
+
+/// The module's background jobs (offers that ran out, reminders).
+pub fn background_jobs(state: &crate::platform::web::AppState) -> Vec<crate::platform::jobs::Job> {
+    jobs::jobs(state)
+}
+
 #[derive(OpenApi)]
 #[openapi(
     paths(api::create, api::show, api::register, api::cancel),
     components(schemas(
         model::EventInput,
+        model::TranslationInput,
+        model::PlaceAccessibility,
+        model::Questions,
+        model::CustomQuestion,
+        model::Ask,
+        model::QuestionKind,
         model::RegistrationInput,
         api::Created,
         api::EventView,
@@ -122,6 +246,12 @@ pub fn nav() -> Vec<crate::platform::web::page::NavLink> {
             path: "events",
             title_key: "events-title",
             summary_key: "events-summary",
+            audience: Audience::Public,
+        },
+        NavLink {
+            path: "topics",
+            title_key: "topics-title",
+            summary_key: "topics-summary",
             audience: Audience::Public,
         },
         NavLink {

@@ -3,7 +3,7 @@
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderValue};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use uuid::Uuid;
@@ -13,7 +13,7 @@ use super::store;
 use crate::platform::audit::{self, Entry};
 use crate::platform::auth::Permission;
 use crate::platform::web::extract::CsrfForm;
-use crate::platform::web::page::{self, PageCtx};
+use crate::platform::web::page::{self, FormErrors, PageCtx};
 use crate::platform::web::{AppState, Ctx, WebError};
 
 pub struct SummaryLine {
@@ -74,6 +74,10 @@ struct AttendeesPage {
     page: PageCtx,
     event_id: Uuid,
     event_title: String,
+    status: String,
+    status_key: String,
+    cancel_reason: String,
+    errors: FormErrors,
     query: String,
     confirmed: usize,
     checked_in: usize,
@@ -112,23 +116,42 @@ async fn event_of(state: &AppState, ctx: &Ctx, id: &str) -> Result<store::Event,
         .ok_or_else(WebError::not_found)
 }
 
-/// `GET /{tenant}/staff/events/{event}`: attendees, searchable by name,
-/// e-mail or organisation.
+/// `GET /{tenant}/staff/events/{event}`: the event's state and steps, and
+/// its attendees, searchable by name, e-mail or organisation.
 pub async fn attendees(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((_, id)): Path<(String, String)>,
     Query(search): Query<Search>,
 ) -> Result<Response, WebError> {
-    let tenant = ctx.tenant()?;
     let event = event_of(&state, &ctx, &id).await?;
+    attendees_page(
+        &state,
+        &ctx,
+        &event,
+        search.q,
+        FormErrors::new(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+pub async fn attendees_page(
+    state: &AppState,
+    ctx: &Ctx,
+    event: &store::Event,
+    query: String,
+    errors: FormErrors,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let tenant = ctx.tenant()?;
     let all = store::attendees(&state.db, tenant.id, event.event_id).await?;
     let confirmed = all.iter().filter(|a| a.status == "confirmed").count();
     let checked_in = all.iter().filter(|a| a.checked_in_at.is_some()).count();
-    let needle = search.q.trim().to_lowercase();
+    let needle = query.trim().to_lowercase();
     let attendees = all
         .into_iter()
-        .filter(|a| a.status != "cancelled")
+        .filter(|a| !matches!(a.status.as_str(), "cancelled" | "expired"))
         .filter(|a| {
             needle.is_empty()
                 || a.name.to_lowercase().contains(&needle)
@@ -146,15 +169,19 @@ pub async fn attendees(
         })
         .collect();
     let tpl = AttendeesPage {
-        page: PageCtx::new(&ctx, "events-staff-attendees"),
+        page: PageCtx::new(ctx, "events-staff-attendees"),
         event_id: event.event_id,
-        event_title: event.title,
-        query: search.q,
+        event_title: event.title.clone(),
+        status: event.status.clone(),
+        status_key: format!("events-status-{}", event.status),
+        cancel_reason: event.cancel_reason.clone().unwrap_or_default(),
+        errors,
+        query,
         confirmed,
         checked_in,
         attendees,
     };
-    page::ok(&tpl)
+    page::render(&tpl, status)
 }
 
 /// Spreadsheet programs run cells that start with these as formulas.
@@ -189,7 +216,10 @@ pub async fn export(
     ];
     w.write_record(header).map_err(|_| WebError::internal())?;
     let mut position = 0;
-    for a in all.iter().filter(|a| a.status != "cancelled") {
+    for a in all
+        .iter()
+        .filter(|a| !matches!(a.status.as_str(), "cancelled" | "expired"))
+    {
         let pos = if a.status == "waitlisted" {
             position += 1;
             position.to_string()

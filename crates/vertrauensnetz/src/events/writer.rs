@@ -117,22 +117,52 @@ async fn write(
     let now = clock.now_ts();
     let mut tx = db.begin().await?;
     let mut results = Vec::with_capacity(batch.len());
-    for job in batch.iter_mut() {
-        let result = store::register(
-            &mut tx,
-            job.tenant,
-            job.event_id,
-            job.waitlist,
-            &job.registration,
-            &job.cancel_token_hash,
-            now,
-        )
-        .await?;
-        if let Some(message) = job.mail.take().and_then(|build| build(result.0)) {
-            mail::enqueue(&mut tx, job.tenant, &message, now).await?;
+    let mut mails: Vec<(TenantId, OutgoingMail)> = Vec::with_capacity(batch.len());
+    // Places first: per event, one locked read and one conditional update
+    // for all its registrations in the batch, given out in arrival order …
+    let mut placed_of: Vec<(Placed, Option<i64>)> = vec![(Placed::Full, None); batch.len()];
+    let mut events: Vec<(TenantId, Uuid)> = Vec::new();
+    for job in batch.iter() {
+        if !events.contains(&(job.tenant, job.event_id)) {
+            events.push((job.tenant, job.event_id));
         }
-        results.push(result);
     }
+    for (tenant, event_id) in events {
+        let members: Vec<usize> = (0..batch.len())
+            .filter(|&i| batch[i].tenant == tenant && batch[i].event_id == event_id)
+            .collect();
+        let places = store::take_places(&mut tx, tenant, event_id, members.len())
+            .await?
+            .unwrap_or_default();
+        for (i, p) in members.into_iter().zip(places) {
+            placed_of[i] = p;
+        }
+    }
+    for (job, (placed, seq)) in batch.iter_mut().zip(placed_of) {
+        if let Some(message) = job.mail.take().and_then(|build| build(placed)) {
+            mails.push((job.tenant, message));
+        }
+        let id = (placed != Placed::Full).then(Uuid::now_v7);
+        results.push((placed, id, seq));
+    }
+    // … then the rows and the mails, each with multi-row inserts.
+    let rows: Vec<store::RegistrationRow<'_>> = batch
+        .iter()
+        .zip(&results)
+        .filter_map(|(job, (placed, id, seq))| {
+            id.map(|registration_id| store::RegistrationRow {
+                tenant: job.tenant,
+                registration_id,
+                event_id: job.event_id,
+                placed: *placed,
+                waitlist_seq: *seq,
+                registration: &job.registration,
+                cancel_token_hash: &job.cancel_token_hash,
+            })
+        })
+        .collect();
+    store::insert_registrations(&mut tx, &rows, now).await?;
+    mail::enqueue_many(&mut tx, &mails, now).await?;
     tx.commit().await?;
-    Ok(results)
+    Ok(results.into_iter().map(|(p, id, _)| (p, id)).collect())
 }

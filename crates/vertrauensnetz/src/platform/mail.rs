@@ -43,6 +43,33 @@ pub async fn enqueue(
     Ok(id)
 }
 
+/// Puts several messages into the outbox inside `tx`, with one multi-row
+/// insert per 500 messages (for batched writers).
+pub async fn enqueue_many(
+    tx: &mut Tx,
+    mails: &[(TenantId, OutgoingMail)],
+    now: Timestamp,
+) -> Result<(), DbError> {
+    for chunk in mails.chunks(500) {
+        on_db!(tx, c => {
+            let mut q = sqlx::QueryBuilder::new(
+                "INSERT INTO mail_outbox (tenant_id, mail_id, to_address, subject, body_text, created_at, next_attempt_at, attempts) ");
+            q.push_values(chunk, |mut b, (tenant, mail)| {
+                b.push_bind(tenant.as_uuid())
+                    .push_bind(Uuid::now_v7())
+                    .push_bind(mail.to.as_str())
+                    .push_bind(mail.subject.as_str())
+                    .push_bind(mail.body_text.as_str())
+                    .push_bind(now)
+                    .push_bind(now)
+                    .push_bind(0i32);
+            });
+            q.build().execute(c).await.map(|_| ())
+        })?;
+    }
+    Ok(())
+}
+
 /// Whether a text is a plausible single e-mail address (as lettre parses it).
 pub fn valid_address(s: &str) -> bool {
     s.len() <= 254 && s.parse::<lettre::Address>().is_ok()

@@ -30,6 +30,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         include_str!("../../../migrations/sqlite/0003_network.sql"),
     ),
     (
+        4,
+        "events_more",
+        include_str!("../../../migrations/sqlite/0004_events_more.sql"),
+    ),
+    (
         5,
         "complaints",
         include_str!("../../../migrations/sqlite/0005_complaints.sql"),
@@ -56,6 +61,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         3,
         "network",
         include_str!("../../../migrations/postgres/0003_network.sql"),
+    ),
+    (
+        4,
+        "events_more",
+        include_str!("../../../migrations/postgres/0004_events_more.sql"),
     ),
     (
         5,
