@@ -123,6 +123,31 @@ pub async fn visible_event(
     let event = store::event(&state.db, tenant.id, parse_id(id)?)
         .await?
         .ok_or_else(WebError::not_found)?;
+    check_visible(ctx, event)
+}
+
+/// The same as [`visible_event`], from the registration writer's copy of
+/// the event (at most a second old): for the registration rush. The
+/// writer decides places and re-checks the state under the row lock.
+pub async fn visible_event_for_registration(
+    state: &AppState,
+    ctx: &Ctx,
+    id: &str,
+) -> Result<store::Event, WebError> {
+    let tenant = ctx.tenant()?;
+    let writer = state
+        .ext
+        .get::<super::writer::RegistrationWriter>()
+        .ok_or_else(WebError::internal)?;
+    let event = writer
+        .event(&state.db, tenant.id, parse_id(id)?)
+        .await?
+        .ok_or_else(WebError::not_found)?;
+    check_visible(ctx, event)
+}
+
+fn check_visible(ctx: &Ctx, event: store::Event) -> Result<store::Event, WebError> {
+    let tenant = ctx.tenant()?;
     let may = |p: Permission| {
         ctx.principal
             .as_ref()
@@ -236,7 +261,7 @@ pub async fn register(
     Path((_, id)): Path<(String, String)>,
     ApiJson(input): ApiJson<RegistrationInput>,
 ) -> Result<Response, WebError> {
-    let event = visible_event(&state, &ctx, &id).await?;
+    let event = visible_event_for_registration(&state, &ctx, &id).await?;
     let conflict =
         |detail: String| WebError::new(StatusCode::CONFLICT, "error-conflict").with_detail(detail);
     match register_person(&state, &ctx, &event, input).await? {
@@ -347,7 +372,7 @@ pub async fn register_person(
                 "events-mail-waitlisted",
                 vec![tr.tn("events-mail-position", "position", p)],
             ),
-            Placed::Full => return None,
+            Placed::Full | Placed::NotOpen => return None,
         };
         Some(notify::compose(
             &tr,
@@ -372,6 +397,7 @@ pub async fn register_person(
         .map_err(|()| WebError::new(StatusCode::SERVICE_UNAVAILABLE, "error-unavailable"))?;
     let (status, position) = match placed {
         Placed::Full => return Ok(Err(Refusal::Full)),
+        Placed::NotOpen => return Ok(Err(Refusal::NotOpen)),
         Placed::Confirmed => ("confirmed", None),
         Placed::Waitlisted(p) => ("waitlisted", Some(p)),
     };

@@ -297,6 +297,8 @@ pub enum Placed {
     Waitlisted(i64),
     /// Full and no waiting list.
     Full,
+    /// The event is not (or no longer) published: nothing taken.
+    NotOpen,
 }
 
 /// Takes a place inside `tx` if one is free, else a waiting-list number if
@@ -342,8 +344,8 @@ pub async fn take_places(
     event_id: Uuid,
     count: usize,
 ) -> Result<Option<Vec<(Placed, Option<i64>)>>, DbError> {
-    type Row = (i32, Option<i32>, i64, i32, bool);
-    let read = "SELECT confirmed, capacity, waitlist_seq, waiting, waitlist FROM events WHERE tenant_id = $1 AND event_id = $2";
+    type Row = (i32, Option<i32>, i64, i32, bool, String);
+    let read = "SELECT confirmed, capacity, waitlist_seq, waiting, waitlist, status FROM events WHERE tenant_id = $1 AND event_id = $2";
     let row: Option<Row> = match tx.backend() {
         Backend::Sqlite(c) => {
             sqlx::query_as(read)
@@ -360,9 +362,14 @@ pub async fn take_places(
                 .await?
         }
     };
-    let Some((confirmed, capacity, seq, waiting, waitlist)) = row else {
+    let Some((confirmed, capacity, seq, waiting, waitlist, status)) = row else {
         return Ok(None);
     };
+    // The request checked the state from a short-lived copy of the event;
+    // the locked row decides.
+    if status != "published" {
+        return Ok(Some(vec![(Placed::NotOpen, None); count]));
+    }
     let count_i32 = i32::try_from(count).unwrap_or(i32::MAX);
     let free = match capacity {
         None => count_i32,
@@ -456,7 +463,7 @@ pub async fn register(
     now: Timestamp,
 ) -> Result<(Placed, Option<Uuid>), DbError> {
     let (placed, waitlist_seq) = take_place(tx, tenant, event_id, waitlist).await?;
-    if placed == Placed::Full {
+    if matches!(placed, Placed::Full | Placed::NotOpen) {
         return Ok((placed, None));
     }
     let id = Uuid::now_v7();

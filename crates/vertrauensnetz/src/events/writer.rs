@@ -7,6 +7,10 @@
 //! The capacity invariant is unchanged: each registration still takes its
 //! place with the conditional update inside the writing transaction.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
 use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 
@@ -38,10 +42,18 @@ pub struct Job {
     reply: Option<oneshot::Sender<Answer>>,
 }
 
+/// How long a request may use a copy of an event row for its checks
+/// (state, audience, registration window). Places are never decided from
+/// it: the writer reads the row under its lock.
+const EVENT_COPY_TTL: std::time::Duration = std::time::Duration::from_secs(1);
+
+type EventCopies = HashMap<(TenantId, Uuid), (Instant, store::Event)>;
+
 /// The handle requests submit registrations through.
 #[derive(Clone)]
 pub struct RegistrationWriter {
     jobs: mpsc::Sender<Job>,
+    copies: Arc<Mutex<EventCopies>>,
 }
 
 impl RegistrationWriter {
@@ -49,7 +61,36 @@ impl RegistrationWriter {
     pub fn start(db: Db, clock: Clock) -> RegistrationWriter {
         let (jobs, rx) = mpsc::channel(4096);
         tokio::spawn(run(db, clock, rx));
-        RegistrationWriter { jobs }
+        RegistrationWriter {
+            jobs,
+            copies: Arc::new(Mutex::new(HashMap::new())),
+        }
+    }
+
+    /// The event, from a copy at most a second old (a rush reads it once a
+    /// second instead of once per request).
+    pub async fn event(
+        &self,
+        db: &Db,
+        tenant: TenantId,
+        event_id: Uuid,
+    ) -> Result<Option<store::Event>, DbError> {
+        let now = Instant::now();
+        if let Ok(copies) = self.copies.lock() {
+            if let Some((at, e)) = copies.get(&(tenant, event_id)) {
+                if now.duration_since(*at) < EVENT_COPY_TTL {
+                    return Ok(Some(e.clone()));
+                }
+            }
+        }
+        let fresh = store::event(db, tenant, event_id).await?;
+        if let (Some(e), Ok(mut copies)) = (&fresh, self.copies.lock()) {
+            if copies.len() >= 1024 {
+                copies.retain(|_, (at, _)| now.duration_since(*at) < EVENT_COPY_TTL);
+            }
+            copies.insert((tenant, event_id), (now, e.clone()));
+        }
+        Ok(fresh)
     }
 
     /// Writes one registration (with its mail) and waits for the commit.
@@ -120,7 +161,7 @@ async fn write(
     let mut mails: Vec<(TenantId, OutgoingMail)> = Vec::with_capacity(batch.len());
     // Places first: per event, one locked read and one conditional update
     // for all its registrations in the batch, given out in arrival order …
-    let mut placed_of: Vec<(Placed, Option<i64>)> = vec![(Placed::Full, None); batch.len()];
+    let mut placed_of: Vec<(Placed, Option<i64>)> = vec![(Placed::NotOpen, None); batch.len()];
     let mut events: Vec<(TenantId, Uuid)> = Vec::new();
     for job in batch.iter() {
         if !events.contains(&(job.tenant, job.event_id)) {
@@ -142,7 +183,7 @@ async fn write(
         if let Some(message) = job.mail.take().and_then(|build| build(placed)) {
             mails.push((job.tenant, message));
         }
-        let id = (placed != Placed::Full).then(Uuid::now_v7);
+        let id = matches!(placed, Placed::Confirmed | Placed::Waitlisted(_)).then(Uuid::now_v7);
         results.push((placed, id, seq));
     }
     // … then the rows and the mails, each with multi-row inserts.
