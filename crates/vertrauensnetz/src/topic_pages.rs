@@ -1,8 +1,9 @@
 //! The public topic pages: `/{tenant}/topics` lists the taxonomy, and
 //! `/{tenant}/topics/{topic}` gathers what every module holds on one topic.
 //!
-//! The page is a list of sections that modules contribute (today: the
-//! events module's upcoming and past events). To add one, write a function
+//! The page is a list of sections that modules contribute: the events
+//! module's upcoming and past events and public minutes, the network's
+//! measures. To add one, write a function
 //! in the module's `mod.rs` that returns `Vec<TopicSection>` and extend it
 //! into the list in [`sections`]. A section renders the same way whatever
 //! module it comes from.
@@ -48,6 +49,8 @@ async fn sections(
 ) -> Result<Vec<TopicSection>, WebError> {
     let mut all = Vec::new();
     all.extend(crate::events::topic_sections(state, ctx, topic).await?);
+    all.push(crate::events::minutes::topic_section(state, ctx, topic).await?);
+    all.push(crate::network::measures::topic_section(state, ctx, topic).await?);
     Ok(all)
 }
 

@@ -201,6 +201,27 @@ async fn minutes_record_who_attended_what_was_decided_and_who_does_what_by_when(
         !anon.contains("Einladung an Schulsozialarbeit"),
         "decisions were replaced"
     );
+    // The event page names its organisers; topic pages gather measures and public minutes.
+    let (_, event_page) = page(&client(), &app, &format!("/dortmund/events/{event}")).await;
+    assert!(
+        event_page.contains("Veranstaltet von")
+            && event_page.contains(&format!("/dortmund/events/{event}/minutes"))
+    );
+    let (_, topic) = page(&client(), &app, "/dortmund/topics/racism").await;
+    assert!(
+        topic.contains("Regelmäßige Gesprächsrunden"),
+        "measures on the topic"
+    );
+    let forum = one(
+        &app,
+        "SELECT event_id FROM events WHERE title LIKE $1",
+        "Forum: Rassismus%",
+    )
+    .await;
+    assert!(
+        topic.contains(&format!("/dortmund/events/{forum}/minutes")),
+        "public minutes on the topic: {topic}"
+    );
 }
 
 #[tokio::test]

@@ -10,3 +10,5 @@ events-minutes-attending = المنظمات الحاضرة
 events-minutes-summary = سير الاجتماع
 events-minutes-decisions = القرارات
 events-minutes-actions = المهام المتفق عليها
+events-minutes-topic-title = المحاضر
+events-minutes-topic-none = لا توجد بعد محاضر منشورة حول هذا الموضوع.

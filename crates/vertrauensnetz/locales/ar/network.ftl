@@ -143,3 +143,5 @@ network-mail-decision-subject = القرار بشأن طلبكم – شبكة ا
 network-mail-accepted-body = قرّر فريق التوجيه قبول «{ $organisation }» في شبكة التعاون. أهلًا وسهلًا بكم!
 network-mail-rejected-body = اتخذ فريق التوجيه قرارًا بشأن طلب «{ $organisation }»، ويؤسفنا أنه لا يستطيع قبوله.
 network-mail-invitation = من خلال هذا الرابط يمكنكم تعيين كلمة المرور (صالح لمدة 14 يومًا). بعد ذلك سجّلوا الدخول واقبلوا اتفاقية التعاون:
+network-measures-topic-title = إجراءات الشبكة
+network-measures-topic-none = لا توجد بعد إجراءات حول هذا الموضوع.

@@ -10,3 +10,5 @@ events-minutes-attending = Присъстващи организации
 events-minutes-summary = Ход на заседанието
 events-minutes-decisions = Решения
 events-minutes-actions = Договорени задачи
+events-minutes-topic-title = Протоколи
+events-minutes-topic-none = По тази тема все още няма публични протоколи.

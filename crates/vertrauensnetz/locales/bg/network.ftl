@@ -140,3 +140,5 @@ network-mail-decision-subject = Решение по Вашата кандида�
 network-mail-accepted-body = Управителната група реши: „{ $organisation }“ се приема в мрежата за сътрудничество. Добре дошли!
 network-mail-rejected-body = Управителната група взе решение по кандидатурата на „{ $organisation }“ и за съжаление не може да я приеме.
 network-mail-invitation = Чрез този линк можете да зададете паролата си (валиден 14 дни). След това влезте в системата и приемете споразумението за сътрудничество:
+network-measures-topic-title = Мерки на мрежата
+network-measures-topic-none = По тази тема все още няма мерки.

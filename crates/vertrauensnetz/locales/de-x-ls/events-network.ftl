@@ -10,3 +10,5 @@ events-minutes-attending = Welche Organisationen waren da?
 events-minutes-summary = Was ist passiert?
 events-minutes-decisions = Was haben alle zusammen beschlossen?
 events-minutes-actions = Welche Aufgaben haben alle zusammen abgemacht?
+events-minutes-topic-title = Protokolle
+events-minutes-topic-none = Zu diesem Thema gibt es noch kein Protokoll für alle.

@@ -140,3 +140,5 @@ network-mail-decision-subject = Wir haben über Ihre Bewerbung entschieden – K
 network-mail-accepted-body = Die Steuerungs·gruppe leitet das Netzwerk. Die Steuerungs·gruppe hat entschieden: „{ $organisation }“ ist jetzt im Kooperations·netzwerk. Herzlich willkommen!
 network-mail-rejected-body = Die Steuerungs·gruppe leitet das Netzwerk. Die Steuerungs·gruppe hat über die Bewerbung von „{ $organisation }“ entschieden. Leider ist die Antwort: Nein.
 network-mail-invitation = Mit diesem Link machen Sie Ihr Pass·wort. Der Link gilt 14 Tage. Danach melden Sie sich an. Dann nehmen Sie die Kooperations·vereinbarung an. Das heißt: Sie sagen Ja zu dem Vertrag. Hier ist der Link:
+network-measures-topic-title = Was das Netz·werk macht
+network-measures-topic-none = Zu diesem Thema gibt es noch keine Maß·nahmen.

@@ -10,3 +10,5 @@ events-minutes-attending = Anwesende Organisationen
 events-minutes-summary = Verlauf
 events-minutes-decisions = Beschlüsse
 events-minutes-actions = Vereinbarte Aufgaben
+events-minutes-topic-title = Protokolle
+events-minutes-topic-none = Zu diesem Thema gibt es noch keine öffentlichen Protokolle.

@@ -140,3 +140,5 @@ network-mail-decision-subject = Entscheidung über Ihre Bewerbung – Kooperatio
 network-mail-accepted-body = die Steuerungsgruppe hat entschieden: „{ $organisation }“ wird in das Kooperationsnetzwerk aufgenommen. Herzlich willkommen!
 network-mail-rejected-body = die Steuerungsgruppe hat über die Bewerbung von „{ $organisation }“ entschieden und kann sie leider nicht annehmen.
 network-mail-invitation = Über diesen Link legen Sie Ihr Passwort fest (14 Tage gültig). Danach melden Sie sich an und nehmen die Kooperationsvereinbarung an:
+network-measures-topic-title = Maßnahmen des Netzwerks
+network-measures-topic-none = Zu diesem Thema gibt es noch keine Maßnahmen.

@@ -10,3 +10,5 @@ events-minutes-attending = Organisations present
 events-minutes-summary = Proceedings
 events-minutes-decisions = Decisions
 events-minutes-actions = Agreed action items
+events-minutes-topic-title = Minutes
+events-minutes-topic-none = There are no public minutes on this topic yet.

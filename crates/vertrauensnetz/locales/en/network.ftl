@@ -140,3 +140,5 @@ network-mail-decision-subject = Decision on your application – cooperation net
 network-mail-accepted-body = the steering group has decided: "{ $organisation }" joins the cooperation network. Welcome!
 network-mail-rejected-body = the steering group has decided on the application of "{ $organisation }" and is unfortunately unable to accept it.
 network-mail-invitation = With this link you set your password (valid for 14 days). Then sign in and accept the cooperation agreement:
+network-measures-topic-title = Measures of the network
+network-measures-topic-none = There are no measures on this topic yet.

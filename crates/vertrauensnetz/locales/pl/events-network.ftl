@@ -10,3 +10,5 @@ events-minutes-attending = Obecne organizacje
 events-minutes-summary = Przebieg spotkania
 events-minutes-decisions = Decyzje
 events-minutes-actions = Uzgodnione zadania
+events-minutes-topic-title = Protokoły
+events-minutes-topic-none = Na ten temat nie ma jeszcze publicznych protokołów.

@@ -142,3 +142,5 @@ network-mail-decision-subject = Decyzja w sprawie Państwa wniosku – sieć wsp
 network-mail-accepted-body = grupa sterująca zdecydowała: organizacja „{ $organisation }” zostaje przyjęta do sieci współpracy. Serdecznie witamy!
 network-mail-rejected-body = grupa sterująca rozpatrzyła wniosek organizacji „{ $organisation }” i niestety nie może go przyjąć.
 network-mail-invitation = Za pomocą tego linku ustawią Państwo swoje hasło (link jest ważny 14 dni). Następnie prosimy się zalogować i przyjąć porozumienie o współpracy:
+network-measures-topic-title = Działania sieci
+network-measures-topic-none = Na ten temat nie ma jeszcze działań.

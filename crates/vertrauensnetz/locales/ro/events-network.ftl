@@ -10,3 +10,5 @@ events-minutes-attending = Organizații prezente
 events-minutes-summary = Desfășurarea ședinței
 events-minutes-decisions = Decizii
 events-minutes-actions = Sarcini convenite
+events-minutes-topic-title = Procese-verbale
+events-minutes-topic-none = Pe această temă nu există încă procese-verbale publice.

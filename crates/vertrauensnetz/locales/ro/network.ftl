@@ -141,3 +141,5 @@ network-mail-decision-subject = Decizie privind candidatura dumneavoastră – r
 network-mail-accepted-body = Grupul director a decis: organizația „{ $organisation }” este primită în rețeaua de cooperare. Bun venit!
 network-mail-rejected-body = Grupul director a luat o decizie cu privire la candidatura organizației „{ $organisation }” și, din păcate, nu o poate accepta.
 network-mail-invitation = Prin acest link vă stabiliți parola (valabil 14 zile). Apoi autentificați-vă și acceptați acordul de cooperare:
+network-measures-topic-title = Măsurile rețelei
+network-measures-topic-none = Pe această temă nu există încă măsuri.

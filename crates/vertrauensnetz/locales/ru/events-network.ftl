@@ -10,3 +10,5 @@ events-minutes-attending = Присутствующие организации
 events-minutes-summary = Ход заседания
 events-minutes-decisions = Решения
 events-minutes-actions = Согласованные задачи
+events-minutes-topic-title = Протоколы
+events-minutes-topic-none = По этой теме пока нет открытых протоколов.

@@ -142,3 +142,5 @@ network-mail-decision-subject = Решение по вашей заявке — 
 network-mail-accepted-body = Руководящая группа приняла решение: организация «{ $organisation }» принята в сеть сотрудничества. Добро пожаловать!
 network-mail-rejected-body = Руководящая группа рассмотрела заявку организации «{ $organisation }» и, к сожалению, не может её принять.
 network-mail-invitation = По этой ссылке вы можете установить пароль (ссылка действительна 14 дней). После этого войдите в систему и примите соглашение о сотрудничестве:
+network-measures-topic-title = Меры сети
+network-measures-topic-none = По этой теме пока нет мер.

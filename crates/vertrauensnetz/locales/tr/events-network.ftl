@@ -10,3 +10,5 @@ events-minutes-attending = Katılan kuruluşlar
 events-minutes-summary = Görüşmelerin seyri
 events-minutes-decisions = Kararlar
 events-minutes-actions = Kararlaştırılan görevler
+events-minutes-topic-title = Tutanaklar
+events-minutes-topic-none = Bu konuda henüz herkese açık tutanak yok.

@@ -140,3 +140,5 @@ network-mail-decision-subject = Başvurunuz hakkında karar – { $city } iş bi
 network-mail-accepted-body = Yürütme grubu karar verdi: “{ $organisation }” iş birliği ağına kabul edildi. Aramıza hoş geldiniz!
 network-mail-rejected-body = Yürütme grubu, “{ $organisation }” kuruluşunun başvurusu hakkında karar verdi ve maalesef başvuruyu kabul edemiyor.
 network-mail-invitation = Bu bağlantı üzerinden şifrenizi belirleyebilirsiniz (14 gün geçerlidir). Ardından giriş yapın ve iş birliği anlaşmasını kabul edin:
+network-measures-topic-title = Ağın önlemleri
+network-measures-topic-none = Bu konuda henüz önlem yok.

@@ -10,3 +10,5 @@ events-minutes-attending = Присутні організації
 events-minutes-summary = Хід засідання
 events-minutes-decisions = Рішення
 events-minutes-actions = Узгоджені завдання
+events-minutes-topic-title = Протоколи
+events-minutes-topic-none = З цієї теми ще немає відкритих протоколів.

@@ -142,3 +142,5 @@ network-mail-decision-subject = Рішення щодо вашої заявки 
 network-mail-accepted-body = Керівна група ухвалила рішення: організацію «{ $organisation }» прийнято до мережі співпраці. Ласкаво просимо!
 network-mail-rejected-body = Керівна група розглянула заявку організації «{ $organisation }» і, на жаль, не може її прийняти.
 network-mail-invitation = За цим посиланням ви можете встановити пароль (посилання дійсне 14 днів). Після цього увійдіть у систему та прийміть угоду про співпрацю:
+network-measures-topic-title = Заходи мережі
+network-measures-topic-none = З цієї теми ще немає заходів.

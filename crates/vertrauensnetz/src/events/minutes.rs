@@ -664,3 +664,47 @@ pub async fn add_action(
     tx.commit().await?;
     back(&ctx, event.event_id)
 }
+
+/// Events on `topic` whose minutes are public: (event, title, start, time zone).
+pub async fn public_minutes_on(
+    db: &Db,
+    tenant: TenantId,
+    topic: crate::platform::topics::Topic,
+) -> Result<Vec<(Uuid, String, Timestamp, String)>, DbError> {
+    let mut conn = db.read().await?;
+    Ok(on_db!(conn, c => sqlx::query_as(
+        "SELECT e.event_id, e.title, e.starts_at, e.time_zone FROM minutes m
+         JOIN events e ON e.tenant_id = m.tenant_id AND e.event_id = m.event_id
+         JOIN event_topics t ON t.tenant_id = e.tenant_id AND t.event_id = e.event_id
+         WHERE m.tenant_id = $1 AND m.visibility = 'public' AND e.audience = 'public' AND t.topic = $2
+         ORDER BY e.starts_at DESC")
+        .bind(tenant.as_uuid()).bind(topic.slug()).fetch_all(c).await)?)
+}
+
+/// The minutes section of a topic page.
+pub async fn topic_section(
+    state: &AppState,
+    ctx: &Ctx,
+    topic: crate::platform::topics::Topic,
+) -> Result<crate::topic_pages::TopicSection, WebError> {
+    let tenant = ctx.tenant()?;
+    let t = Tr::new(ctx.lang());
+    let items = public_minutes_on(&state.db, tenant.id, topic)
+        .await?
+        .into_iter()
+        .map(|(id, title, starts, tz)| crate::topic_pages::TopicItem {
+            href: format!("/{}/events/{id}/minutes", tenant.slug),
+            title,
+            title_lang: None,
+            meta: local_when(starts.0, &tz),
+            flag: None,
+        })
+        .collect();
+    Ok(crate::topic_pages::TopicSection {
+        id: "minutes",
+        title: t.t("events-minutes-topic-title").into_owned(),
+        empty: t.t("events-minutes-topic-none").into_owned(),
+        items,
+        more: None,
+    })
+}

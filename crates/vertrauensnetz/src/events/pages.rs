@@ -183,6 +183,7 @@ struct DetailPage {
     custom: Vec<QuestionField>,
     languages: Vec<(&'static str, String)>,
     draft: bool,
+    organisers: Vec<String>,
 }
 
 /// The values of a submitted form (repeated names allowed).
@@ -308,6 +309,11 @@ async fn detail_page(
             .map(|l| (*l, interpreter_name(&tr, l)))
             .collect(),
         draft: e.status == "draft",
+        organisers: super::minutes::organisers(&state.db, tenant.id, e.event_id)
+            .await?
+            .into_iter()
+            .map(|o| o.1)
+            .collect(),
     };
     page::render(&tpl, status)
 }

@@ -440,3 +440,45 @@ pub async fn update_action(
     tx.commit().await?;
     back(&ctx)
 }
+
+/// The network's section of a topic page: measures on the topic with their
+/// progress (public, as on the accountability page).
+pub async fn topic_section(
+    state: &AppState,
+    ctx: &Ctx,
+    topic: Topic,
+) -> Result<crate::topic_pages::TopicSection, WebError> {
+    let tenant = ctx.tenant()?;
+    let t = Tr::new(ctx.lang());
+    let all = store::measures(&state.db, tenant.id).await?;
+    let record = record(state, ctx, false).await?;
+    let items = all
+        .into_iter()
+        .filter(|m| Topic::split(&m.topics).contains(&topic))
+        .map(|m| {
+            let progress = record
+                .iter()
+                .flat_map(|g| g.measures.iter())
+                .find(|v| v.id == m.measure_id)
+                .map(|v| format!("{} / {}", v.done, v.total))
+                .unwrap_or_default();
+            crate::topic_pages::TopicItem {
+                href: format!("/{}/accountability#measure-{}", tenant.slug, m.measure_id),
+                title: m.title,
+                title_lang: None,
+                meta: format!("{}: {progress}", t.t("network-action-status")),
+                flag: None,
+            }
+        })
+        .collect();
+    Ok(crate::topic_pages::TopicSection {
+        id: "measures",
+        title: t.t("network-measures-topic-title").into_owned(),
+        empty: t.t("network-measures-topic-none").into_owned(),
+        items,
+        more: Some((
+            format!("/{}/accountability", tenant.slug),
+            t.t("network-accountability-title").into_owned(),
+        )),
+    })
+}
