@@ -410,6 +410,12 @@ async fn a_consultation_asks_the_bodies_partners_and_keeps_restricted_answers_fo
     assert!(minutes.contains("Derby am Samstag"));
     let (status, _) = page(&client(), &app, &format!("/dortmund/events/{meeting}")).await;
     assert_eq!(status, 404, "an invited meeting is not public");
+    // The invited meeting: members of the invited bodies see it, others not.
+    let (status, _) = page(&p1, &app, &format!("/dortmund/events/{meeting}")).await;
+    assert_eq!(status, 200, "a member of an invited body");
+    let kod = login(&app, "dortmund", Role::Kod).await;
+    let (status, _) = page(&kod, &app, &format!("/dortmund/events/{meeting}")).await;
+    assert_eq!(status, 404, "staff outside the invited bodies");
     // Partners cannot open consultations.
     let token = csrf_token(&p1, &app.url(list)).await;
     let res = post_form(

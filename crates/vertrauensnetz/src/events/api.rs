@@ -123,7 +123,11 @@ pub async fn visible_event(
     let event = store::event(&state.db, tenant.id, parse_id(id)?)
         .await?
         .ok_or_else(WebError::not_found)?;
-    check_visible(ctx, event)
+    let event = check_visible(ctx, event)?;
+    if event.audience == "invited" && !super::minutes::invited(state, ctx, event.event_id).await? {
+        return Err(WebError::not_found());
+    }
+    Ok(event)
 }
 
 /// The same as [`visible_event`], from the registration writer's copy of
@@ -143,7 +147,11 @@ pub async fn visible_event_for_registration(
         .event(&state.db, tenant.id, parse_id(id)?)
         .await?
         .ok_or_else(WebError::not_found)?;
-    check_visible(ctx, event)
+    let event = check_visible(ctx, event)?;
+    if event.audience == "invited" && !super::minutes::invited(state, ctx, event.event_id).await? {
+        return Err(WebError::not_found());
+    }
+    Ok(event)
 }
 
 fn check_visible(ctx: &Ctx, event: store::Event) -> Result<store::Event, WebError> {

@@ -226,6 +226,30 @@ async fn participant(state: &AppState, ctx: &Ctx, event: Uuid) -> Result<bool, W
         .any(|(b, _)| mine.contains(b)))
 }
 
+/// May the visitor see an event for invited bodies? Coordinators and police
+/// (who run events and consultations), members of an invited body, and
+/// accounts of an organisation represented in one.
+pub async fn invited(state: &AppState, ctx: &Ctx, event: Uuid) -> Result<bool, WebError> {
+    let tenant = ctx.tenant()?;
+    let Some(p) = ctx.principal.as_ref() else {
+        return Ok(false);
+    };
+    if auth::may(Some(p), Permission::ManageEvents, tenant.id)
+        || auth::may(Some(p), Permission::ManageConsultations, tenant.id)
+    {
+        return Ok(true);
+    }
+    let org = network::organisation_of_user(&state.db, tenant.id, p.user_id).await?;
+    for (body, _) in invited_bodies(&state.db, tenant.id, event).await? {
+        for m in network::body_members(&state.db, tenant.id, body).await? {
+            if m.user_id == Some(p.user_id) || (org.is_some() && m.organisation_id == org) {
+                return Ok(true);
+            }
+        }
+    }
+    Ok(false)
+}
+
 // ---------------------------------------------------------------- pages
 
 #[derive(Template)]
