@@ -33,6 +33,7 @@ pub fn routes(state: Option<AppState>) -> Routes {
     crate::events::routes(&mut r);
     crate::network::routes(&mut r);
     crate::events::network_routes(&mut r);
+    crate::platform::notifications::routes(&mut r);
     crate::complaints::routes(&mut r);
     crate::topic_pages::routes(&mut r);
     r.add(
@@ -68,6 +69,14 @@ pub fn nav() -> Vec<NavLink> {
     links.extend(crate::network::nav());
     links.extend(crate::events::network_nav());
     links.extend(crate::complaints::nav());
+    links.push(NavLink {
+        path: "notifications",
+        title_key: "notifications-title",
+        summary_key: "notifications-summary",
+        audience: crate::platform::web::page::Audience::Staff(
+            crate::platform::auth::Permission::UseStaffArea,
+        ),
+    });
     links
 }
 

@@ -386,6 +386,8 @@ const TABLE: &[(&str, &str, Expect)] = &[
         "/{tenant}/staff/events/{event}/cancel",
         Roles(&[Role::Coordinator]),
     ),
+    ("GET", "/{tenant}/notifications", AnyRole),
+    ("POST", "/{tenant}/notifications/read", AnyRole),
     // Signing out goes last for each actor (it ends the session).
     ("POST", "/{tenant}/logout", AnyRole),
 ];

@@ -287,6 +287,35 @@ async fn a_consultation_asks_the_bodies_partners_and_keeps_restricted_answers_fo
 
     let p1 = partner(&app, "partner@dortmund.example").await;
     let p2 = partner(&app, "partner2@dortmund.example").await;
+    // …and find it in their notifications, in their language.
+    let (_, notes) = page(&p2, &app, "/dortmund/notifications").await;
+    assert!(
+        notes.contains("Bitte um Rückmeldung: Derby am Samstag") && notes.contains(&detail),
+        "{notes}"
+    );
+    let (_, notes_en) = page(&p2, &app, "/dortmund/notifications?lang=en").await;
+    assert!(notes_en.contains("Your answer is asked for: Derby am Samstag"));
+    let (status, _) = post(
+        &p2,
+        &app,
+        "/dortmund/notifications",
+        "/dortmund/notifications/read",
+        &[],
+    )
+    .await;
+    assert_eq!(status, 303);
+    let (_, notes) = page(&p2, &app, "/dortmund/notifications?lang=de").await;
+    assert!(notes.contains("Alles gelesen"), "{notes}");
+    let (_, others) = page(
+        &login(&app, "dortmund", Role::Kod).await,
+        &app,
+        "/dortmund/notifications",
+    )
+    .await;
+    assert!(
+        !others.contains("Derby am Samstag"),
+        "only the asked see it"
+    );
     let responses = format!("{detail}/responses");
     let (status, _) = post(
         &p1,

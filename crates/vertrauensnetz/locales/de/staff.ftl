@@ -68,3 +68,18 @@ outbox-attempts = Versuche
 outbox-sent = versandt
 outbox-pending = wartet auf Versand
 outbox-failed = aufgegeben: { $error }
+
+notifications-title = Benachrichtigungen
+notifications-summary = Was Ihre Aufmerksamkeit braucht: Abstimmungen, Bewerbungen, Freigaben, neue Fassungen.
+notifications-none = Keine Benachrichtigungen.
+notifications-unread = { $n ->
+    [0] Alles gelesen.
+    [one] Eine ungelesene Benachrichtigung.
+   *[other] { $n } ungelesene Benachrichtigungen.
+}
+notifications-new = Neu
+notifications-mark-read = Alle als gelesen markieren
+notification-consultation = Bitte um Rückmeldung: { $subject }
+notification-review = Bewerbung zur Prüfung: { $subject }
+notification-press = Pressemitteilung zur Freigabe: { $subject }
+notification-agreement = Neue Fassung { $subject } der Kooperationsvereinbarung

@@ -68,3 +68,18 @@ outbox-attempts = Attempts
 outbox-sent = sent
 outbox-pending = waiting to be sent
 outbox-failed = given up: { $error }
+
+notifications-title = Notifications
+notifications-summary = What needs your attention: consultations, applications, approvals, new versions.
+notifications-none = No notifications.
+notifications-unread = { $n ->
+    [0] All read.
+    [one] One unread notification.
+   *[other] { $n } unread notifications.
+}
+notifications-new = New
+notifications-mark-read = Mark all as read
+notification-consultation = Your answer is asked for: { $subject }
+notification-review = Application for review: { $subject }
+notification-press = Press release for approval: { $subject }
+notification-agreement = New version { $subject } of the cooperation agreement

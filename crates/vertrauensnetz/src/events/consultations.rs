@@ -188,23 +188,23 @@ async fn recipients(
     db: &Db,
     tenant: TenantId,
     bodies: &[Uuid],
-) -> Result<Vec<(String, String)>, DbError> {
-    let mut out: Vec<(String, String)> = Vec::new();
+) -> Result<Vec<(Uuid, String, String)>, DbError> {
+    let mut out: Vec<(Uuid, String, String)> = Vec::new();
     for b in bodies {
         for m in network::body_members(db, tenant, *b).await? {
             if let Some(u) = m.user_id {
                 if let Some(acc) = accounts::user_by_id(db, u).await? {
-                    out.push((acc.login, acc.display_name));
+                    out.push((acc.user_id, acc.login, acc.display_name));
                 }
             }
             if let Some(org) = m.organisation_id {
-                for (_, login, name) in network::members_of(db, tenant, org).await? {
-                    out.push((login, name));
+                for (user, login, name) in network::members_of(db, tenant, org).await? {
+                    out.push((user, login, name));
                 }
             }
         }
     }
-    out.sort();
+    out.sort_by(|a, b| a.1.cmp(&b.1));
     out.dedup_by(|a, b| a.0 == b.0);
     Ok(out)
 }
@@ -392,7 +392,19 @@ pub async fn open(
         &state,
         &format!("/{}/staff/consultations/{id}", tenant.slug),
     );
-    for (login, name) in to.iter().filter(|(l, _)| mail::valid_address(l)) {
+    let users: Vec<Uuid> = to.iter().map(|r| r.0).collect();
+    let path = format!("/{}/staff/consultations/{id}", tenant.slug);
+    crate::platform::notifications::notify(
+        &mut tx,
+        tenant.id,
+        &users,
+        "notification-consultation",
+        &title,
+        &path,
+        now,
+    )
+    .await?;
+    for (_, login, name) in to.iter().filter(|(_, l, _)| mail::valid_address(l)) {
         mail::enqueue(
             &mut tx,
             tenant.id,

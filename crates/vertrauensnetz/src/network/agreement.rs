@@ -388,7 +388,18 @@ pub async fn new_version(
     )
     .await?;
     // Every partner is asked to accept the new version.
-    for (login, name) in partners.iter().filter(|(l, _)| mail::valid_address(l)) {
+    let users: Vec<uuid::Uuid> = partners.iter().map(|p| p.0).collect();
+    crate::platform::notifications::notify(
+        &mut tx,
+        tenant.id,
+        &users,
+        "notification-agreement",
+        &version.to_string(),
+        &format!("/{}/partner", tenant.slug),
+        now,
+    )
+    .await?;
+    for (_, login, name) in partners.iter().filter(|(_, l, _)| mail::valid_address(l)) {
         mail::enqueue(
             &mut tx,
             tenant.id,

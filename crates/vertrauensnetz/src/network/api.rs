@@ -436,6 +436,7 @@ pub async fn create_release(
             "the approval set must not be empty",
         ));
     }
+    let approver_users = press::approver_accounts(&state, tenant.id, &approvers).await?;
     let now = state.clock.now_ts();
     let mut tx = state.db.begin().await?;
     let id = store::create_release(
@@ -446,6 +447,16 @@ pub async fn create_release(
         &body,
         &approvers,
         Some(p.user_id),
+        now,
+    )
+    .await?;
+    crate::platform::notifications::notify(
+        &mut tx,
+        tenant.id,
+        &approver_users,
+        "notification-press",
+        &title,
+        &format!("/{}/staff/network/press/{id}", tenant.slug),
         now,
     )
     .await?;

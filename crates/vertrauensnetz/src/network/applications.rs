@@ -806,6 +806,24 @@ pub async fn open_review(
         .details(serde_json::json!({ "body": body.body_id })),
     )
     .await?;
+    let reviewers: Vec<Uuid> = members
+        .iter()
+        .filter(|m| m.role != "guest")
+        .filter_map(|m| m.user_id)
+        .collect();
+    crate::platform::notifications::notify(
+        &mut tx,
+        tenant.id,
+        &reviewers,
+        "notification-review",
+        &app.org_name,
+        &format!(
+            "/{}/staff/network/applications/{}",
+            tenant.slug, app.application_id
+        ),
+        now,
+    )
+    .await?;
     for m in members.iter().filter(|m| m.role != "guest") {
         let Some(user) = m.user_id else { continue };
         let Some(account) = accounts::user_by_id(&state.db, user).await? else {

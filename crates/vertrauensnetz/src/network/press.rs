@@ -44,6 +44,21 @@ impl Refused {
     }
 }
 
+/// Accounts of the organisations that must approve a release.
+pub async fn approver_accounts(
+    state: &AppState,
+    tenant: crate::platform::tenants::TenantId,
+    orgs: &[Uuid],
+) -> Result<Vec<Uuid>, WebError> {
+    let mut users = Vec::new();
+    for org in orgs {
+        for (user, _, _) in store::members_of(&state.db, tenant, *org).await? {
+            users.push(user);
+        }
+    }
+    Ok(users)
+}
+
 /// Edits a draft: a new version, which resets every approval.
 pub async fn edit(
     state: &AppState,
@@ -330,6 +345,7 @@ pub async fn create(
     let (Some((title, body)), Some(lang), true) = (text, lang, errors.is_empty()) else {
         return list_page(&state, &ctx, form, errors, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
+    let approver_users = approver_accounts(&state, tenant.id, &approvers).await?;
     let now = state.clock.now_ts();
     let mut tx = state.db.begin().await?;
     let id = store::create_release(
@@ -340,6 +356,16 @@ pub async fn create(
         &body,
         &approvers,
         Some(p.user_id),
+        now,
+    )
+    .await?;
+    crate::platform::notifications::notify(
+        &mut tx,
+        tenant.id,
+        &approver_users,
+        "notification-press",
+        &title,
+        &format!("/{}/staff/network/press/{id}", tenant.slug),
         now,
     )
     .await?;

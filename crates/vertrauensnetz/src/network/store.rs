@@ -255,11 +255,14 @@ pub async fn members_of(
         .bind(tenant.as_uuid()).bind(org).fetch_all(c).await)?)
 }
 
-/// Every active account acting for a partner organisation: (login, name).
-pub async fn partner_accounts(db: &Db, tenant: TenantId) -> Result<Vec<(String, String)>, DbError> {
+/// Every active account acting for a partner organisation: (id, login, name).
+pub async fn partner_accounts(
+    db: &Db,
+    tenant: TenantId,
+) -> Result<Vec<(Uuid, String, String)>, DbError> {
     let mut conn = db.read().await?;
     Ok(on_db!(conn, c => sqlx::query_as(
-        "SELECT u.login, u.display_name FROM organisation_members m
+        "SELECT u.user_id, u.login, u.display_name FROM organisation_members m
          JOIN users u ON u.user_id = m.user_id
          JOIN organisations o ON o.tenant_id = m.tenant_id AND o.organisation_id = m.organisation_id
          WHERE m.tenant_id = $1 AND u.active = $2 AND o.status = 'partner' ORDER BY u.login")

@@ -13,6 +13,7 @@ pub mod districts;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod notifications;
 pub mod tenants;
 pub mod topics;
 pub mod web;

@@ -44,6 +44,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         "events_network",
         include_str!("../../../migrations/sqlite/0006_events_network.sql"),
     ),
+    (
+        7,
+        "notifications",
+        include_str!("../../../migrations/sqlite/0007_notifications.sql"),
+    ),
 ];
 
 pub const MIGRATIONS_POSTGRES: &[Migration] = &[
@@ -76,6 +81,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         6,
         "events_network",
         include_str!("../../../migrations/postgres/0006_events_network.sql"),
+    ),
+    (
+        7,
+        "notifications",
+        include_str!("../../../migrations/postgres/0007_notifications.sql"),
     ),
 ];
 
