@@ -316,7 +316,7 @@ pub struct Registered {
 pub fn private_link(state: &AppState, ctx: &Ctx, tenant_slug: &str, token: &str) -> String {
     format!(
         "{}/{tenant_slug}/registrations/{token}",
-        notify::base_url(state, Some(ctx))
+        crate::platform::web::context::public_base(state, Some(ctx))
     )
 }
 
@@ -493,7 +493,7 @@ pub async fn cancel_by_token(
         .await?
         .ok_or_else(WebError::not_found)?;
     if let Some(offer) = &cancelled.offered {
-        let base = notify::base_url(state, Some(ctx));
+        let base = crate::platform::web::context::public_base(state, Some(ctx));
         notify::enqueue_offer(
             &mut tx,
             tenant.id,

@@ -209,6 +209,23 @@ async fn recipients(
     Ok(out)
 }
 
+/// Consultations an account takes part in: one of their bodies is asked —
+/// as a member, or through the organisation they act for. One query.
+pub async fn taking_part(
+    db: &Db,
+    tenant: TenantId,
+    user: Uuid,
+    org: Option<Uuid>,
+) -> Result<Vec<Uuid>, DbError> {
+    let mut conn = db.read().await?;
+    let rows: Vec<(Uuid,)> = on_db!(conn, c => sqlx::query_as(
+        "SELECT DISTINCT cb.consultation_id FROM consultation_bodies cb
+         JOIN body_members m ON m.tenant_id = cb.tenant_id AND m.body_id = cb.body_id
+         WHERE cb.tenant_id = $1 AND (m.user_id = $2 OR ($3 IS NOT NULL AND m.organisation_id = $3))")
+        .bind(tenant.as_uuid()).bind(user).bind(org).fetch_all(c).await)?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
 // ---------------------------------------------------------------- who may take part
 
 /// Police and coordinators run consultations; partners of the chosen
@@ -224,13 +241,9 @@ async fn role(state: &AppState, ctx: &Ctx, c: &Consultation) -> Result<Role, Web
     let p = ctx.principal()?;
     let manager = auth::may(Some(p), Permission::ManageConsultations, tenant.id);
     let org = network::organisation_of_user(&state.db, tenant.id, p.user_id).await?;
-    let mut participant = false;
-    for (b, _) in bodies_of(&state.db, tenant.id, c.consultation_id).await? {
-        for m in network::body_members(&state.db, tenant.id, b).await? {
-            participant |=
-                m.user_id == Some(p.user_id) || (org.is_some() && m.organisation_id == org);
-        }
-    }
+    let participant = taking_part(&state.db, tenant.id, p.user_id, org)
+        .await?
+        .contains(&c.consultation_id);
     if !manager && !participant {
         return Err(WebError::forbidden());
     }
@@ -272,9 +285,11 @@ async fn list_page(
     let p = ctx.principal()?;
     let t = Tr::new(ctx.lang());
     let manager = auth::may(Some(p), Permission::ManageConsultations, tenant.id);
+    let org = network::organisation_of_user(&state.db, tenant.id, p.user_id).await?;
+    let mine = taking_part(&state.db, tenant.id, p.user_id, org).await?;
     let mut items = Vec::new();
     for c in list(&state.db, tenant.id).await? {
-        if manager || role(state, ctx, &c).await.is_ok() {
+        if manager || mine.contains(&c.consultation_id) {
             items.push(Line {
                 id: c.consultation_id,
                 occasion_key: format!("events-occasion-{}", c.occasion),

@@ -482,7 +482,7 @@ pub async fn update(
         };
     if !offers.is_empty() {
         if let Some(stored) = store::event_tx(&mut tx, tenant.id, existing.event_id).await? {
-            let base = notify::base_url(&state, Some(&ctx));
+            let base = crate::platform::web::context::public_base(&state, Some(&ctx));
             for o in &offers {
                 notify::enqueue_offer(
                     &mut tx,

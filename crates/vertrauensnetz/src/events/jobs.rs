@@ -52,7 +52,7 @@ pub fn jobs(state: &AppState) -> Vec<Job> {
 
 /// Ends every overdue offer on every tenant; returns how many ended.
 pub async fn expire_offers(state: &AppState) -> Result<usize, crate::platform::db::DbError> {
-    let base = notify::base_url(state, None);
+    let base = crate::platform::web::context::public_base(state, None);
     let mut total = 0;
     for tenant in state.tenants.all() {
         loop {
@@ -98,7 +98,7 @@ pub async fn expire_offers(state: &AppState) -> Result<usize, crate::platform::d
 /// Sends the reminders of events starting within a day; returns how many
 /// mails were queued.
 pub async fn send_reminders(state: &AppState) -> Result<usize, crate::platform::db::DbError> {
-    let base = notify::base_url(state, None);
+    let base = crate::platform::web::context::public_base(state, None);
     let mut sent = 0;
     for tenant in state.tenants.all() {
         let now = state.clock.now_ts();

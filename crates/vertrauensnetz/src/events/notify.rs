@@ -14,26 +14,12 @@ use crate::platform::db::{DbError, Timestamp, Tx};
 use crate::platform::i18n::{Lang, Tr};
 use crate::platform::mail::{self, OutgoingMail};
 use crate::platform::tenants::TenantId;
-use crate::platform::web::{AppState, Ctx};
 
 /// Local date and time of an event for messages, e.g. "28.11.2025, 16:00".
 pub fn local_when(t: DateTime<Utc>, time_zone: &str) -> String {
     match time_zone.parse::<chrono_tz::Tz>() {
         Ok(tz) => t.with_timezone(&tz).format("%d.%m.%Y, %H:%M").to_string(),
         Err(_) => t.format("%d.%m.%Y, %H:%M UTC").to_string(),
-    }
-}
-
-/// The address of the site for links in mails: the configured public URL,
-/// else the host the request came to, else `http://localhost`.
-pub fn base_url(state: &AppState, ctx: Option<&Ctx>) -> String {
-    match &state.config.public_url {
-        Some(u) => u.trim_end_matches('/').to_owned(),
-        None => format!(
-            "http://{}",
-            ctx.and_then(|c| c.base.host.as_deref())
-                .unwrap_or("localhost")
-        ),
     }
 }
 

@@ -540,19 +540,22 @@ async fn detail_page(
         .find(|v| v.user_id == p.user_id)
         .map(|v| format!("network-vote-{}", v.vote));
     let (tally, majority_key, body_name) = match app.body_id {
-        Some(b) => {
-            let mut tx = state.db.begin().await?;
-            let r = store::tally_tx(&mut tx, tenant.id, app.application_id, b, &today).await?;
-            drop(tx);
-            match r {
-                Some((tally, body)) => (
-                    Some(tally),
+        Some(b) => match store::body(&state.db, tenant.id, b).await? {
+            Some(body) => {
+                // A page view reads; only deciding counts under the lock.
+                let members = store::body_members(&state.db, tenant.id, b).await?;
+                let cast: Vec<(Uuid, String)> = all_votes
+                    .iter()
+                    .map(|v| (v.user_id, v.vote.clone()))
+                    .collect();
+                (
+                    Some(store::tally_of(&body, &members, &cast, &today)),
                     format!("network-majority-{}", body.majority),
                     body.name,
-                ),
-                None => (None, String::new(), String::new()),
+                )
             }
-        }
+            None => (None, String::new(), String::new()),
+        },
         None => (None, String::new(), String::new()),
     };
     let quorum_met = tally.is_some_and(|t| t.cast() >= t.quorum);

@@ -46,14 +46,6 @@ code_enum!(
 );
 
 code_enum!(
-    /// Where an organisation stands in the network.
-    OrgStatus, "network-org-status" {
-        Partner => "partner",
-        Former => "former",
-    }
-);
-
-code_enum!(
     /// Where an application to join stands.
     AppStatus, "network-app-status" {
         Interest => "interest",

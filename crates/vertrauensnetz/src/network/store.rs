@@ -763,32 +763,39 @@ pub async fn tally_tx(
         return Ok(None);
     };
     let members = body_members_tx(tx, tenant, body).await?;
-    let entitled_users: Vec<Uuid> = members
+    let cast: Vec<(Uuid, String)> = on_db!(tx, c => sqlx::query_as(
+        "SELECT user_id, vote FROM application_votes WHERE tenant_id = $1 AND application_id = $2")
+        .bind(tenant.as_uuid()).bind(app).fetch_all(c).await)?;
+    Ok(Some((tally_of(&b, &members, &cast, today), b)))
+}
+
+/// The tally of the votes `cast` (account, vote) that count: those of the
+/// members entitled to vote on `today`.
+pub fn tally_of(
+    body: &Body,
+    members: &[Member],
+    cast: &[(Uuid, String)],
+    today: &str,
+) -> super::model::Tally {
+    let mut entitled_users: Vec<Uuid> = members
         .iter()
         .filter(|m| entitled(m, today))
         .filter_map(|m| m.user_id)
         .collect();
-    let cast: Vec<(Uuid, String)> = on_db!(tx, c => sqlx::query_as(
-        "SELECT user_id, vote FROM application_votes WHERE tenant_id = $1 AND application_id = $2")
-        .bind(tenant.as_uuid()).bind(app).fetch_all(c).await)?;
+    entitled_users.sort();
+    entitled_users.dedup();
     let count = |v: &str| {
         cast.iter()
             .filter(|(u, x)| x == v && entitled_users.contains(u))
             .count() as i64
     };
-    let mut unique = entitled_users.clone();
-    unique.sort();
-    unique.dedup();
-    Ok(Some((
-        super::model::Tally::new(
-            count("yes"),
-            count("no"),
-            count("abstain"),
-            unique.len() as i64,
-            i64::from(b.quorum_percent),
-        ),
-        b,
-    )))
+    super::model::Tally::new(
+        count("yes"),
+        count("no"),
+        count("abstain"),
+        entitled_users.len() as i64,
+        i64::from(body.quorum_percent),
+    )
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -78,14 +78,7 @@ impl Ctx {
     /// An absolute address on this installation for a link in a mail: the
     /// configured public address, else the request's host.
     pub fn absolute_url(&self, state: &super::AppState, path: &str) -> String {
-        let base = match &state.config.public_url {
-            Some(u) => u.trim_end_matches('/').to_owned(),
-            None => format!(
-                "http://{}",
-                self.base.host.as_deref().unwrap_or("localhost")
-            ),
-        };
-        format!("{base}{path}")
+        format!("{}{path}", public_base(state, Some(self)))
     }
 
     /// The audit actor for a staff write under `permission` on the route's
@@ -115,6 +108,20 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
             .get::<Ctx>()
             .cloned()
             .ok_or_else(WebError::internal)
+    }
+}
+
+/// The installation's public address without a trailing slash: the
+/// configured `public_url`, else the request's host, else localhost (jobs
+/// have no request; deployments set `public_url`).
+pub fn public_base(state: &super::AppState, ctx: Option<&Ctx>) -> String {
+    match &state.config.public_url {
+        Some(u) => u.trim_end_matches('/').to_owned(),
+        None => format!(
+            "http://{}",
+            ctx.and_then(|c| c.base.host.as_deref())
+                .unwrap_or("localhost")
+        ),
     }
 }
 
