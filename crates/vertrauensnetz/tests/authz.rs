@@ -342,6 +342,8 @@ const TABLE: &[(&str, &str, Expect)] = &[
         "/{tenant}/staff/complaints/{case}/files/{file}",
         Roles(OMBUDS),
     ),
+    ("GET", "/{tenant}/staff/complaint-liaisons", Roles(OMBUDS)),
+    ("POST", "/{tenant}/staff/complaint-liaisons", Roles(OMBUDS)),
     ("GET", "/{tenant}/staff/forwarded", Roles(LIAISON)),
     ("GET", "/{tenant}/staff/forwarded/{case}", Roles(LIAISON)),
     ("POST", "/{tenant}/staff/forwarded/{case}", Roles(LIAISON)),

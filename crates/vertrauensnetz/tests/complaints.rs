@@ -114,16 +114,54 @@ async fn submit_ok(app: &TestApp, intake: &Intake) -> String {
 /// Signs in a staff member and unlocks their complaint key.
 async fn staff(app: &TestApp, tenant: &str, role: Role) -> reqwest::Client {
     let c = login(app, tenant, role).await;
-    let url = app.url(&format!("/{tenant}/staff/complaint-key"));
-    let token = csrf_token(&c, &url).await;
     let pw = app.account(tenant, role).password.clone();
-    let res = post_form(&c, &url, &token, &[("password", &pw), ("next", "")]).await;
+    unlock_key(app, &c, tenant, &pw).await;
+    c
+}
+
+/// Unlocks (on first use: creates) the signed-in person's complaint key;
+/// a caseworker's unlock also shares keys with colleagues and liaisons who
+/// lack them.
+async fn unlock_key(app: &TestApp, c: &reqwest::Client, tenant: &str, password: &str) {
+    let url = app.url(&format!("/{tenant}/staff/complaint-key"));
+    let token = csrf_token(c, &url).await;
+    let res = post_form(c, &url, &token, &[("password", password), ("next", "")]).await;
     assert_eq!(
         res.status(),
         303,
         "unlock failed: {}",
         res.text().await.unwrap()
     );
+}
+
+/// Binds a liaison account to an authority on the office's page.
+async fn bind_liaison(app: &TestApp, ombuds: &reqwest::Client, login: &str, authority: &str) {
+    let url = app.url("/dortmund/staff/complaint-liaisons");
+    let (status, html) = get(ombuds, &url).await;
+    assert_eq!(status, 200);
+    let row = html
+        .split("<tr>")
+        .find(|r| r.contains(&format!(">{login}<")))
+        .unwrap_or_else(|| panic!("{login} not listed:\n{html}"));
+    let re = regex_lite::Regex::new(r#"name="user" value="([0-9a-f-]{36})""#).unwrap();
+    let user = re.captures(row).unwrap()[1].to_owned();
+    let res = post_form(
+        ombuds,
+        &url,
+        &csrf_in(&html),
+        &[("user", &user), ("authority", authority)],
+    )
+    .await;
+    assert_eq!(res.status(), 303, "{}", res.text().await.unwrap());
+}
+
+/// A further liaison account (created like an operator would), signed in
+/// with its complaint key unlocked.
+async fn new_liaison(app: &TestApp, email: &str) -> reqwest::Client {
+    let pw = app.add_account("dortmund", "liaison", email).await;
+    let c = client();
+    login_as(app, &c, "dortmund", email, &pw).await;
+    unlock_key(app, &c, "dortmund", &pw).await;
     c
 }
 
@@ -286,11 +324,16 @@ async fn complaint_goes_from_anonymous_intake_to_closed_with_outcome() {
     .unwrap();
     let pdf_id = re.captures(&html).unwrap()[1].to_owned();
     let file_field = format!("file_{pdf_id}");
+    // The complaint concerns the police: the form preselects it.
+    assert!(html.contains(r#"id="to-police" name="to" value="police" checked"#));
+    let liaison_login = app.account("dortmund", Role::Liaison).login.clone();
+    bind_liaison(&app, &ombuds, &liaison_login, "police").await;
     let res = post_form(
         &ombuds,
         &format!("{case_url}/forward"),
         &csrf_in(&html),
         &[
+            ("to", "police"),
             (
                 "summary",
                 "Beschwerde über eine Durchsuchung am Nordmarkt im März; Bitte um Stellungnahme.",
@@ -524,6 +567,17 @@ async fn only_caseworkers_read_case_content_and_the_liaison_only_what_was_forwar
     .await;
     let ombuds = staff(&app, "dortmund", Role::Ombuds).await;
     let liaison_dortmund = staff(&app, "dortmund", Role::Liaison).await;
+    // The demo liaison answers for the police, a second one for the city.
+    let liaison_login = app.account("dortmund", Role::Liaison).login.clone();
+    bind_liaison(&app, &ombuds, &liaison_login, "police").await;
+    let city = new_liaison(&app, "stadt-ansprechperson@dortmund.example").await;
+    bind_liaison(
+        &app,
+        &ombuds,
+        "stadt-ansprechperson@dortmund.example",
+        "kod",
+    )
+    .await;
     submit_ok(
         &app,
         &Intake::anonymous("SECRETTEXT Vorfall")
@@ -551,7 +605,7 @@ async fn only_caseworkers_read_case_content_and_the_liaison_only_what_was_forwar
         &ombuds,
         &format!("{case_url}/forward"),
         &csrf_in(&html),
-        &[("summary", "FORWARDEDSUMMARY")],
+        &[("summary", "FORWARDEDSUMMARY"), ("to", "police")],
     )
     .await;
     assert_eq!(res.status(), 303);
@@ -597,6 +651,9 @@ async fn only_caseworkers_read_case_content_and_the_liaison_only_what_was_forwar
         "liaison@luenen".into(),
         staff(&app, "luenen", Role::Liaison).await,
     ));
+    // The city's liaison is a liaison of this tenant, but of the other
+    // authority: it reads nothing of a case forwarded to the police.
+    actors.push(("city-liaison@dortmund".into(), city.clone()));
     for (label, c) in &actors {
         for p in &paths {
             let res = c.get(app.url(p)).send().await.unwrap();
@@ -634,6 +691,70 @@ async fn only_caseworkers_read_case_content_and_the_liaison_only_what_was_forwar
         );
     }
     assert!(found.is_empty(), "{found:?}");
+
+    // The city's liaison: not listed, no page, no file, no key, no mail.
+    let (_, list) = get(&city, &app.url("/dortmund/staff/forwarded")).await;
+    assert!(
+        case_ids(&list, "dortmund", "forwarded").is_empty(),
+        "{list}"
+    );
+    let (status, _) = get(&city, &app.url(&format!("/dortmund/staff/forwarded/{id}"))).await;
+    assert_eq!(status, 404);
+    let db = app.raw_db().await;
+    let mut conn = db.read().await.unwrap();
+    let (to_city,): (i64,) = vertrauensnetz::on_db!(conn, c => sqlx::query_as(
+        "SELECT COUNT(*) FROM mail_outbox WHERE to_address = 'stadt-ansprechperson@dortmund.example'")
+        .fetch_one(c).await).unwrap();
+    assert_eq!(to_city, 0);
+    let (to_police,): (i64,) = vertrauensnetz::on_db!(conn, c => sqlx::query_as(
+        "SELECT COUNT(*) FROM mail_outbox WHERE to_address = $1")
+        .bind(&liaison_login).fetch_one(c).await)
+    .unwrap();
+    assert_eq!(to_police, 1);
+    let (wraps,): (i64,) = vertrauensnetz::on_db!(conn, c => sqlx::query_as(
+        "SELECT COUNT(*) FROM complaint_key_wraps w JOIN complaint_staff_keys k
+           ON k.public_key = w.recipient_key JOIN users u ON u.user_id = k.user_id
+         WHERE w.purpose = 'forward' AND u.login = 'stadt-ansprechperson@dortmund.example'")
+        .fetch_one(c).await)
+    .unwrap();
+    assert_eq!(wraps, 0);
+    drop(conn);
+
+    // A case goes to one authority only.
+    let (_, html) = get(&ombuds, &case_url).await;
+    let res = post_form(
+        &ombuds,
+        &format!("{case_url}/forward"),
+        &csrf_in(&html),
+        &[("summary", "NOCH EINMAL"), ("to", "kod")],
+    )
+    .await;
+    assert_eq!(res.status(), 422);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("bereits an eine andere Behörde"));
+
+    // Moving the police liaison to the city takes the case away at once …
+    let police = &actors[5].1;
+    bind_liaison(&app, &ombuds, &liaison_login, "kod").await;
+    let (status, _) = get(police, &app.url(&format!("/dortmund/staff/forwarded/{id}"))).await;
+    assert_eq!(status, 404);
+    // … and a liaison newly entered for the police receives the key when a
+    // caseworker next unlocks theirs.
+    bind_liaison(
+        &app,
+        &ombuds,
+        "stadt-ansprechperson@dortmund.example",
+        "police",
+    )
+    .await;
+    let pw = app.account("dortmund", Role::Ombuds).password.clone();
+    unlock_key(&app, &ombuds, "dortmund", &pw).await;
+    let (status, body) = get(&city, &app.url(&format!("/dortmund/staff/forwarded/{id}"))).await;
+    assert_eq!(status, 200);
+    assert!(body.contains("FORWARDEDSUMMARY"));
     app.server.stop().await;
 }
 

@@ -356,24 +356,9 @@ async fn a_consultation_asks_the_bodies_partners_and_keeps_restricted_answers_fo
     );
 
     // Someone outside the bodies sees nothing.
-    let out = app
-        .cli(&[
-            "user",
-            "add",
-            "--tenant",
-            "dortmund",
-            "--role",
-            "partner",
-            "--email",
-            "fern@dortmund.example",
-        ])
+    let pw = app
+        .add_account("dortmund", "partner", "fern@dortmund.example")
         .await;
-    let pw = String::from_utf8(out.stdout)
-        .unwrap()
-        .split_whitespace()
-        .last()
-        .unwrap()
-        .to_owned();
     let outsider = client();
     login_as(&app, &outsider, "dortmund", "fern@dortmund.example", &pw).await;
     let (status, _) = page(&outsider, &app, &detail).await;

@@ -1182,31 +1182,9 @@ async fn partners_see_only_their_own_organisation_and_the_public_only_public_pro
         .unwrap();
     assert_eq!(mine["contacts"][0]["email"], "kontakt1@partner-1.example");
     // Votes and comments: a partner outside the reviewing body sees nothing.
-    let out = app
-        .cli(&[
-            "user",
-            "add",
-            "--tenant",
-            "dortmund",
-            "--role",
-            "partner",
-            "--email",
-            "aussen@dortmund.example",
-            "--name",
-            "Außenstehende",
-        ])
+    let pw = app
+        .add_account("dortmund", "partner", "aussen@dortmund.example")
         .await;
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let pw = String::from_utf8(out.stdout)
-        .unwrap()
-        .split_whitespace()
-        .last()
-        .unwrap()
-        .to_owned();
     let outsider = client();
     login_as(&app, &outsider, "dortmund", "aussen@dortmund.example", &pw).await;
     let coord = login(&app, "dortmund", Role::Coordinator).await;

@@ -78,3 +78,24 @@ complaints-mail-due-acknowledge-subject = Eingangsbestätigung fällig: { $refer
 complaints-mail-due-acknowledge-body = Der Eingang von Fall { $reference } ist noch nicht bestätigt; die Frist endet innerhalb eines Tages.
 complaints-mail-due-feedback-subject = Erste Rückmeldung fällig: { $reference }
 complaints-mail-due-feedback-body = Im Fall { $reference } gab es noch keine inhaltliche Rückmeldung; die Frist endet innerhalb eines Tages.
+
+# Forwarding targets and liaison accounts
+complaints-to-police = Polizeipräsidium
+complaints-to-kod = Stadt – Kommunaler Ordnungsdienst
+complaints-forward-to = Weitergeben an
+complaints-forward-to-hint = Die Zusammenfassung erreicht nur die Ansprechpersonen dieser Behörde. Wer für welche Behörde antwortet, legen Sie hier fest:
+complaints-error-forward-to = Bitte wählen Sie, an welche Behörde die Beschwerde geht.
+complaints-error-forward-other = Dieser Fall wurde bereits an eine andere Behörde weitergegeben; eine Weitergabe an eine zweite Behörde ist nicht möglich.
+complaints-error-liaison = Dieses Konto ist keine Ansprechperson der Beschwerdestelle.
+complaints-liaisons-title = Ansprechpersonen der Behörden
+complaints-liaisons-lead = Ansprechpersonen sehen nur weitergegebene Fälle der Behörde, für die sie hier eingetragen sind. Eine Person ohne Behörde sieht keinen Fall.
+complaints-liaisons-caption = Konten mit der Rolle Ansprechperson
+complaints-liaisons-person = Person
+complaints-liaisons-authority = Behörde
+complaints-liaisons-unbound = keine Behörde
+complaints-liaisons-for = Behörde von { $name }
+complaints-liaisons-save = Speichern
+complaints-liaisons-saved = Gespeichert. Die Schlüssel für bereits weitergegebene Fälle erhält die Person, sobald eine Sachbearbeiterin oder ein Sachbearbeiter den eigenen Schlüssel entsperrt.
+complaints-liaisons-none = Es gibt noch kein Konto mit der Rolle Ansprechperson. Die Verwaltung legt es an.
+complaints-forwarded-for = Ihre Behörde
+complaints-forwarded-unbound = Ihr Konto ist noch keiner Behörde zugeordnet. Die Beschwerdestelle ordnet Ansprechpersonen zu; bis dahin sehen Sie keine Fälle.

@@ -78,3 +78,24 @@ complaints-mail-due-acknowledge-subject = Acknowledgement due: { $reference }
 complaints-mail-due-acknowledge-body = Case { $reference } has not been acknowledged yet and is due within a day.
 complaints-mail-due-feedback-subject = First feedback due: { $reference }
 complaints-mail-due-feedback-body = Case { $reference } has had no substantive feedback yet and is due within a day.
+
+# Forwarding targets and liaison accounts
+complaints-to-police = Police headquarters
+complaints-to-kod = City – municipal order service
+complaints-forward-to = Forward to
+complaints-forward-to-hint = The summary reaches only the liaisons of this authority. Who answers for which authority is set here:
+complaints-error-forward-to = Please choose the authority the complaint goes to.
+complaints-error-forward-other = This case has already been forwarded to another authority; it cannot go to a second one.
+complaints-error-liaison = This account is not a liaison of the complaint office.
+complaints-liaisons-title = Liaisons of the authorities
+complaints-liaisons-lead = Liaisons see only the forwarded cases of the authority they are entered for here. A person without an authority sees no case.
+complaints-liaisons-caption = Accounts with the liaison role
+complaints-liaisons-person = Person
+complaints-liaisons-authority = Authority
+complaints-liaisons-unbound = no authority
+complaints-liaisons-for = Authority of { $name }
+complaints-liaisons-save = Save
+complaints-liaisons-saved = Saved. The person receives the keys of cases already forwarded as soon as a caseworker unlocks their own key.
+complaints-liaisons-none = There is no account with the liaison role yet. The administration creates it.
+complaints-forwarded-for = Your authority
+complaints-forwarded-unbound = Your account is not assigned to an authority yet. The complaint office assigns liaisons; until then you see no cases.

@@ -146,6 +146,10 @@ pub async fn seed(db: &Db, clock: &Clock, accounts: &[DemoAccount]) -> anyhow::R
             now,
         )
         .await?;
+        if a.role == Role::Liaison {
+            // The demo liaison answers for the police headquarters.
+            store::bind_liaison(&mut tx, tid, user.user_id, Some("police"), now).await?;
+        }
         tx.commit().await?;
         if a.role == Role::Ombuds {
             ombuds_key = Some(public);
@@ -299,7 +303,16 @@ async fn write_case(
         let when = next();
         let fk_blob = crypto::seal(&key, &aad(tid, case_id, "forward-key"), fk.as_ref())?;
         let summary_blob = crypto::seal(&fk, &aad(tid, case_id, "summary"), summary.as_bytes())?;
-        store::set_forwarding(&mut tx, tid, case_id, &fk_blob, &summary_blob, when).await?;
+        store::set_forwarding(
+            &mut tx,
+            tid,
+            case_id,
+            &fk_blob,
+            &summary_blob,
+            c.authority,
+            when,
+        )
+        .await?;
         for r in &liaisons {
             store::insert_wrap(
                 &mut tx,

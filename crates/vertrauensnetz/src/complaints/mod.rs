@@ -150,6 +150,18 @@ pub fn routes(r: &mut Routes) {
         handle,
         staff::file,
     );
+    r.add(
+        Method::GET,
+        "/{tenant}/staff/complaint-liaisons",
+        handle,
+        staff::liaisons,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/staff/complaint-liaisons",
+        handle,
+        staff::bind_liaison,
+    );
     let answer = Access::Permission(Permission::AnswerForwardedComplaints);
     r.add(
         Method::GET,

@@ -7,6 +7,7 @@ use anyhow::{anyhow, bail};
 use base64::Engine;
 use zeroize::Zeroizing;
 
+use super::staff::FORWARD_TARGETS;
 use super::{crypto, store};
 use crate::operator::open;
 use crate::platform::audit::{self, Actor, Entry};
@@ -72,8 +73,14 @@ pub async fn rewrap(config: &Config, slug: &str, secret_text: &str) -> anyhow::R
         bail!("this is not the recovery key of {slug}");
     }
     let ombuds = store::recipient_keys(&mut tx, tenant.id, "ombuds").await?;
-    let liaisons = store::recipient_keys(&mut tx, tenant.id, "liaison").await?;
+    let mut liaisons = Vec::new();
+    for a in FORWARD_TARGETS {
+        for k in store::liaison_keys(&mut tx, tenant.id, a.as_str()).await? {
+            liaisons.push((Some(a.as_str()), k));
+        }
+    }
     tx.commit().await?;
+    let ombuds: Vec<(Option<&str>, Vec<u8>)> = ombuds.into_iter().map(|k| (None, k)).collect();
     let mut n = 0;
     let mut tx = db.begin().await?;
     for (purpose, recipients) in [("case", &ombuds), ("forward", &liaisons)] {
@@ -81,7 +88,17 @@ pub async fn rewrap(config: &Config, slug: &str, secret_text: &str) -> anyhow::R
             let Ok(key) = crypto::unseal(&secret, &sealed) else {
                 continue;
             };
-            for r in recipients.iter() {
+            // Forwarding keys go only to the liaisons of the case's authority.
+            let to = match purpose {
+                "forward" => store::case(&db, tenant.id, case_id)
+                    .await?
+                    .and_then(|c| c.forwarded_to),
+                _ => None,
+            };
+            for (_, r) in recipients
+                .iter()
+                .filter(|(a, _)| a.is_none() || *a == to.as_deref())
+            {
                 if store::wrap_for(&db, tenant.id, case_id, purpose, r)
                     .await?
                     .is_none()

@@ -12,7 +12,7 @@ use uuid::Uuid;
 use zeroize::Zeroizing;
 
 use super::crypto::{self, Key};
-use super::model::{self, Category, Consent, Outcome, Status};
+use super::model::{self, Authority, Category, Consent, Outcome, Status};
 use super::pages::{
     self, date, date_time, file_response, no_store, Choice, FileMeta, FileView, MessageView,
 };
@@ -311,11 +311,16 @@ pub async fn share_keys(state: &AppState, tenant: TenantId, secret: &Key) -> Res
     let me = crypto::public_of(secret);
     let mut tx = state.db.begin().await?;
     let ombuds = store::recipient_keys(&mut tx, tenant, "ombuds").await?;
-    let liaisons = store::recipient_keys(&mut tx, tenant, "liaison").await?;
+    let mut liaisons = Vec::new();
+    for a in FORWARD_TARGETS {
+        for k in store::liaison_keys(&mut tx, tenant, a.as_str()).await? {
+            liaisons.push((a.as_str(), k));
+        }
+    }
     tx.commit().await?;
     let mut writes: Vec<(Uuid, &'static str, Vec<u8>, Vec<u8>)> = Vec::new();
     for other in ombuds.iter().filter(|k| k.as_slice() != me.as_slice()) {
-        for case_id in store::cases_without_wrap(&state.db, tenant, "case", other).await? {
+        for case_id in store::cases_without_wrap(&state.db, tenant, other).await? {
             if let Some(k) = case_key(state, tenant, case_id, secret).await? {
                 if let Ok(s) = crypto::seal_to(other, &k) {
                     writes.push((case_id, "case", other.clone(), s));
@@ -323,8 +328,8 @@ pub async fn share_keys(state: &AppState, tenant: TenantId, secret: &Key) -> Res
             }
         }
     }
-    for l in &liaisons {
-        for case_id in store::cases_without_wrap(&state.db, tenant, "forward", l).await? {
+    for (authority, l) in &liaisons {
+        for case_id in store::forwarded_without_wrap(&state.db, tenant, authority, l).await? {
             let Some(case) = store::case(&state.db, tenant, case_id).await? else {
                 continue;
             };
@@ -485,6 +490,11 @@ struct CasePage {
     messages: Vec<MessageView>,
     files: Vec<FileView>,
     summary: Option<String>,
+    /// The authority the case went to, once forwarded (Fluent id).
+    forwarded_to_key: Option<String>,
+    /// Where it may go while not yet forwarded, and the preselection.
+    targets: Vec<Choice>,
+    target: String,
     statuses: Vec<Choice>,
     outcomes: Vec<Choice>,
     categories: Vec<Choice>,
@@ -605,6 +615,12 @@ async fn case_page(
         messages,
         files: files.into_iter().map(|(_, f)| f).collect(),
         summary,
+        forwarded_to_key: case.forwarded_to.as_deref().map(target_key),
+        targets: target_choices(),
+        target: case
+            .forwarded_to
+            .clone()
+            .unwrap_or_else(|| case.authority.clone()),
         statuses: vocabulary("status", Status::ALL.iter().map(|v| v.as_str()).collect()),
         outcomes: vocabulary("outcome", Outcome::ALL.iter().map(|v| v.as_str()).collect()),
         categories: vocabulary(
@@ -888,6 +904,9 @@ pub struct ForwardForm {
     summary: String,
     #[serde(default)]
     identity: String,
+    /// The authority: `police` or `kod` (fixed once forwarded).
+    #[serde(default)]
+    to: String,
     /// One `file_<id>=yes` per chosen attachment.
     #[serde(flatten)]
     rest: std::collections::HashMap<String, String>,
@@ -923,6 +942,22 @@ pub async fn forward(
     if with_identity && consent != Consent::WithIdentity {
         errors.add("identity", tr.t("complaints-error-no-identity-consent"));
     }
+    // One authority per case: the forwarding key reaches its liaisons only.
+    let chosen_to = form.to.trim();
+    let to = match case.forwarded_to.as_deref() {
+        Some(before) if chosen_to.is_empty() || chosen_to == before => Some(before.to_owned()),
+        Some(_) => {
+            errors.add("to", tr.t("complaints-error-forward-other"));
+            None
+        }
+        None => match Authority::parse(chosen_to) {
+            Some(a) if FORWARD_TARGETS.contains(&a) => Some(a.as_str().to_owned()),
+            _ => {
+                errors.add("to", tr.t("complaints-error-forward-to"));
+                None
+            }
+        },
+    };
     let file_rows = store::files(&state.db, tenant, case.case_id).await?;
     let chosen: Vec<Uuid> = form
         .rest
@@ -931,7 +966,7 @@ pub async fn forward(
         .filter_map(|s| s.parse().ok())
         .filter(|id| file_rows.iter().any(|f| f.file_id == *id))
         .collect();
-    if !errors.is_empty() {
+    let Some(to) = to.filter(|_| errors.is_empty()) else {
         return case_page(
             &state,
             &ctx,
@@ -941,7 +976,7 @@ pub async fn forward(
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
-    }
+    };
     let mut text = summary.to_owned();
     if with_identity {
         let body: model::Body = crypto::open(&key, &aad(tenant, case.case_id, "body"), &case.body)
@@ -1025,10 +1060,19 @@ pub async fn forward(
     }
     let now = state.clock.now_ts();
     let p = ctx.principal()?;
-    let addresses = store::role_addresses(&state.db, tenant, "liaison").await?;
+    let addresses = store::liaison_addresses(&state.db, tenant, &to).await?;
     let mut tx = state.db.begin().await?;
-    store::set_forwarding(&mut tx, tenant, case.case_id, &fk_blob, &summary_blob, now).await?;
-    let mut recipients = store::recipient_keys(&mut tx, tenant, "liaison").await?;
+    store::set_forwarding(
+        &mut tx,
+        tenant,
+        case.case_id,
+        &fk_blob,
+        &summary_blob,
+        &to,
+        now,
+    )
+    .await?;
+    let mut recipients = store::liaison_keys(&mut tx, tenant, &to).await?;
     if let Some(r) = store::recovery_key(&mut tx, tenant).await? {
         recipients.push(r);
     }
@@ -1060,7 +1104,11 @@ pub async fn forward(
             "complaint",
             case.case_id,
         )
-        .details(serde_json::json!({ "files": file_metas.len(), "identity": with_identity })),
+        .details(serde_json::json!({
+            "files": file_metas.len(),
+            "identity": with_identity,
+            "to": to,
+        })),
     )
     .await?;
     let de = Tr::new(Lang::De);
@@ -1114,14 +1162,28 @@ pub struct ForwardedLine {
 #[template(path = "complaints/forwarded_list.html")]
 struct ForwardedListPage {
     page: PageCtx,
+    /// The reader's authority (Fluent id); `None`: not bound to one yet.
+    authority_key: Option<String>,
     lines: Vec<ForwardedLine>,
 }
 
-/// `GET /{tenant}/staff/forwarded`
+/// The authority the signed-in liaison is bound to.
+async fn my_authority(state: &AppState, ctx: &Ctx) -> Result<Option<String>, WebError> {
+    let tenant = ctx.tenant()?.id;
+    let p = ctx.principal()?;
+    Ok(store::liaison_authority(&state.db, tenant, p.user_id).await?)
+}
+
+/// `GET /{tenant}/staff/forwarded`: the cases forwarded to the reader's
+/// authority.
 pub async fn forwarded_list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, WebError> {
     let tenant = ctx.tenant()?.id;
-    let lines = store::forwarded(&state.db, tenant)
-        .await?
+    let authority = my_authority(&state, &ctx).await?;
+    let rows = match &authority {
+        Some(a) => store::forwarded(&state.db, tenant, a).await?,
+        None => Vec::new(),
+    };
+    let lines = rows
         .into_iter()
         .map(|c| ForwardedLine {
             id: c.case_id.to_string(),
@@ -1133,6 +1195,7 @@ pub async fn forwarded_list(State(state): State<AppState>, ctx: Ctx) -> Result<R
         .collect();
     let tpl = ForwardedListPage {
         page: PageCtx::new(&ctx, "complaints-forwarded-title"),
+        authority_key: authority.as_deref().map(target_key),
         lines,
     };
     Ok(no_store(page::ok(&tpl)?))
@@ -1164,9 +1227,10 @@ async fn open_forwarded(
     let Some(secret) = staff_secret(state, ctx, headers).await? else {
         return Ok(Err(unlock_redirect(ctx)?));
     };
+    let mine = my_authority(state, ctx).await?;
     let case = store::case(&state.db, tenant, case_id)
         .await?
-        .filter(|c| c.forwarded_at.is_some())
+        .filter(|c| c.forwarded_at.is_some() && mine.is_some() && c.forwarded_to == mine)
         .ok_or_else(WebError::not_found)?;
     let public = crypto::public_of(&secret);
     let fk = store::wrap_for(&state.db, tenant, case_id, "forward", &public)
@@ -1399,4 +1463,145 @@ pub async fn forwarded_file(
     )
     .map_err(|_| WebError::not_found())?;
     Ok(file_response(&meta.name, &meta.mime, data.to_vec()))
+}
+
+// ---------------------------------------------------------------------
+// Liaisons: which authority each liaison account answers for
+
+/// The authorities a case can be forwarded to.
+pub const FORWARD_TARGETS: [Authority; 2] = [Authority::Police, Authority::Kod];
+
+/// Fluent id of a forwarding target, e.g. `complaints-to-police`.
+pub fn target_key(authority: &str) -> String {
+    format!("complaints-to-{authority}")
+}
+
+fn target_choices() -> Vec<Choice> {
+    FORWARD_TARGETS
+        .iter()
+        .map(|a| Choice {
+            value: a.as_str(),
+            key: target_key(a.as_str()),
+            hint: String::new(),
+        })
+        .collect()
+}
+
+pub struct LiaisonLine {
+    pub id: String,
+    pub name: String,
+    pub login: String,
+    pub authority: String,
+}
+
+#[derive(Template)]
+#[template(path = "complaints/liaisons.html")]
+struct LiaisonsPage {
+    page: PageCtx,
+    lines: Vec<LiaisonLine>,
+    targets: Vec<Choice>,
+    saved: bool,
+}
+
+#[derive(Deserialize, Default)]
+pub struct LiaisonsQuery {
+    #[serde(default)]
+    saved: String,
+}
+
+/// `GET /{tenant}/staff/complaint-liaisons`: the liaison accounts and the
+/// authority each answers for.
+pub async fn liaisons(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    axum::extract::Query(q): axum::extract::Query<LiaisonsQuery>,
+) -> Result<Response, WebError> {
+    let tenant = ctx.tenant()?.id;
+    let lines = store::liaisons(&state.db, tenant)
+        .await?
+        .into_iter()
+        .map(|l| LiaisonLine {
+            id: l.user_id.to_string(),
+            name: l.display_name,
+            login: l.login,
+            authority: l.authority.unwrap_or_default(),
+        })
+        .collect();
+    let tpl = LiaisonsPage {
+        page: PageCtx::new(&ctx, "complaints-liaisons-title"),
+        lines,
+        targets: target_choices(),
+        saved: q.saved == "1",
+    };
+    Ok(no_store(page::ok(&tpl)?))
+}
+
+#[derive(Deserialize, Default)]
+pub struct BindForm {
+    #[serde(default)]
+    user: String,
+    /// `police`, `kod` or empty (answers for no authority).
+    #[serde(default)]
+    authority: String,
+}
+
+/// `POST /{tenant}/staff/complaint-liaisons`: binds one liaison account to
+/// an authority. Forwarding keys of other authorities' cases are dropped at
+/// once; those of the new authority's cases reach the account the next time
+/// a caseworker unlocks their key.
+pub async fn bind_liaison(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    CsrfForm(form): CsrfForm<BindForm>,
+) -> Result<Response, WebError> {
+    let tenant = ctx.tenant()?.id;
+    let user: Uuid = form
+        .user
+        .parse()
+        .map_err(|_| WebError::new(StatusCode::UNPROCESSABLE_ENTITY, "complaints-error-liaison"))?;
+    let authority = match form.authority.trim() {
+        "" => None,
+        a => Some(
+            Authority::parse(a)
+                .filter(|a| FORWARD_TARGETS.contains(a))
+                .ok_or_else(|| {
+                    WebError::new(
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        "complaints-error-forward-to",
+                    )
+                })?,
+        ),
+    };
+    if !store::liaisons(&state.db, tenant)
+        .await?
+        .iter()
+        .any(|l| l.user_id == user)
+    {
+        return Err(WebError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "complaints-error-liaison",
+        ));
+    }
+    let now = state.clock.now_ts();
+    let mut tx = state.db.begin().await?;
+    store::bind_liaison(&mut tx, tenant, user, authority.map(|a| a.as_str()), now).await?;
+    audit::append(
+        &mut tx,
+        tenant,
+        now,
+        &Entry::new(
+            ctx.staff_actor(Permission::HandleComplaints)?,
+            "complaint.liaison_bound",
+            "user",
+            user,
+        )
+        .details(serde_json::json!({ "authority": authority.map(|a| a.as_str()) })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!(
+        "/{}/staff/complaint-liaisons?saved=1",
+        ctx.tenant()?.slug.as_str()
+    ))
+    .into_response())
 }

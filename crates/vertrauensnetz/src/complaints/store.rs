@@ -32,10 +32,12 @@ pub struct CaseRow {
     pub forward_key: Option<Vec<u8>>,
     pub summary: Option<Vec<u8>>,
     pub forwarded_at: Option<Timestamp>,
+    /// The authority the case was forwarded to (`police` or `kod`).
+    pub forwarded_to: Option<String>,
     pub stat_id: Uuid,
 }
 
-const CASE_COLUMNS: &str = "case_id, reference, wrap_salt, wrap_kdf, complainant_key, body, contact_mode, consent, authority, status, outcome, category, assigned_to, received_at, ack_due_at, feedback_due_at, acknowledged_at, first_feedback_at, closed_at, forward_key, summary, forwarded_at, stat_id";
+const CASE_COLUMNS: &str = "case_id, reference, wrap_salt, wrap_kdf, complainant_key, body, contact_mode, consent, authority, status, outcome, category, assigned_to, received_at, ack_due_at, feedback_due_at, acknowledged_at, first_feedback_at, closed_at, forward_key, summary, forwarded_at, forwarded_to, stat_id";
 
 /// What a new case stores.
 pub struct NewCase<'a> {
@@ -104,24 +106,37 @@ pub async fn wrap_for(
     Ok(row.map(|r| r.0))
 }
 
-/// Cases (id) of `purpose` that have no wrap for `recipient`.
+/// Cases (id) with a case key that have no `case` wrap for `recipient`.
 pub async fn cases_without_wrap(
     db: &Db,
     tenant: TenantId,
-    purpose: &str,
     recipient: &[u8],
 ) -> Result<Vec<Uuid>, DbError> {
     let mut conn = db.read().await?;
-    let forwarded_only = if purpose == "forward" {
-        " AND c.forward_key IS NOT NULL"
-    } else {
-        ""
-    };
-    let rows: Vec<(Uuid,)> = on_db!(conn, c => sqlx::query_as(&format!(
-        "SELECT c.case_id FROM complaints c WHERE c.tenant_id = $1{forwarded_only}
+    let rows: Vec<(Uuid,)> = on_db!(conn, c => sqlx::query_as(
+        "SELECT c.case_id FROM complaints c WHERE c.tenant_id = $1
            AND NOT EXISTS (SELECT 1 FROM complaint_key_wraps w WHERE w.tenant_id = c.tenant_id
-             AND w.case_id = c.case_id AND w.purpose = $2 AND w.recipient_key = $3)"))
-        .bind(tenant.as_uuid()).bind(purpose).bind(recipient)
+             AND w.case_id = c.case_id AND w.purpose = 'case' AND w.recipient_key = $2)")
+        .bind(tenant.as_uuid()).bind(recipient)
+        .fetch_all(c).await)?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+/// Cases forwarded to `authority` that have no `forward` wrap for
+/// `recipient`.
+pub async fn forwarded_without_wrap(
+    db: &Db,
+    tenant: TenantId,
+    authority: &str,
+    recipient: &[u8],
+) -> Result<Vec<Uuid>, DbError> {
+    let mut conn = db.read().await?;
+    let rows: Vec<(Uuid,)> = on_db!(conn, c => sqlx::query_as(
+        "SELECT c.case_id FROM complaints c
+         WHERE c.tenant_id = $1 AND c.forward_key IS NOT NULL AND c.forwarded_to = $2
+           AND NOT EXISTS (SELECT 1 FROM complaint_key_wraps w WHERE w.tenant_id = c.tenant_id
+             AND w.case_id = c.case_id AND w.purpose = 'forward' AND w.recipient_key = $3)")
+        .bind(tenant.as_uuid()).bind(authority).bind(recipient)
         .fetch_all(c).await)?;
     Ok(rows.into_iter().map(|r| r.0).collect())
 }
@@ -177,13 +192,18 @@ pub async fn inbox(db: &Db, tenant: TenantId) -> Result<Vec<CaseRow>, DbError> {
         .bind(tenant.as_uuid()).fetch_all(c).await)?)
 }
 
-/// Cases forwarded to the authority, newest first.
-pub async fn forwarded(db: &Db, tenant: TenantId) -> Result<Vec<CaseRow>, DbError> {
+/// Cases forwarded to `authority`, newest first.
+pub async fn forwarded(
+    db: &Db,
+    tenant: TenantId,
+    authority: &str,
+) -> Result<Vec<CaseRow>, DbError> {
     let mut conn = db.read().await?;
     Ok(on_db!(conn, c => sqlx::query_as(&format!(
-        "SELECT {CASE_COLUMNS} FROM complaints WHERE tenant_id = $1 AND forwarded_at IS NOT NULL
+        "SELECT {CASE_COLUMNS} FROM complaints
+         WHERE tenant_id = $1 AND forwarded_at IS NOT NULL AND forwarded_to = $2
          ORDER BY forwarded_at DESC"))
-        .bind(tenant.as_uuid()).fetch_all(c).await)?)
+        .bind(tenant.as_uuid()).bind(authority).fetch_all(c).await)?)
 }
 
 /// Changes the workflow fields of a case. `None` leaves a field alone.
@@ -247,13 +267,14 @@ pub async fn set_forwarding(
     case_id: Uuid,
     forward_key: &[u8],
     summary: &[u8],
+    to: &str,
     now: Timestamp,
 ) -> Result<(), DbError> {
     Ok(on_db!(tx, x => sqlx::query(
         "UPDATE complaints SET forward_key = COALESCE(forward_key, $3), summary = $4, forwarded_at = $5,
-           status = 'forwarded'
+           forwarded_to = $6, status = 'forwarded'
          WHERE tenant_id = $1 AND case_id = $2")
-        .bind(tenant.as_uuid()).bind(case_id).bind(forward_key).bind(summary).bind(now)
+        .bind(tenant.as_uuid()).bind(case_id).bind(forward_key).bind(summary).bind(now).bind(to)
         .execute(x).await.map(|_| ()))?)
 }
 
@@ -395,6 +416,102 @@ pub async fn recipient_keys(
          WHERE k.tenant_id = $1 AND g.role = $2 AND u.active")
         .bind(tenant.as_uuid()).bind(role).fetch_all(x).await)?;
     Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+/// Public keys of the active liaison accounts bound to `authority`.
+pub async fn liaison_keys(
+    tx: &mut Tx,
+    tenant: TenantId,
+    authority: &str,
+) -> Result<Vec<Vec<u8>>, DbError> {
+    let rows: Vec<(Vec<u8>,)> = on_db!(tx, x => sqlx::query_as(
+        "SELECT k.public_key FROM complaint_staff_keys k
+           JOIN role_grants g ON g.tenant_id = k.tenant_id AND g.user_id = k.user_id
+           JOIN complaint_liaisons l ON l.tenant_id = k.tenant_id AND l.user_id = k.user_id
+           JOIN users u ON u.user_id = k.user_id
+         WHERE k.tenant_id = $1 AND g.role = 'liaison' AND l.authority = $2 AND u.active")
+        .bind(tenant.as_uuid()).bind(authority).fetch_all(x).await)?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+/// Logins of the active liaison accounts bound to `authority`.
+pub async fn liaison_addresses(
+    db: &Db,
+    tenant: TenantId,
+    authority: &str,
+) -> Result<Vec<String>, DbError> {
+    let mut conn = db.read().await?;
+    let rows: Vec<(String,)> = on_db!(conn, c => sqlx::query_as(
+        "SELECT u.login FROM users u
+           JOIN role_grants g ON g.user_id = u.user_id
+           JOIN complaint_liaisons l ON l.tenant_id = g.tenant_id AND l.user_id = u.user_id
+         WHERE g.tenant_id = $1 AND g.role = 'liaison' AND l.authority = $2 AND u.active
+         ORDER BY u.login")
+        .bind(tenant.as_uuid()).bind(authority).fetch_all(c).await)?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+/// The authority a liaison account is bound to, if any.
+pub async fn liaison_authority(
+    db: &Db,
+    tenant: TenantId,
+    user: Uuid,
+) -> Result<Option<String>, DbError> {
+    let mut conn = db.read().await?;
+    let row: Option<(String,)> = on_db!(conn, c => sqlx::query_as(
+        "SELECT authority FROM complaint_liaisons WHERE tenant_id = $1 AND user_id = $2")
+        .bind(tenant.as_uuid()).bind(user).fetch_optional(c).await)?;
+    Ok(row.map(|r| r.0))
+}
+
+/// A liaison account and the authority it is bound to.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct LiaisonRow {
+    pub user_id: Uuid,
+    pub display_name: String,
+    pub login: String,
+    pub authority: Option<String>,
+}
+
+/// Every active account holding the liaison role, with its binding.
+pub async fn liaisons(db: &Db, tenant: TenantId) -> Result<Vec<LiaisonRow>, DbError> {
+    let mut conn = db.read().await?;
+    Ok(on_db!(conn, c => sqlx::query_as(
+        "SELECT u.user_id, u.display_name, u.login, l.authority FROM users u
+           JOIN role_grants g ON g.user_id = u.user_id
+           LEFT JOIN complaint_liaisons l ON l.tenant_id = g.tenant_id AND l.user_id = u.user_id
+         WHERE g.tenant_id = $1 AND g.role = 'liaison' AND u.active
+         ORDER BY u.display_name, u.login")
+        .bind(tenant.as_uuid()).fetch_all(c).await)?)
+}
+
+/// Binds a liaison account to an authority (or unbinds it) and drops the
+/// forwarding keys it held for cases of any other authority.
+pub async fn bind_liaison(
+    tx: &mut Tx,
+    tenant: TenantId,
+    user: Uuid,
+    authority: Option<&str>,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    on_db!(tx, x => sqlx::query(
+        "DELETE FROM complaint_liaisons WHERE tenant_id = $1 AND user_id = $2")
+        .bind(tenant.as_uuid()).bind(user).execute(x).await.map(|_| ()))?;
+    if let Some(a) = authority {
+        on_db!(tx, x => sqlx::query(
+            "INSERT INTO complaint_liaisons (tenant_id, user_id, authority, bound_at)
+             VALUES ($1, $2, $3, $4)")
+            .bind(tenant.as_uuid()).bind(user).bind(a).bind(now).execute(x).await.map(|_| ()))?;
+    }
+    on_db!(tx, x => sqlx::query(
+        "DELETE FROM complaint_key_wraps
+         WHERE tenant_id = $1 AND purpose = 'forward'
+           AND recipient_key IN (SELECT public_key FROM complaint_staff_keys
+                                  WHERE tenant_id = $1 AND user_id = $2)
+           AND case_id IN (SELECT case_id FROM complaints WHERE tenant_id = $1
+                            AND ($3 IS NULL OR forwarded_to IS NULL OR forwarded_to <> $3))")
+        .bind(tenant.as_uuid()).bind(user).bind(authority).execute(x).await.map(|_| ()))?;
+    Ok(())
 }
 
 /// Logins of the active accounts holding `role` on the tenant.

@@ -158,6 +158,27 @@ impl TestApp {
             .unwrap()
     }
 
+    /// Adds an account with `role` through the operator command and
+    /// returns the generated password.
+    pub async fn add_account(&self, tenant: &str, role: &str, email: &str) -> String {
+        let out = self
+            .cli(&[
+                "user", "add", "--tenant", tenant, "--role", role, "--email", email,
+            ])
+            .await;
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .split_whitespace()
+            .last()
+            .unwrap()
+            .to_owned()
+    }
+
     /// A tenant of this app by slug.
     pub async fn tenant(
         &self,

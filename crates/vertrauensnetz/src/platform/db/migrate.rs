@@ -49,6 +49,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         "notifications",
         include_str!("../../../migrations/sqlite/0007_notifications.sql"),
     ),
+    (
+        10,
+        "complaint_liaisons",
+        include_str!("../../../migrations/sqlite/0010_complaint_liaisons.sql"),
+    ),
 ];
 
 pub const MIGRATIONS_POSTGRES: &[Migration] = &[
@@ -86,6 +91,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         7,
         "notifications",
         include_str!("../../../migrations/postgres/0007_notifications.sql"),
+    ),
+    (
+        10,
+        "complaint_liaisons",
+        include_str!("../../../migrations/postgres/0010_complaint_liaisons.sql"),
     ),
 ];
 
