@@ -1,0 +1,392 @@
+//! Crash safety: write load against a server *process* that is killed with
+//! SIGKILL at random moments and started again. Afterwards every write the
+//! server acknowledged must be stored and every invariant must hold:
+//!
+//! - registrations answered `201` exist, cancellations answered `204` are
+//!   cancelled;
+//! - per event, the places held (`confirmed` and `offered`) equal the
+//!   event's counter and never exceed its capacity; waiting-list numbers are
+//!   unique;
+//! - complaints whose receipt code was shown open with that code;
+//! - the audit chain of every tenant verifies (`vertrauensnetz audit verify`).
+//!
+//! `VN_CRASH_KILLS` sets the number of kills (default 3, the short version
+//! run by the test suite); `bench/crash.sh` runs the long version.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use common::*;
+use rand::Rng;
+use reqwest::multipart::Form;
+use tokio::process::{Child, Command};
+use uuid::Uuid;
+use vertrauensnetz::platform::auth::Role;
+use vertrauensnetz::platform::clock::Clock;
+use vertrauensnetz::platform::db::{self, Db};
+
+const BIN: &str = env!("CARGO_BIN_EXE_vertrauensnetz");
+
+fn kills() -> usize {
+    std::env::var("VN_CRASH_KILLS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3)
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// What the server has acknowledged so far.
+#[derive(Default)]
+struct Acked {
+    registrations: Vec<(Uuid, String)>,
+    cancelled: HashSet<Uuid>,
+    complaint_codes: Vec<String>,
+}
+
+struct Harness {
+    db_url: String,
+    data_dir: std::path::PathBuf,
+    config: std::path::PathBuf,
+    port: u16,
+}
+
+impl Harness {
+    fn base(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    fn command(&self) -> Command {
+        let mut c = Command::new(BIN);
+        c.args(["--database", &self.db_url, "--data-dir"])
+            .arg(&self.data_dir)
+            .arg("--config")
+            .arg(&self.config)
+            .env("VN_LOG", "error")
+            .kill_on_drop(true);
+        c
+    }
+
+    async fn start(&self) -> Child {
+        let mut c = self.command();
+        c.args(["serve", "--listen", &format!("127.0.0.1:{}", self.port)])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        let child = c.spawn().unwrap();
+        let http = reqwest::Client::new();
+        for _ in 0..600 {
+            if let Ok(r) = http.get(format!("{}/readyz", self.base())).send().await {
+                if r.status().is_success() {
+                    return child;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("the server did not become ready");
+    }
+
+    async fn cli(&self, args: &[&str]) -> std::process::Output {
+        self.command().args(args).output().await.unwrap()
+    }
+}
+
+/// Registrations and cancellations for one event until the server is gone.
+async fn registration_load(base: String, path: String, acked: Arc<Mutex<Acked>>, worker: usize) {
+    let http = reqwest::Client::builder()
+        .timeout(Duration::from_secs(10))
+        .build()
+        .unwrap();
+    for n in 0.. {
+        // Every fourth step cancels an earlier registration of this worker.
+        if n % 4 == 3 {
+            let pick = {
+                let a = acked.lock().unwrap();
+                a.registrations
+                    .iter()
+                    .rev()
+                    .find(|(id, _)| !a.cancelled.contains(id))
+                    .cloned()
+            };
+            if let Some((id, token)) = pick {
+                match http
+                    .delete(format!("{base}/api/v1/dortmund/registrations/{token}"))
+                    .send()
+                    .await
+                {
+                    Ok(r) if r.status() == 204 => {
+                        acked.lock().unwrap().cancelled.insert(id);
+                    }
+                    Ok(_) => {}
+                    Err(_) => return,
+                }
+                continue;
+            }
+        }
+        let body = serde_json::json!({
+            "name": format!("Person {worker}-{n}"),
+            "email": format!("p{worker}.{n}.{}@example.org", Uuid::new_v4().simple()),
+            "answers": {},
+        });
+        match http.post(format!("{base}{path}")).json(&body).send().await {
+            Ok(r) if r.status() == 201 => {
+                let Ok(v) = r.json::<serde_json::Value>().await else {
+                    return;
+                };
+                let id: Uuid = v["id"].as_str().unwrap().parse().unwrap();
+                let token = v["cancel_token"].as_str().unwrap().to_owned();
+                acked.lock().unwrap().registrations.push((id, token));
+            }
+            Ok(r) => assert!(
+                r.status() == 409,
+                "unexpected answer {} to a registration",
+                r.status()
+            ),
+            Err(_) => return,
+        }
+    }
+}
+
+/// Complaint intakes until the server is gone.
+async fn complaint_load(base: String, acked: Arc<Mutex<Acked>>) {
+    let re = regex_lite::Regex::new(r"<strong>(\d{4} \d{4} \d{4} \d{4})</strong>").unwrap();
+    loop {
+        let c = client();
+        let url = format!("{base}/dortmund/complaints/new");
+        let Ok(r) = c.get(&url).send().await else {
+            return;
+        };
+        let Ok(html) = r.text().await else { return };
+        let form = Form::new()
+            .text("csrf", csrf_in(&html))
+            .text("what", "Kontrolle am Hauptbahnhof ohne Begründung.")
+            .text("when", "gestern Abend")
+            .text("district", "Innenstadt-West")
+            .text("place", "Hauptbahnhof")
+            .text("authority", "police")
+            .text("wish", "clarification")
+            .text("contact_mode", "anonymous")
+            .text("consent", "none");
+        let Ok(r) = c
+            .post(&url)
+            .header("sec-fetch-site", "same-origin")
+            .multipart(form)
+            .send()
+            .await
+        else {
+            return;
+        };
+        if r.status() != 200 {
+            return;
+        }
+        let Ok(html) = r.text().await else { return };
+        if let Some(m) = re.captures(&html) {
+            acked
+                .lock()
+                .unwrap()
+                .complaint_codes
+                .push(m[1].replace(' ', ""));
+        }
+    }
+}
+
+async fn create_event(base: &str, token: &str, capacity: i64, waitlist: bool) -> String {
+    let r = reqwest::Client::new()
+        .post(format!("{base}/api/v1/dortmund/events"))
+        .bearer_auth(token)
+        .json(&serde_json::json!({
+            "title": format!("Bürgerdialog {capacity}"),
+            "type": "open_conference",
+            "starts_at": "2031-03-10T18:00:00+01:00",
+            "ends_at": "2031-03-10T20:00:00+01:00",
+            "capacity": capacity,
+            "waitlist": waitlist,
+            "audience": "public",
+            "place_name": "Rathaus",
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201, "{}", r.text().await.unwrap());
+    let v: serde_json::Value = r.json().await.unwrap();
+    v["id"].as_str().unwrap().to_owned()
+}
+
+async fn check_invariants(db: &Db, acked: &Acked) {
+    let mut conn = db.read().await.unwrap();
+    let rows: Vec<(Uuid, String)> = vertrauensnetz::on_db!(conn, c => sqlx::query_as(
+        "SELECT registration_id, status FROM registrations").fetch_all(c).await)
+    .unwrap();
+    let stored: std::collections::HashMap<Uuid, String> = rows.into_iter().collect();
+    let lost: Vec<&Uuid> = acked
+        .registrations
+        .iter()
+        .map(|(id, _)| id)
+        .filter(|id| !stored.contains_key(id))
+        .collect();
+    assert!(lost.is_empty(), "acknowledged registrations lost: {lost:?}");
+    let not_cancelled: Vec<&Uuid> = acked
+        .cancelled
+        .iter()
+        .filter(|id| stored.get(id).map(String::as_str) != Some("cancelled"))
+        .collect();
+    assert!(
+        not_cancelled.is_empty(),
+        "acknowledged cancellations lost: {not_cancelled:?}"
+    );
+    let events: Vec<(Uuid, Option<i64>, i64)> = vertrauensnetz::on_db!(conn, c => sqlx::query_as(
+        "SELECT event_id, CAST(capacity AS BIGINT), CAST(confirmed AS BIGINT) FROM events").fetch_all(c).await)
+    .unwrap();
+    let mut waiting_seen = 0;
+    for (event, capacity, confirmed) in events {
+        let (held, waiting, distinct_seq): (i64, i64, i64) = vertrauensnetz::on_db!(conn, c => sqlx::query_as(
+            "SELECT
+               (SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND status IN ('confirmed', 'offered')),
+               (SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND status = 'waitlisted'),
+               (SELECT COUNT(DISTINCT waitlist_seq) FROM registrations WHERE event_id = $1 AND status = 'waitlisted')")
+            .bind(event).fetch_one(c).await)
+        .unwrap();
+        assert_eq!(held, confirmed, "event {event}: places held ≠ counter");
+        if let Some(cap) = capacity {
+            assert!(
+                confirmed <= cap,
+                "event {event}: {confirmed} > capacity {cap}"
+            );
+        }
+        assert_eq!(
+            waiting, distinct_seq,
+            "event {event}: waiting numbers repeat"
+        );
+        waiting_seen += waiting;
+    }
+    assert!(waiting_seen > 0, "the load never reached a waiting list");
+}
+
+async fn complaint_opens(base: &str, code: &str) -> bool {
+    let c = client();
+    let url = format!("{base}/dortmund/complaints/status");
+    let token = csrf_token(&c, &url).await;
+    let r = post_form(&c, &url, &token, &[("code", code)]).await;
+    r.status() == 303
+}
+
+fn write_config(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("crash.toml");
+    // Cheap key derivations so that intakes keep up with the kill rhythm;
+    // the jobs run too, so that they are interrupted like everything else.
+    std::fs::write(
+        &path,
+        format!(
+            "[complaints]\nkdf_memory_kib = 8192\nkdf_passes = 1\n\
+             submissions_per_hour = 1000000\nstatus_attempts_per_hour = 1000000\n\n\
+             [mail]\ndir = {:?}\n",
+            dir.join("mail").display().to_string()
+        ),
+    )
+    .unwrap();
+    path
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn acknowledged_writes_survive_sigkill_and_invariants_hold() {
+    let fresh = fresh_db().await;
+    let data_dir = fresh.dir.path().to_path_buf();
+    let seed = Db::connect(&fresh.url).await.unwrap();
+    db::migrate(&seed).await.unwrap();
+    let accounts = vertrauensnetz::demo::seed(&seed, &Clock::default())
+        .await
+        .unwrap();
+    seed.close().await;
+    let h = Harness {
+        db_url: fresh.url.clone(),
+        config: write_config(&data_dir),
+        data_dir: data_dir.clone(),
+        port: free_port(),
+    };
+    let coordinator = accounts
+        .iter()
+        .find(|a| a.tenant == "dortmund" && a.role == Role::Coordinator)
+        .unwrap();
+    let out = h
+        .cli(&["token", "create", "--login", &coordinator.login])
+        .await;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let token = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+
+    let mut server = h.start().await;
+    let base = h.base();
+    // A large event with a waiting list and a small one without.
+    let with_list = create_event(&base, &token, 25, true).await;
+    let small = create_event(&base, &token, 5, false).await;
+    let acked = Arc::new(Mutex::new(Acked::default()));
+    let mut rng = rand::thread_rng();
+    for round in 0..kills() {
+        let mut tasks = Vec::new();
+        for worker in 0..6 {
+            let event = if worker % 3 == 2 { &small } else { &with_list };
+            tasks.push(tokio::spawn(registration_load(
+                base.clone(),
+                format!("/api/v1/dortmund/events/{event}/registrations"),
+                acked.clone(),
+                round * 10 + worker,
+            )));
+        }
+        tasks.push(tokio::spawn(complaint_load(base.clone(), acked.clone())));
+        tokio::time::sleep(Duration::from_millis(rng.gen_range(150..900))).await;
+        server.start_kill().unwrap();
+        server.wait().await.unwrap();
+        for t in tasks {
+            t.await.unwrap();
+        }
+        server = h.start().await;
+    }
+    server.start_kill().unwrap();
+    server.wait().await.unwrap();
+
+    let acked = std::mem::take(&mut *acked.lock().unwrap());
+    assert!(
+        acked.registrations.len() >= kills(),
+        "the load did not get through: {} registrations",
+        acked.registrations.len()
+    );
+    let db = Db::connect(&fresh.url).await.unwrap();
+    check_invariants(&db, &acked).await;
+    db.close().await;
+    let out = h.cli(&["audit", "verify"]).await;
+    assert!(
+        out.status.success(),
+        "audit chain broken after the crashes: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let server = h.start().await;
+    for code in &acked.complaint_codes {
+        assert!(
+            complaint_opens(&base, code).await,
+            "an acknowledged complaint does not open with its code"
+        );
+    }
+    drop(server);
+    println!(
+        "crash run: {} kills, {} registrations, {} cancellations, {} complaints acknowledged; 0 lost, invariants held",
+        kills(),
+        acked.registrations.len(),
+        acked.cancelled.len(),
+        acked.complaint_codes.len()
+    );
+}
