@@ -40,14 +40,6 @@ fn kills() -> usize {
         .unwrap_or(3)
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 /// What the server has acknowledged so far.
 #[derive(Default)]
 struct Acked {
@@ -85,16 +77,8 @@ impl Harness {
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null());
         let child = c.spawn().unwrap();
-        let http = reqwest::Client::new();
-        for _ in 0..600 {
-            if let Ok(r) = http.get(format!("{}/readyz", self.base())).send().await {
-                if r.status().is_success() {
-                    return child;
-                }
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("the server did not become ready");
+        wait_ready(&format!("{}/readyz", self.base())).await;
+        child
     }
 
     async fn cli(&self, args: &[&str]) -> std::process::Output {

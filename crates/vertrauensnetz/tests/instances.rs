@@ -25,27 +25,6 @@ use vertrauensnetz::platform::db::{self, Db};
 
 const BIN: &str = env!("CARGO_BIN_EXE_vertrauensnetz");
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-async fn wait_ready(url: &str) {
-    let http = reqwest::Client::new();
-    for _ in 0..600 {
-        if let Ok(r) = http.get(url).send().await {
-            if r.status().is_success() {
-                return;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("{url} did not become ready");
-}
-
 async fn instance(db_url: &str, data_dir: &Path, config: &Path, port: u16) -> Child {
     let child = Command::new(BIN)
         .args(["--database", db_url, "--data-dir"])

@@ -347,3 +347,26 @@ pub fn init_logs() {
         .with_test_writer()
         .try_init();
 }
+
+/// A port that was free a moment ago (for servers started as processes).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Waits up to 30 s until `url` answers with a success status.
+pub async fn wait_ready(url: &str) {
+    let http = reqwest::Client::new();
+    for _ in 0..600 {
+        if let Ok(r) = http.get(url).send().await {
+            if r.status().is_success() {
+                return;
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("{url} did not become ready");
+}
