@@ -3,6 +3,9 @@
 //! `successes`. Standard errors come from the inverse of the observed
 //! information at the estimate.
 
+// Matrix arithmetic reads clearest with indices.
+#![allow(clippy::needless_range_loop)]
+
 /// One cell of aggregated data.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {

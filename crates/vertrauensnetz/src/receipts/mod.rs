@@ -364,7 +364,7 @@ pub fn stop_facts(tenant: &Tenant, row: &ReceiptRow) -> StopFacts {
 pub enum Verdict {
     /// Signed by one of the tenant's keys and present in the register.
     Valid {
-        payload: receipt_codec::Payload,
+        payload: Box<receipt_codec::Payload>,
         registered: bool,
     },
     /// Not a receipt of this tenant, forged or altered.
@@ -400,7 +400,7 @@ pub async fn check_qr(db: &Db, tenant: &Tenant, qr: &str) -> Result<Verdict, DbE
             receipt_codec::decode_cose(&row.cose).is_ok_and(|d| d.payload == decoded.payload)
         });
     Ok(Verdict::Valid {
-        payload: decoded.payload,
+        payload: Box::new(decoded.payload),
         registered,
     })
 }
@@ -426,7 +426,7 @@ pub async fn check_number(
     }
     Ok((
         Verdict::Valid {
-            payload: decoded.payload,
+            payload: Box::new(decoded.payload),
             registered: true,
         },
         Some(row),

@@ -326,7 +326,7 @@ impl IssueInput {
         let district_ok = if districts.is_empty() {
             !district.is_empty() && district.chars().count() <= 100
         } else {
-            districts.iter().any(|d| *d == district)
+            districts.contains(&district)
         };
         if !district_ok {
             bad("district", "receipts-error-district", "unknown district");
