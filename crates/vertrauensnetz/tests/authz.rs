@@ -28,6 +28,8 @@ const CONSULT: &[Role] = &[Role::Coordinator, Role::Police];
 const OMBUDS: &[Role] = &[Role::Ombuds];
 const LIAISON: &[Role] = &[Role::Liaison];
 const COMPLAINT_KEYS: &[Role] = &[Role::Ombuds, Role::Liaison];
+const OFFICERS: &[Role] = &[Role::Police, Role::Kod];
+const EVALUATION: &[Role] = &[Role::Evaluator, Role::Committee, Role::Admin];
 
 /// The expected rule for every route of the application.
 const TABLE: &[(&str, &str, Expect)] = &[
@@ -388,6 +390,35 @@ const TABLE: &[(&str, &str, Expect)] = &[
         "/{tenant}/staff/events/{event}/cancel",
         Roles(&[Role::Coordinator]),
     ),
+    ("GET", "/{tenant}/receipts/new", Roles(OFFICERS)),
+    ("POST", "/{tenant}/receipts/new", Roles(OFFICERS)),
+    ("GET", "/{tenant}/receipts/issued/{number}", Roles(OFFICERS)),
+    ("GET", "/api/v1/{tenant}/receipts/options", Roles(OFFICERS)),
+    ("POST", "/api/v1/{tenant}/receipts", Roles(OFFICERS)),
+    ("GET", "/{tenant}/receipts/check", Public),
+    ("POST", "/{tenant}/receipts/check", Public),
+    ("POST", "/{tenant}/receipts/feedback", Public),
+    ("GET", "/{tenant}/receipts/log", Public),
+    (
+        "GET",
+        "/.well-known/vertrauensnetz/receipt-keys.json",
+        Public,
+    ),
+    ("GET", "/{tenant}/receipts/evaluation", Roles(EVALUATION)),
+    (
+        "GET",
+        "/{tenant}/receipts/evaluation.csv",
+        Roles(EVALUATION),
+    ),
+    (
+        "GET",
+        "/{tenant}/receipts/export.csv",
+        Roles(&[Role::Evaluator]),
+    ),
+    ("GET", "/{tenant}/admin/receipts", Roles(ADMIN)),
+    ("POST", "/{tenant}/admin/receipts", Roles(ADMIN)),
+    ("POST", "/{tenant}/admin/receipts/population", Roles(ADMIN)),
+    ("POST", "/{tenant}/admin/receipts/rotate-key", Roles(ADMIN)),
     ("GET", "/{tenant}/notifications", AnyRole),
     ("POST", "/{tenant}/notifications/read", AnyRole),
     // Signing out goes last for each actor (it ends the session).
@@ -440,6 +471,7 @@ fn concrete(path: &str, tenant: &str) -> String {
         .replace("{id}", "0190d6f2-1c2b-7cc3-9a5e-6f2b9f0c1a15")
         .replace("{case}", "0190d6f2-1c2b-7cc3-9a5e-6f2b9f0c1a15")
         .replace("{topic}", "youth")
+        .replace("{number}", "2345-6789")
 }
 
 /// Whether the guard refused the request (as opposed to the handler

@@ -34,10 +34,18 @@ pub enum Permission {
     AnswerForwardedComplaints,
     /// Unlock one's own complaint key (a role that reads encrypted cases).
     UseComplaintKeys,
+    /// Issue stop receipts (page and API).
+    IssueReceipts,
+    /// Read the receipts evaluation (small cells suppressed).
+    ReadReceiptEvaluation,
+    /// Export pseudonymised receipt data and see unsuppressed figures.
+    ExportReceiptData,
+    /// Receipt settings, population benchmark, signing-key rotation.
+    ManageReceipts,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 11] = [
+    pub const ALL: [Permission; 15] = [
         Permission::UseStaffArea,
         Permission::ManageUsers,
         Permission::ReadAudit,
@@ -49,6 +57,10 @@ impl Permission {
         Permission::HandleComplaints,
         Permission::AnswerForwardedComplaints,
         Permission::UseComplaintKeys,
+        Permission::IssueReceipts,
+        Permission::ReadReceiptEvaluation,
+        Permission::ExportReceiptData,
+        Permission::ManageReceipts,
     ];
 }
 
@@ -64,6 +76,10 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
         P::HandleComplaints => role == Role::Ombuds,
         P::AnswerForwardedComplaints => role == Role::Liaison,
         P::UseComplaintKeys => matches!(role, Role::Ombuds | Role::Liaison),
+        P::IssueReceipts => matches!(role, Role::Police | Role::Kod),
+        P::ReadReceiptEvaluation => matches!(role, Role::Evaluator | Role::Committee | Role::Admin),
+        P::ExportReceiptData => role == Role::Evaluator,
+        P::ManageReceipts => role == Role::Admin,
     }
 }
 

@@ -50,6 +50,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         include_str!("../../../migrations/sqlite/0007_notifications.sql"),
     ),
     (
+        8,
+        "receipts",
+        include_str!("../../../migrations/sqlite/0008_receipts.sql"),
+    ),
+    (
         10,
         "complaint_liaisons",
         include_str!("../../../migrations/sqlite/0010_complaint_liaisons.sql"),
@@ -91,6 +96,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         7,
         "notifications",
         include_str!("../../../migrations/postgres/0007_notifications.sql"),
+    ),
+    (
+        8,
+        "receipts",
+        include_str!("../../../migrations/postgres/0008_receipts.sql"),
     ),
     (
         10,
