@@ -63,7 +63,7 @@ fn parse_tree(xml: &str) -> Result<Node, Problems> {
                     let a = a.map_err(|e| doc_problem(format!("has a broken attribute: {e}")))?;
                     let key = String::from_utf8_lossy(a.key.as_ref()).into_owned();
                     let value = a
-                        .unescape_value()
+                        .decoded_and_normalized_value(quick_xml::XmlVersion::default(), reader.decoder())
                         .map_err(|e| doc_problem(format!("has a broken attribute: {e}")))?
                         .into_owned();
                     attrs.push((key, value));

@@ -36,6 +36,7 @@ pub fn routes(state: Option<AppState>) -> Routes {
     crate::platform::notifications::routes(&mut r);
     crate::complaints::routes(&mut r);
     crate::topic_pages::routes(&mut r);
+    crate::public_info::routes(&mut r);
     r.add(
         Method::GET,
         "/api/openapi.json",
@@ -69,6 +70,7 @@ pub fn nav() -> Vec<NavLink> {
     links.extend(crate::network::nav());
     links.extend(crate::events::network_nav());
     links.extend(crate::complaints::nav());
+    links.extend(crate::public_info::nav());
     links.push(NavLink {
         path: "notifications",
         title_key: "notifications-title",

@@ -34,10 +34,16 @@ pub enum Permission {
     AnswerForwardedComplaints,
     /// Unlock one's own complaint key (a role that reads encrypted cases).
     UseComplaintKeys,
+    /// Compose, approve (as the second person) and publish public warnings,
+    /// import CAP messages from outside.
+    PublishWarnings,
+    /// Keep the list of safe places and help points, decide on venues'
+    /// applications to join a scheme.
+    ManageSafePlaces,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 11] = [
+    pub const ALL: [Permission; 13] = [
         Permission::UseStaffArea,
         Permission::ManageUsers,
         Permission::ReadAudit,
@@ -49,6 +55,8 @@ impl Permission {
         Permission::HandleComplaints,
         Permission::AnswerForwardedComplaints,
         Permission::UseComplaintKeys,
+        Permission::PublishWarnings,
+        Permission::ManageSafePlaces,
     ];
 }
 
@@ -64,6 +72,8 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
         P::HandleComplaints => role == Role::Ombuds,
         P::AnswerForwardedComplaints => role == Role::Liaison,
         P::UseComplaintKeys => matches!(role, Role::Ombuds | Role::Liaison),
+        P::PublishWarnings => matches!(role, Role::Coordinator | Role::Police | Role::Admin),
+        P::ManageSafePlaces => role == Role::Coordinator,
     }
 }
 

@@ -49,6 +49,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         "notifications",
         include_str!("../../../migrations/sqlite/0007_notifications.sql"),
     ),
+    (
+        11,
+        "safety",
+        include_str!("../../../migrations/sqlite/0011_safety.sql"),
+    ),
 ];
 
 pub const MIGRATIONS_POSTGRES: &[Migration] = &[
@@ -86,6 +91,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         7,
         "notifications",
         include_str!("../../../migrations/postgres/0007_notifications.sql"),
+    ),
+    (
+        11,
+        "safety",
+        include_str!("../../../migrations/postgres/0011_safety.sql"),
     ),
 ];
 
