@@ -156,7 +156,9 @@ impl Polygon {
             ));
         }
         if points.first() != points.last() {
-            return Err("the polygon is not closed: its first and last coordinate pairs differ".into());
+            return Err(
+                "the polygon is not closed: its first and last coordinate pairs differ".into(),
+            );
         }
         Ok(Polygon(points))
     }

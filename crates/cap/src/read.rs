@@ -29,10 +29,7 @@ fn doc_problem(message: impl Into<String>) -> Problems {
 
 fn parse_tree(xml: &str) -> Result<Node, Problems> {
     if xml.len() > MAX_BYTES {
-        return Err(doc_problem(format!(
-            "is larger than {} bytes",
-            MAX_BYTES
-        )));
+        return Err(doc_problem(format!("is larger than {} bytes", MAX_BYTES)));
     }
     let mut reader = Reader::from_str(xml);
     reader.config_mut().trim_text(false);
@@ -63,7 +60,10 @@ fn parse_tree(xml: &str) -> Result<Node, Problems> {
                     let a = a.map_err(|e| doc_problem(format!("has a broken attribute: {e}")))?;
                     let key = String::from_utf8_lossy(a.key.as_ref()).into_owned();
                     let value = a
-                        .decoded_and_normalized_value(quick_xml::XmlVersion::default(), reader.decoder())
+                        .decoded_and_normalized_value(
+                            quick_xml::XmlVersion::default(),
+                            reader.decoder(),
+                        )
                         .map_err(|e| doc_problem(format!("has a broken attribute: {e}")))?
                         .into_owned();
                     attrs.push((key, value));
@@ -113,10 +113,7 @@ fn parse_tree(xml: &str) -> Result<Node, Problems> {
             }
             Event::GeneralRef(r) => {
                 let resolved = if r.is_char_ref() {
-                    r.resolve_char_ref()
-                        .ok()
-                        .flatten()
-                        .map(|c| c.to_string())
+                    r.resolve_char_ref().ok().flatten().map(|c| c.to_string())
                 } else {
                     r.decode()
                         .ok()
@@ -134,7 +131,9 @@ fn parse_tree(xml: &str) -> Result<Node, Problems> {
                 }
             }
             Event::DocType(_) => {
-                return Err(doc_problem("has a document type declaration, which CAP does not use"))
+                return Err(doc_problem(
+                    "has a document type declaration, which CAP does not use",
+                ))
             }
             Event::Decl(_) | Event::Comment(_) | Event::PI(_) => {}
             Event::Eof => break,
@@ -192,8 +191,10 @@ impl<'a, 'o> Seq<'a, 'o> {
         let found = self.many(name);
         if found.len() > 1 {
             let p = self.sub(name);
-            self.out
-                .push(Problem::new(p, "appears more than once; it may appear only once"));
+            self.out.push(Problem::new(
+                p,
+                "appears more than once; it may appear only once",
+            ));
         }
         found.into_iter().next()
     }
@@ -203,8 +204,9 @@ impl<'a, 'o> Seq<'a, 'o> {
         if found.is_none() {
             let p = self.sub(name);
             let msg = match self.children.get(self.pos) {
-                Some(next) if self.children[..self.pos].iter().all(|c| c.name != name)
-                    && self.children.iter().any(|c| c.name == name) =>
+                Some(next)
+                    if self.children[..self.pos].iter().all(|c| c.name != name)
+                        && self.children.iter().any(|c| c.name == name) =>
                 {
                     format!("is out of order: it must come before {}", next.name)
                 }
@@ -294,7 +296,8 @@ pub fn parse_timestamp(s: &str) -> Result<Timestamp, String> {
             "the time \"{s}\" is not in the form 2026-07-01T14:00:00+02:00 (seconds and a numeric offset, no fractions)"
         ));
     }
-    DateTime::parse_from_rfc3339(s).map_err(|e| format!("the time \"{s}\" is not a valid date: {e}"))
+    DateTime::parse_from_rfc3339(s)
+        .map_err(|e| format!("the time \"{s}\" is not a valid date: {e}"))
 }
 
 fn parse_references(path: &str, s: &str, out: &mut Vec<Problem>) -> Vec<Reference> {
@@ -504,7 +507,8 @@ pub fn parse(xml: &str) -> Result<Alert, Problems> {
     if ns != Some(NAMESPACE) {
         return Err(doc_problem(format!(
             "is not a CAP 1.2 message: the namespace is {}, not {NAMESPACE}",
-            ns.map(|n| format!("\"{n}\"")).unwrap_or_else(|| "missing".into())
+            ns.map(|n| format!("\"{n}\""))
+                .unwrap_or_else(|| "missing".into())
         )));
     }
     let mut out = Vec::new();
@@ -519,7 +523,11 @@ pub fn parse(xml: &str) -> Result<Alert, Problems> {
     let scope = s.vocab::<Scope>("scope");
     let restriction = s.opt_text("restriction");
     let addresses = s.opt_text("addresses");
-    let codes = s.many("code").iter().map(|n| n.text.trim().to_string()).collect();
+    let codes = s
+        .many("code")
+        .iter()
+        .map(|n| n.text.trim().to_string())
+        .collect();
     let note = s.opt_text("note");
     let references_text = s.opt_text("references");
     let incidents = s.opt_text("incidents");

@@ -18,8 +18,19 @@ pub(crate) fn sample(msg_type: MsgType) -> Alert {
         t("2026-07-01T14:00:00+02:00"),
         msg_type,
     );
-    for (lang, head) in [("de", "Hitzewarnung"), ("de-x-ls", "Es wird sehr heiß"), ("ar", "تحذير من الحرارة")] {
-        let mut i = Info::new(lang, Category::Met, "Hitze", Urgency::Expected, Severity::Severe, Certainty::Likely);
+    for (lang, head) in [
+        ("de", "Hitzewarnung"),
+        ("de-x-ls", "Es wird sehr heiß"),
+        ("ar", "تحذير من الحرارة"),
+    ] {
+        let mut i = Info::new(
+            lang,
+            Category::Met,
+            "Hitze",
+            Urgency::Expected,
+            Severity::Severe,
+            Certainty::Likely,
+        );
         i.onset = Some(t("2026-07-01T14:00:00+02:00"));
         i.expires = Some(t("2026-07-02T20:00:00+02:00"));
         i.headline = Some(head.into());
@@ -49,7 +60,10 @@ fn written_documents_read_back_unchanged() {
     for m in [MsgType::Alert, MsgType::Update, MsgType::Cancel] {
         let a = sample(m);
         let xml = to_xml(&a).unwrap();
-        assert!(xml.contains("<sent>2026-07-01T14:00:00+02:00</sent>"), "{xml}");
+        assert!(
+            xml.contains("<sent>2026-07-01T14:00:00+02:00</sent>"),
+            "{xml}"
+        );
         assert!(xml.contains("&amp; mehr &lt;heute&gt;"));
         assert_eq!(parse(&xml).unwrap(), a);
     }
@@ -60,13 +74,22 @@ fn utc_is_written_with_a_numeric_offset() {
     let mut a = sample(MsgType::Alert);
     a.sent = t("2026-07-01T12:00:00Z");
     let xml = to_xml(&a).unwrap();
-    assert!(xml.contains("<sent>2026-07-01T12:00:00+00:00</sent>"), "{xml}");
+    assert!(
+        xml.contains("<sent>2026-07-01T12:00:00+00:00</sent>"),
+        "{xml}"
+    );
     assert!(!xml.contains("Z</"));
 }
 
 #[test]
 fn writer_refuses_bad_identifiers_and_says_why() {
-    for (id, what) in [("a b", "a space"), ("a,b", "\",\""), ("a<b", "\"<\""), ("a&b", "\"&\""), ("", "empty")] {
+    for (id, what) in [
+        ("a b", "a space"),
+        ("a,b", "\",\""),
+        ("a<b", "\"<\""),
+        ("a&b", "\"&\""),
+        ("", "empty"),
+    ] {
         let mut a = sample(MsgType::Alert);
         a.identifier = id.into();
         let err = to_xml(&a).unwrap_err().to_string();
@@ -91,20 +114,44 @@ fn update_and_cancel_need_a_reference() {
     let mut a = sample(MsgType::Cancel);
     a.references.clear();
     let err = to_xml(&a).unwrap_err().to_string();
-    assert!(err.contains("references: a message of type Cancel must reference"), "{err}");
+    assert!(
+        err.contains("references: a message of type Cancel must reference"),
+        "{err}"
+    );
     let mut a = sample(MsgType::Alert);
     a.infos.clear();
-    assert!(to_xml(&a).unwrap_err().to_string().contains("at least one info"));
+    assert!(to_xml(&a)
+        .unwrap_err()
+        .to_string()
+        .contains("at least one info"));
 }
 
 #[test]
 fn polygons_and_circles_are_checked() {
-    assert!("1,1 2,2 3,3".parse::<Polygon>().unwrap_err().contains("at least 4"));
-    assert!("1,1 2,2 3,3 4,4".parse::<Polygon>().unwrap_err().contains("not closed"));
-    assert!("1,1 2,2 3 1,1".parse::<Polygon>().unwrap_err().contains("coordinate pair"));
-    assert!("95,1 2,2 3,3 95,1".parse::<Polygon>().unwrap_err().contains("latitude"));
-    assert!("51.5,7.4 -1".parse::<Circle>().unwrap_err().contains("radius"));
-    assert!("51.5,7.4".parse::<Circle>().unwrap_err().contains("not a circle"));
+    assert!("1,1 2,2 3,3"
+        .parse::<Polygon>()
+        .unwrap_err()
+        .contains("at least 4"));
+    assert!("1,1 2,2 3,3 4,4"
+        .parse::<Polygon>()
+        .unwrap_err()
+        .contains("not closed"));
+    assert!("1,1 2,2 3 1,1"
+        .parse::<Polygon>()
+        .unwrap_err()
+        .contains("coordinate pair"));
+    assert!("95,1 2,2 3,3 95,1"
+        .parse::<Polygon>()
+        .unwrap_err()
+        .contains("latitude"));
+    assert!("51.5,7.4 -1"
+        .parse::<Circle>()
+        .unwrap_err()
+        .contains("radius"));
+    assert!("51.5,7.4"
+        .parse::<Circle>()
+        .unwrap_err()
+        .contains("not a circle"));
     let c: Circle = "51.5,7.4 0".parse().unwrap();
     assert_eq!(c.to_string(), "51.5,7.4 0");
     assert!(square().contains(Point::new(51.52, 7.45).unwrap()));
@@ -134,7 +181,10 @@ fn reader_accepts_a_valid_foreign_document() {
 
 #[test]
 fn reader_names_a_bad_polygon() {
-    let bad = GOOD_INFO.replace("51.5,7.4 51.5,7.5 51.6,7.5 51.5,7.4", "51.5,7.4 51.5,7.5 51.6,7.5");
+    let bad = GOOD_INFO.replace(
+        "51.5,7.4 51.5,7.5 51.6,7.5 51.5,7.4",
+        "51.5,7.4 51.5,7.5 51.6,7.5",
+    );
     let err = parse(&doc(&bad)).unwrap_err().to_string();
     assert!(err.contains("alert/info[1]/area[1]/polygon[1]: a polygon needs at least 4 coordinate pairs, this one has 3"), "{err}");
 }
@@ -143,7 +193,10 @@ fn reader_names_a_bad_polygon() {
 fn reader_names_a_z_timestamp() {
     let x = doc(GOOD_INFO).replace("2026-07-01T14:00:00+02:00", "2026-07-01T12:00:00Z");
     let err = parse(&x).unwrap_err().to_string();
-    assert!(err.contains("alert/sent: the time \"2026-07-01T12:00:00Z\" ends in Z"), "{err}");
+    assert!(
+        err.contains("alert/sent: the time \"2026-07-01T12:00:00Z\" ends in Z"),
+        "{err}"
+    );
     let x = doc(GOOD_INFO).replace("2026-07-01T14:00:00+02:00", "2026-07-01T14:00:00.5+02:00");
     assert!(parse(&x).unwrap_err().to_string().contains("no fractions"));
 }
@@ -158,17 +211,53 @@ fn reader_names_a_missing_event() {
 #[test]
 fn reader_names_other_problems() {
     let cases = [
-        (doc(GOOD_INFO).replace("mowas-1", "mowas 1"), "alert/identifier: \"mowas 1\" contains a space"),
-        (doc(GOOD_INFO).replace("<msgType>Alert", "<msgType>Warning"), "alert/msgType: \"Warning\" is not one of"),
-        (doc(GOOD_INFO).replace("cap:1.2", "cap:1.1"), "not a CAP 1.2 message"),
-        (doc(GOOD_INFO).replace("<scope>Public</scope>", ""), "alert/scope: is missing"),
-        (doc(GOOD_INFO).replace("<identifier>mowas-1</identifier><sender>bbk@example.de</sender>", "<sender>bbk@example.de</sender><identifier>mowas-1</identifier>"), "alert/identifier: is out of order"),
-        (doc(&format!("{GOOD_INFO}<foo/>")), "alert/foo: is not expected here"),
-        (doc(GOOD_INFO).replace("</alert>", ""), "ends before all elements are closed"),
-        (doc(GOOD_INFO).replace("</sent>", "</sen>"), "not well-formed"),
-        ("<!DOCTYPE x [<!ENTITY a 'b'>]><alert/>".to_string(), "document type"),
-        (doc(&GOOD_INFO.replace("<urgency>Immediate</urgency>", "<urgency>Soon</urgency>")), "alert/info[1]/urgency"),
-        (doc(&GOOD_INFO.replace("</areaDesc>", "</areaDesc><circle>51.5,7.4</circle>")), "alert/info[1]/area[1]/circle[1]"),
+        (
+            doc(GOOD_INFO).replace("mowas-1", "mowas 1"),
+            "alert/identifier: \"mowas 1\" contains a space",
+        ),
+        (
+            doc(GOOD_INFO).replace("<msgType>Alert", "<msgType>Warning"),
+            "alert/msgType: \"Warning\" is not one of",
+        ),
+        (
+            doc(GOOD_INFO).replace("cap:1.2", "cap:1.1"),
+            "not a CAP 1.2 message",
+        ),
+        (
+            doc(GOOD_INFO).replace("<scope>Public</scope>", ""),
+            "alert/scope: is missing",
+        ),
+        (
+            doc(GOOD_INFO).replace(
+                "<identifier>mowas-1</identifier><sender>bbk@example.de</sender>",
+                "<sender>bbk@example.de</sender><identifier>mowas-1</identifier>",
+            ),
+            "alert/identifier: is out of order",
+        ),
+        (
+            doc(&format!("{GOOD_INFO}<foo/>")),
+            "alert/foo: is not expected here",
+        ),
+        (
+            doc(GOOD_INFO).replace("</alert>", ""),
+            "ends before all elements are closed",
+        ),
+        (
+            doc(GOOD_INFO).replace("</sent>", "</sen>"),
+            "not well-formed",
+        ),
+        (
+            "<!DOCTYPE x [<!ENTITY a 'b'>]><alert/>".to_string(),
+            "document type",
+        ),
+        (
+            doc(&GOOD_INFO.replace("<urgency>Immediate</urgency>", "<urgency>Soon</urgency>")),
+            "alert/info[1]/urgency",
+        ),
+        (
+            doc(&GOOD_INFO.replace("</areaDesc>", "</areaDesc><circle>51.5,7.4</circle>")),
+            "alert/info[1]/area[1]/circle[1]",
+        ),
     ];
     for (xml, expected) in cases {
         let err = parse(&xml).unwrap_err().to_string();
@@ -180,14 +269,21 @@ fn reader_names_other_problems() {
 fn cell_broadcast_text_fits() {
     let a = sample(MsgType::Alert);
     let cb = cell_broadcast_text(&a.infos[0]);
-    assert_eq!(cb.text, "Hitzewarnung\n\nTrinken Sie viel Wasser.\n\nTemperaturen über 35 °C & mehr <heute>");
+    assert_eq!(
+        cb.text,
+        "Hitzewarnung\n\nTrinken Sie viel Wasser.\n\nTemperaturen über 35 °C & mehr <heute>"
+    );
     assert_eq!(cb.chars, cb.text.chars().count());
     assert!(!cb.shortened);
     let mut long = a.infos[2].clone();
     long.description = Some("كلمة ".repeat(400));
     let cb = cell_broadcast_text(&long);
     assert!(cb.shortened);
-    assert!(cb.chars <= CELL_BROADCAST_MAX_CHARS && cb.chars > 1300, "{}", cb.chars);
+    assert!(
+        cb.chars <= CELL_BROADCAST_MAX_CHARS && cb.chars > 1300,
+        "{}",
+        cb.chars
+    );
     assert!(cb.text.ends_with('…'));
 }
 
@@ -264,8 +360,9 @@ fn alert_update_and_cancel_validate_against_the_oasis_schema() {
 
 #[test]
 fn the_schema_check_itself_rejects_a_z_timestamp() {
-    let xml = to_xml(&sample(MsgType::Alert))
-        .unwrap()
-        .replace("2026-07-01T14:00:00+02:00</sent>", "2026-07-01T12:00:00Z</sent>");
+    let xml = to_xml(&sample(MsgType::Alert)).unwrap().replace(
+        "2026-07-01T14:00:00+02:00</sent>",
+        "2026-07-01T12:00:00Z</sent>",
+    );
     assert!(xmllint(&xml).is_err());
 }

@@ -70,13 +70,15 @@ pub fn check_token(path: &str, value: &str, out: &mut Vec<Problem>) {
 
 /// Characters XML 1.0 cannot carry at all.
 fn check_text(path: &str, value: &str, out: &mut Vec<Problem>) {
-    if let Some(c) = value
-        .chars()
-        .find(|c| (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}'))
-    {
+    if let Some(c) = value.chars().find(|c| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    }) {
         out.push(Problem::new(
             path,
-            format!("contains the character U+{:04X}, which XML cannot carry", c as u32),
+            format!(
+                "contains the character U+{:04X}, which XML cannot carry",
+                c as u32
+            ),
         ));
     }
 }
@@ -93,7 +95,8 @@ pub fn is_language_tag(tag: &str) -> bool {
     let first_ok = parts
         .next()
         .is_some_and(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
-    first_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+    first_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// Every problem of `alert`; empty when it may be written.
@@ -113,9 +116,9 @@ pub fn problems(alert: &Alert) -> Vec<Problem> {
         Scope::Restricted if alert.restriction.as_deref().is_none_or(str::is_empty) => out.push(
             Problem::new("restriction", "is required when the scope is Restricted"),
         ),
-        Scope::Private if alert.addresses.as_deref().is_none_or(str::is_empty) => {
-            out.push(Problem::new("addresses", "is required when the scope is Private"))
-        }
+        Scope::Private if alert.addresses.as_deref().is_none_or(str::is_empty) => out.push(
+            Problem::new("addresses", "is required when the scope is Private"),
+        ),
         _ => {}
     }
     match alert.msg_type {
@@ -132,7 +135,10 @@ pub fn problems(alert: &Alert) -> Vec<Problem> {
         }
         MsgType::Alert | MsgType::Update if alert.infos.is_empty() => out.push(Problem::new(
             "info",
-            format!("a message of type {} needs at least one info block", alert.msg_type),
+            format!(
+                "a message of type {} needs at least one info block",
+                alert.msg_type
+            ),
         )),
         _ => {}
     }
@@ -154,11 +160,17 @@ fn info_problems(path: &str, info: &Info, out: &mut Vec<Problem>) {
     if !is_language_tag(&info.language) {
         out.push(Problem::new(
             format!("{path}/language"),
-            format!("\"{}\" is not a language tag such as de or de-x-ls", info.language),
+            format!(
+                "\"{}\" is not a language tag such as de or de-x-ls",
+                info.language
+            ),
         ));
     }
     if info.categories.is_empty() {
-        out.push(Problem::new(format!("{path}/category"), "at least one category is required"));
+        out.push(Problem::new(
+            format!("{path}/category"),
+            "at least one category is required",
+        ));
     }
     if info.event.trim().is_empty() {
         out.push(Problem::new(format!("{path}/event"), "is missing or empty"));
@@ -193,22 +205,23 @@ fn info_problems(path: &str, info: &Info, out: &mut Vec<Problem>) {
             ));
         }
     }
-    for (j, pair) in info
-        .event_codes
-        .iter()
-        .chain(&info.parameters)
-        .enumerate()
-    {
+    for (j, pair) in info.event_codes.iter().chain(&info.parameters).enumerate() {
         check_text(&format!("{path}/valueName[{}]", j + 1), &pair.name, out);
         check_text(&format!("{path}/value[{}]", j + 1), &pair.value, out);
     }
     for (j, res) in info.resources.iter().enumerate() {
         let rpath = format!("{path}/resource[{}]", j + 1);
         if res.description.trim().is_empty() {
-            out.push(Problem::new(format!("{rpath}/resourceDesc"), "is missing or empty"));
+            out.push(Problem::new(
+                format!("{rpath}/resourceDesc"),
+                "is missing or empty",
+            ));
         }
         if res.mime_type.trim().is_empty() {
-            out.push(Problem::new(format!("{rpath}/mimeType"), "is missing or empty"));
+            out.push(Problem::new(
+                format!("{rpath}/mimeType"),
+                "is missing or empty",
+            ));
         }
         check_text(&rpath, &res.description, out);
         check_text(&rpath, &res.mime_type, out);
@@ -218,7 +231,10 @@ fn info_problems(path: &str, info: &Info, out: &mut Vec<Problem>) {
     for (j, area) in info.areas.iter().enumerate() {
         let apath = format!("{path}/area[{}]", j + 1);
         if area.description.trim().is_empty() {
-            out.push(Problem::new(format!("{apath}/areaDesc"), "is missing or empty"));
+            out.push(Problem::new(
+                format!("{apath}/areaDesc"),
+                "is missing or empty",
+            ));
         }
         check_text(&format!("{apath}/areaDesc"), &area.description, out);
         for g in &area.geocodes {

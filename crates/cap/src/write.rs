@@ -1,9 +1,9 @@
 //! Writes a message as CAP 1.2 XML, in the schema's element order. A message
 //! with problems is refused, so every document written here is valid.
 
+use crate::format_timestamp;
 use crate::model::{Alert, Area, Info, Resource, ValuePair, NAMESPACE};
 use crate::validate::{problems, Problems};
-use crate::format_timestamp;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 

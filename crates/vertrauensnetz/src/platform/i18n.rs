@@ -386,6 +386,8 @@ mod tests {
             "network",
             "events-network",
             "complaints",
+            "alerts",
+            "safe-places",
         ] {
             resident_file_complete(name);
         }

@@ -24,7 +24,10 @@ use crate::platform::web::{AppState, Ctx, WebError};
 /// Largest CAP document accepted for import (characters of the form field).
 pub const MAX_IMPORT: usize = 1024 * 1024;
 
-async fn district_shapes(state: &AppState, tenant: &Tenant) -> Result<Vec<DistrictShape>, WebError> {
+async fn district_shapes(
+    state: &AppState,
+    tenant: &Tenant,
+) -> Result<Vec<DistrictShape>, WebError> {
     Ok(store::districts(&state.db, tenant.id)
         .await?
         .into_iter()
@@ -39,7 +42,10 @@ async fn district_shapes(state: &AppState, tenant: &Tenant) -> Result<Vec<Distri
 
 /// The languages a tenant's warnings are written in.
 pub fn languages(settings: &store::Settings) -> Vec<String> {
-    let mut out: Vec<String> = model::BASE_LANGUAGES.iter().map(|s| (*s).to_owned()).collect();
+    let mut out: Vec<String> = model::BASE_LANGUAGES
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
     for l in &settings.extra_languages {
         if !out.contains(l) {
             out.push(l.clone());
@@ -60,7 +66,11 @@ fn pick<'a>(texts: &'a [TextRow], lang: &str) -> Option<&'a TextRow> {
         .find(|t| t.lang.eq_ignore_ascii_case(lang))
         .or_else(|| {
             (lang != "de-x-ls")
-                .then(|| texts.iter().find(|t| primary(&t.lang) == primary(lang) && !t.lang.contains("-x-")))
+                .then(|| {
+                    texts
+                        .iter()
+                        .find(|t| primary(&t.lang) == primary(lang) && !t.lang.contains("-x-"))
+                })
                 .flatten()
         })
         .or_else(|| texts.iter().find(|t| t.lang == "de"))
@@ -144,7 +154,14 @@ fn status_key(w: &WarningRow) -> String {
 
 /// `GET /{tenant}/staff/warnings`
 pub async fn staff_list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, WebError> {
-    staff_list_page(&state, &ctx, String::new(), FormErrors::new(), StatusCode::OK).await
+    staff_list_page(
+        &state,
+        &ctx,
+        String::new(),
+        FormErrors::new(),
+        StatusCode::OK,
+    )
+    .await
 }
 
 pub struct Choice {
@@ -210,7 +227,9 @@ async fn compose_page(
     let refers_headline = match Uuid::parse_str(form.refers_to.trim()) {
         Ok(id) => {
             let texts = store::texts(&state.db, tenant.id, id).await?;
-            pick(&texts, "de").map(|t| t.headline.clone()).unwrap_or_default()
+            pick(&texts, "de")
+                .map(|t| t.headline.clone())
+                .unwrap_or_default()
         }
         Err(_) => String::new(),
     };
@@ -224,10 +243,22 @@ async fn compose_page(
                 dir: if model::is_rtl(&tag) { "rtl" } else { "ltr" },
                 enabled: form.enabled(&tag),
                 required: tag == "de",
-                headline: text.as_ref().map(|t| t.headline.clone()).unwrap_or_default(),
-                description: text.as_ref().map(|t| t.description.clone()).unwrap_or_default(),
-                instruction: text.as_ref().map(|t| t.instruction.clone()).unwrap_or_default(),
-                error: lang_errors.iter().find(|(l, _)| *l == tag).map(|(_, e)| e.clone()),
+                headline: text
+                    .as_ref()
+                    .map(|t| t.headline.clone())
+                    .unwrap_or_default(),
+                description: text
+                    .as_ref()
+                    .map(|t| t.description.clone())
+                    .unwrap_or_default(),
+                instruction: text
+                    .as_ref()
+                    .map(|t| t.instruction.clone())
+                    .unwrap_or_default(),
+                error: lang_errors
+                    .iter()
+                    .find(|(l, _)| *l == tag)
+                    .map(|(_, e)| e.clone()),
                 tag,
             }
         })
@@ -276,7 +307,10 @@ pub async fn compose(
         area_kind: "districts".into(),
         onset: model::local_input(now, &tenant.time_zone),
         expires: model::local_input(now + chrono::Duration::hours(12), &tenant.time_zone),
-        langs: model::BASE_LANGUAGES.iter().map(|s| (*s).to_owned()).collect(),
+        langs: model::BASE_LANGUAGES
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect(),
         ..WarningForm::default()
     };
     if let Some(id) = q.refers_to.as_deref().and_then(|s| Uuid::parse_str(s).ok()) {
@@ -304,7 +338,11 @@ pub async fn compose(
         form.area_kind = earlier.area_kind.clone();
         match earlier.area_kind.as_str() {
             "districts" => {
-                form.districts = earlier.area_value.split_whitespace().map(str::to_owned).collect()
+                form.districts = earlier
+                    .area_value
+                    .split_whitespace()
+                    .map(str::to_owned)
+                    .collect()
             }
             "polygon" => form.polygon = earlier.area_value.clone(),
             _ => form.circle = earlier.area_value.clone(),
@@ -321,7 +359,15 @@ pub async fn compose(
             })
             .collect();
     }
-    compose_page(&state, &ctx, form, FormErrors::new(), Vec::new(), StatusCode::OK).await
+    compose_page(
+        &state,
+        &ctx,
+        form,
+        FormErrors::new(),
+        Vec::new(),
+        StatusCode::OK,
+    )
+    .await
 }
 
 /// `POST /{tenant}/staff/warnings`: saves a draft; nothing is published.
@@ -345,7 +391,9 @@ pub async fn create(
         if let Some(id) = d.refers_to {
             let ok = store::warning(&state.db, tenant.id, id)
                 .await?
-                .is_some_and(|w| w.origin == "own" && w.status == "published" && w.replaced_by.is_none());
+                .is_some_and(|w| {
+                    w.origin == "own" && w.status == "published" && w.replaced_by.is_none()
+                });
             if !ok {
                 draft = Err(vec![model::FormProblem {
                     field: "refers_to",
@@ -402,7 +450,12 @@ pub async fn create(
         area_desc: draft.area_desc.clone(),
         area_kind: draft.area.kind().into(),
         area_value: draft.area.value(),
-        languages: draft.texts.iter().map(|t| t.lang.as_str()).collect::<Vec<_>>().join(" "),
+        languages: draft
+            .texts
+            .iter()
+            .map(|t| t.lang.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
         created_by: Some(user),
         created_at: now,
         approved_by: None,
@@ -567,14 +620,32 @@ async fn staff_detail_page(
 
 fn facts(t: &Tr, w: &WarningRow, tz: &str) -> Vec<(String, String)> {
     let mut f = vec![
-        (t.t("alerts-field-msg-type").into_owned(), model::vocab_label(t, "msgtype", &w.msg_type)),
-        (t.t("alerts-field-category").into_owned(), model::vocab_label(t, "category", &w.category)),
+        (
+            t.t("alerts-field-msg-type").into_owned(),
+            model::vocab_label(t, "msgtype", &w.msg_type),
+        ),
+        (
+            t.t("alerts-field-category").into_owned(),
+            model::vocab_label(t, "category", &w.category),
+        ),
         (t.t("alerts-field-event").into_owned(), w.event.clone()),
-        (t.t("alerts-field-urgency").into_owned(), model::vocab_label(t, "urgency", &w.urgency)),
-        (t.t("alerts-field-severity").into_owned(), model::vocab_label(t, "severity", &w.severity)),
-        (t.t("alerts-field-certainty").into_owned(), model::vocab_label(t, "certainty", &w.certainty)),
+        (
+            t.t("alerts-field-urgency").into_owned(),
+            model::vocab_label(t, "urgency", &w.urgency),
+        ),
+        (
+            t.t("alerts-field-severity").into_owned(),
+            model::vocab_label(t, "severity", &w.severity),
+        ),
+        (
+            t.t("alerts-field-certainty").into_owned(),
+            model::vocab_label(t, "certainty", &w.certainty),
+        ),
         (t.t("alerts-field-onset").into_owned(), local(w.onset, tz)),
-        (t.t("alerts-field-expires").into_owned(), local(w.expires, tz)),
+        (
+            t.t("alerts-field-expires").into_owned(),
+            local(w.expires, tz),
+        ),
         (t.t("alerts-field-area").into_owned(), w.area_desc.clone()),
     ];
     if let Some(s) = w.sent_at {
@@ -623,7 +694,8 @@ pub async fn publish(
         drop(tx);
         return staff_detail_page(&state, &ctx, id, Some(msg), status).await;
     }
-    let texts = store::texts_tx(&mut tx, tenant.id, id).await?;
+    // One info per language, in the order of the tenant's languages.
+    let texts = ordered(store::texts_tx(&mut tx, tenant.id, id).await?);
     let draft = draft_of(&w, &texts).ok_or_else(WebError::internal)?;
     let mut references = Vec::new();
     if let Some(earlier_id) = w.refers_to {
@@ -661,7 +733,10 @@ pub async fn publish(
     let sent = Timestamp::truncated(env.sent);
     let approved_by = (w.created_by != Some(user)).then_some(user);
     if !store::publish(&mut tx, tenant.id, id, approved_by, sent, &xml).await? {
-        return Err(WebError::new(StatusCode::CONFLICT, "alerts-error-not-draft"));
+        return Err(WebError::new(
+            StatusCode::CONFLICT,
+            "alerts-error-not-draft",
+        ));
     }
     audit::append(
         &mut tx,
@@ -699,7 +774,10 @@ pub async fn save_settings(
     let t = Tr::new(ctx.lang());
     let mut extra = Vec::new();
     let mut errors = FormErrors::new();
-    for tag in form.extra_languages.split(|c: char| c.is_whitespace() || c == ',') {
+    for tag in form
+        .extra_languages
+        .split(|c: char| c.is_whitespace() || c == ',')
+    {
         let tag = tag.trim().to_ascii_lowercase();
         if tag.is_empty() {
             continue;
@@ -714,8 +792,14 @@ pub async fn save_settings(
         errors.add("extra_languages", t.t("alerts-error-lang"));
     }
     if !errors.is_empty() {
-        return staff_list_page(&state, &ctx, String::new(), errors, StatusCode::UNPROCESSABLE_ENTITY)
-            .await;
+        return staff_list_page(
+            &state,
+            &ctx,
+            String::new(),
+            errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     }
     let settings = store::Settings {
         require_approval: form.require_approval.is_some(),
@@ -771,7 +855,10 @@ pub fn imported_row(
     };
     let mut texts: Vec<TextRow> = Vec::new();
     for i in &alert.infos {
-        if texts.iter().any(|t| t.lang.eq_ignore_ascii_case(&i.language)) {
+        if texts
+            .iter()
+            .any(|t| t.lang.eq_ignore_ascii_case(&i.language))
+        {
             continue;
         }
         texts.push(TextRow {
@@ -781,7 +868,8 @@ pub fn imported_row(
             instruction: i.instruction.clone().unwrap_or_default(),
         });
     }
-    let ts = |t: Option<cap::Timestamp>| t.map(|t| Timestamp::truncated(t.with_timezone(&chrono::Utc)));
+    let ts =
+        |t: Option<cap::Timestamp>| t.map(|t| Timestamp::truncated(t.with_timezone(&chrono::Utc)));
     let row = WarningRow {
         warning_id: id,
         origin: "import".into(),
@@ -811,7 +899,11 @@ pub fn imported_row(
             .join(", "),
         area_kind: "cap".into(),
         area_value: String::new(),
-        languages: texts.iter().map(|t| t.lang.as_str()).collect::<Vec<_>>().join(" "),
+        languages: texts
+            .iter()
+            .map(|t| t.lang.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
         created_by: None,
         created_at: now,
         approved_by: None,
@@ -852,7 +944,11 @@ pub async fn import(
     let alert = match cap::parse(&xml) {
         Ok(a) => a,
         Err(problems) => {
-            let msg = t.t1("alerts-import-error-invalid", "problems", problems.to_string());
+            let msg = t.t1(
+                "alerts-import-error-invalid",
+                "problems",
+                problems.to_string(),
+            );
             return refuse(msg, xml).await;
         }
     };
@@ -921,9 +1017,7 @@ struct PublicList {
 
 /// Whether a published warning is in force now.
 fn is_current(w: &WarningRow, now: chrono::DateTime<chrono::Utc>) -> bool {
-    w.replaced_by.is_none()
-        && w.msg_type != "Cancel"
-        && w.expires.is_none_or(|e| e.0 > now)
+    w.replaced_by.is_none() && w.msg_type != "Cancel" && w.expires.is_none_or(|e| e.0 > now)
 }
 
 /// `GET /{tenant}/alerts`
@@ -937,7 +1031,9 @@ pub async fn public_list(State(state): State<AppState>, ctx: Ctx) -> Result<Resp
         let text = pick(&texts, ctx.lang().tag());
         let line = PublicLine {
             id: w.warning_id,
-            headline: text.map(|t| t.headline.clone()).unwrap_or_else(|| w.event.clone()),
+            headline: text
+                .map(|t| t.headline.clone())
+                .unwrap_or_else(|| w.event.clone()),
             html_lang: text
                 .map(|t| model::html_lang(&t.lang).to_owned())
                 .unwrap_or_else(|| "de".into()),
@@ -1018,7 +1114,10 @@ pub async fn public_item(
                     header::CONTENT_TYPE,
                     HeaderValue::from_static("application/cap+xml; charset=utf-8"),
                 ),
-                (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=60")),
+                (
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("public, max-age=60"),
+                ),
             ],
             body,
         )
@@ -1085,17 +1184,17 @@ pub async fn feed(State(state): State<AppState>, ctx: Ctx) -> Result<Response, W
         let texts = store::texts(&state.db, tenant.id, w.warning_id).await?;
         let text = pick(&texts, "de");
         let sent = w.sent_at.map(|s| s.0).unwrap_or(updated);
-        let mut title = Text::plain(text.map(|t| t.headline.clone()).unwrap_or_else(|| w.event.clone()));
+        let mut title = Text::plain(
+            text.map(|t| t.headline.clone())
+                .unwrap_or_else(|| w.event.clone()),
+        );
         title.lang = text.map(|t| t.lang.clone());
         let mut entry = AtomEntry::default();
         entry.set_id(format!("urn:uuid:{}", w.warning_id));
         entry.set_title(title);
         entry.set_updated(sent.fixed_offset());
         entry.set_published(Some(sent.fixed_offset()));
-        entry.set_summary(Some(Text::plain(format!(
-            "{} – {}",
-            w.event, w.area_desc
-        ))));
+        entry.set_summary(Some(Text::plain(format!("{} – {}", w.event, w.area_desc))));
         entry.set_links(vec![
             Link {
                 href: format!("{base}/alerts/{}.cap.xml", w.warning_id),
@@ -1142,7 +1241,10 @@ pub async fn feed(State(state): State<AppState>, ctx: Ctx) -> Result<Response, W
                 header::CONTENT_TYPE,
                 HeaderValue::from_static("application/atom+xml; charset=utf-8"),
             ),
-            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=60")),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=60"),
+            ),
         ],
         feed.to_string(),
     )

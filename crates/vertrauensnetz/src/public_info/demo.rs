@@ -184,10 +184,26 @@ async fn some_event(tx: &mut Tx, tenant: &Tenant) -> anyhow::Result<Option<(Uuid
 }
 
 const LUISA_STREETS: [&str; 20] = [
-    "Kampstraße 12", "Brückstraße 30", "Wißstraße 4", "Hansastraße 7", "Ostenhellweg 18",
-    "Westenhellweg 55", "Kleppingstraße 9", "Betenstraße 2", "Olpe 21", "Hoher Wall 14",
-    "Möllerstraße 3", "Rheinische Straße 40", "Lange Straße 88", "Kreuzstraße 61", "Saarlandstraße 15",
-    "Münsterstraße 112", "Schützenstraße 44", "Borsigplatz 1", "Hohe Straße 70", "Ruhrallee 9",
+    "Kampstraße 12",
+    "Brückstraße 30",
+    "Wißstraße 4",
+    "Hansastraße 7",
+    "Ostenhellweg 18",
+    "Westenhellweg 55",
+    "Kleppingstraße 9",
+    "Betenstraße 2",
+    "Olpe 21",
+    "Hoher Wall 14",
+    "Möllerstraße 3",
+    "Rheinische Straße 40",
+    "Lange Straße 88",
+    "Kreuzstraße 61",
+    "Saarlandstraße 15",
+    "Münsterstraße 112",
+    "Schützenstraße 44",
+    "Borsigplatz 1",
+    "Hohe Straße 70",
+    "Ruhrallee 9",
 ];
 
 pub async fn seed(db: &Db, tenant: &Tenant, clock: &Clock) -> anyhow::Result<()> {
@@ -206,10 +222,16 @@ pub async fn seed(db: &Db, tenant: &Tenant, clock: &Clock) -> anyhow::Result<()>
     let codes: Vec<String> = districts.iter().map(|d| d.code.clone()).collect();
     let north: Vec<String> = districts
         .iter()
-        .filter(|d| d.code.contains("nord") || d.code.contains("eving") || d.code.contains("huckarde"))
+        .filter(|d| {
+            d.code.contains("nord") || d.code.contains("eving") || d.code.contains("huckarde")
+        })
         .map(|d| d.code.clone())
         .collect();
-    let north = if north.is_empty() { codes.clone() } else { north };
+    let north = if north.is_empty() {
+        codes.clone()
+    } else {
+        north
+    };
     let centre = districts
         .iter()
         .find(|d| d.code.contains("innenstadt"))
@@ -274,23 +296,54 @@ pub async fn seed(db: &Db, tenant: &Tenant, clock: &Clock) -> anyhow::Result<()>
         ts,
     );
     store::insert_place(&mut tx, tenant.id, &guides).await?;
-    for (day, opens, closes) in [(3, 20 * 60, 2 * 60), (4, 20 * 60, 5 * 60), (5, 20 * 60, 5 * 60)] {
+    for (day, opens, closes) in [
+        (3, 20 * 60, 2 * 60),
+        (4, 20 * 60, 5 * 60),
+        (5, 20 * 60, 5 * 60),
+    ] {
         store::insert_hours(&mut tx, tenant.id, guides.place_id, day, opens, closes).await?;
     }
     let year = now.format("%Y").to_string();
-    for (day, name) in [("12-24", "Heiligabend"), ("12-25", "1. Weihnachtstag"), ("12-26", "2. Weihnachtstag"), ("01-01", "Neujahr"), ("05-01", "Tag der Arbeit"), ("10-03", "Tag der Deutschen Einheit")] {
+    for (day, name) in [
+        ("12-24", "Heiligabend"),
+        ("12-25", "1. Weihnachtstag"),
+        ("12-26", "2. Weihnachtstag"),
+        ("01-01", "Neujahr"),
+        ("05-01", "Tag der Arbeit"),
+        ("10-03", "Tag der Deutschen Einheit"),
+    ] {
         store::insert_holiday(&mut tx, tenant.id, &format!("{year}-{day}"), name).await?;
     }
-    store::insert_exception(&mut tx, tenant.id, guides.place_id, &format!("{year}-12-31"), Some((18 * 60, 6 * 60)), "Silvester").await?;
+    store::insert_exception(
+        &mut tx,
+        tenant.id,
+        guides.place_id,
+        &format!("{year}-12-31"),
+        Some((18 * 60, 6 * 60)),
+        "Silvester",
+    )
+    .await?;
 
     // Help points of a city festival, with counselling and police, bound to
     // an event of the events module and open on its day only.
     if let Some((event, starts)) = some_event(&mut tx, tenant).await? {
         let day = starts.0.format("%Y-%m-%d").to_string();
         for (i, (name, help, langs)) in [
-            ("Hilfepunkt Stadtfest – Beratungsstelle", "listen accompany phone quiet", "de en tr"),
-            ("Hilfepunkt Stadtfest – Polizei", "listen phone first_aid", "de en"),
-            ("Hilfepunkt Stadtfest – Sanitätsdienst", "first_aid quiet", "de en ar"),
+            (
+                "Hilfepunkt Stadtfest – Beratungsstelle",
+                "listen accompany phone quiet",
+                "de en tr",
+            ),
+            (
+                "Hilfepunkt Stadtfest – Polizei",
+                "listen phone first_aid",
+                "de en",
+            ),
+            (
+                "Hilfepunkt Stadtfest – Sanitätsdienst",
+                "first_aid quiet",
+                "de en ar",
+            ),
         ]
         .into_iter()
         .enumerate()
@@ -311,7 +364,15 @@ pub async fn seed(db: &Db, tenant: &Tenant, clock: &Clock) -> anyhow::Result<()>
                 ts,
             );
             store::insert_place(&mut tx, tenant.id, &p).await?;
-            store::insert_exception(&mut tx, tenant.id, p.place_id, &day, Some((14 * 60, 2 * 60)), "Stadtfest").await?;
+            store::insert_exception(
+                &mut tx,
+                tenant.id,
+                p.place_id,
+                &day,
+                Some((14 * 60, 2 * 60)),
+                "Stadtfest",
+            )
+            .await?;
         }
     }
 

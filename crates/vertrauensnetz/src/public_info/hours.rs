@@ -59,7 +59,11 @@ fn instant(tz: Tz, day: NaiveDate, minute: Minute, closing: bool) -> Option<Date
     } else {
         (day, minute)
     };
-    let naive = day.and_time(NaiveTime::from_hms_opt(u32::from(minute / 60), u32::from(minute % 60), 0)?);
+    let naive = day.and_time(NaiveTime::from_hms_opt(
+        u32::from(minute / 60),
+        u32::from(minute % 60),
+        0,
+    )?);
     match tz.from_local_datetime(&naive) {
         chrono::LocalResult::Single(t) => Some(t.with_timezone(&Utc)),
         chrono::LocalResult::Ambiguous(early, late) => Some(if closing {
@@ -106,7 +110,11 @@ impl Schedule {
         let days = [today.pred_opt(), Some(today)];
         days.into_iter().flatten().any(|day| {
             self.ranges_of(day).into_iter().any(|(opens, closes)| {
-                let end = if closes <= opens { closes + 1440 } else { closes };
+                let end = if closes <= opens {
+                    closes + 1440
+                } else {
+                    closes
+                };
                 match (instant(tz, day, opens, false), instant(tz, day, end, true)) {
                     (Some(s), Some(e)) => s <= now && now < e,
                     _ => false,
@@ -129,8 +137,16 @@ mod tests {
         // Fri 22:00 – Sat 04:00 and Sat 22:00 – Sun 04:00.
         Schedule {
             rules: vec![
-                WeeklyRule { weekday: 4, opens: 22 * 60, closes: 4 * 60 },
-                WeeklyRule { weekday: 5, opens: 22 * 60, closes: 4 * 60 },
+                WeeklyRule {
+                    weekday: 4,
+                    opens: 22 * 60,
+                    closes: 4 * 60,
+                },
+                WeeklyRule {
+                    weekday: 5,
+                    opens: 22 * 60,
+                    closes: 4 * 60,
+                },
             ],
             ..Schedule::default()
         }
@@ -154,13 +170,24 @@ mod tests {
     fn holidays_follow_sunday_and_dated_exceptions_win() {
         let s = Schedule {
             rules: vec![
-                WeeklyRule { weekday: 0, opens: 9 * 60, closes: 17 * 60 },
-                WeeklyRule { weekday: 6, opens: 12 * 60, closes: 14 * 60 },
+                WeeklyRule {
+                    weekday: 0,
+                    opens: 9 * 60,
+                    closes: 17 * 60,
+                },
+                WeeklyRule {
+                    weekday: 6,
+                    opens: 12 * 60,
+                    closes: 14 * 60,
+                },
             ],
             // Whit Monday 2026.
             holidays: vec![NaiveDate::from_ymd_opt(2026, 5, 25).unwrap()],
             exceptions: vec![
-                DatedHours { day: NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(), hours: None },
+                DatedHours {
+                    day: NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+                    hours: None,
+                },
                 DatedHours {
                     day: NaiveDate::from_ymd_opt(2026, 6, 8).unwrap(),
                     hours: Some((18 * 60, 2 * 60)),
@@ -185,7 +212,11 @@ mod tests {
         assert!(!s.is_open(at("2026-03-29T02:30:00+00:00"), Berlin));
         // A range opening in the skipped hour opens at 03:00 CEST.
         let gap = Schedule {
-            rules: vec![WeeklyRule { weekday: 6, opens: 2 * 60 + 30, closes: 5 * 60 }],
+            rules: vec![WeeklyRule {
+                weekday: 6,
+                opens: 2 * 60 + 30,
+                closes: 5 * 60,
+            }],
             ..Schedule::default()
         };
         assert!(!gap.is_open(at("2026-03-29T00:45:00+00:00"), Berlin));

@@ -20,11 +20,31 @@ pub fn routes(r: &mut Routes) {
     let public = Access::Public;
     r.add(Method::GET, "/{tenant}/alerts", public, alerts::public_list);
     r.add(Method::GET, "/{tenant}/alerts.atom", public, alerts::feed);
-    r.add(Method::GET, "/{tenant}/alerts/{file}", public, alerts::public_item);
+    r.add(
+        Method::GET,
+        "/{tenant}/alerts/{file}",
+        public,
+        alerts::public_item,
+    );
     let warn = Access::Permission(Permission::PublishWarnings);
-    r.add(Method::GET, "/{tenant}/staff/warnings", warn, alerts::staff_list);
-    r.add(Method::POST, "/{tenant}/staff/warnings", warn, alerts::create);
-    r.add(Method::GET, "/{tenant}/staff/warnings/new", warn, alerts::compose);
+    r.add(
+        Method::GET,
+        "/{tenant}/staff/warnings",
+        warn,
+        alerts::staff_list,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/staff/warnings",
+        warn,
+        alerts::create,
+    );
+    r.add(
+        Method::GET,
+        "/{tenant}/staff/warnings/new",
+        warn,
+        alerts::compose,
+    );
     r.add(
         Method::POST,
         "/{tenant}/staff/warnings/import",

@@ -32,7 +32,10 @@ pub fn language_name(tag: &str) -> String {
 
 /// Right-to-left scripts among the languages a tenant may add.
 pub fn is_rtl(tag: &str) -> bool {
-    matches!(tag.split('-').next(), Some("ar" | "fa" | "he" | "ur" | "ps"))
+    matches!(
+        tag.split('-').next(),
+        Some("ar" | "fa" | "he" | "ur" | "ps")
+    )
 }
 
 /// The `lang` attribute for a text (easy German is German).
@@ -666,7 +669,10 @@ mod tests {
         };
         let a = build_alert(&d, &env, &districts()).unwrap();
         let xml = cap::to_xml(&a).unwrap();
-        assert!(xml.contains("<onset>2026-07-01T14:00:00+02:00</onset>"), "{xml}");
+        assert!(
+            xml.contains("<onset>2026-07-01T14:00:00+02:00</onset>"),
+            "{xml}"
+        );
         assert!(xml.contains("<circle>51.5136,7.4653 1.5</circle>"), "{xml}");
         assert_eq!(a.infos.len(), 2);
     }
@@ -677,7 +683,9 @@ mod tests {
         f.expires = "2026-07-01T13:00".into();
         f.texts[1].headline = " ".into();
         let p = parse_form(&f, "Europe/Berlin", &districts(), &area()).unwrap_err();
-        assert!(p.iter().any(|p| p.key == "alerts-error-expires-before-onset"));
+        assert!(p
+            .iter()
+            .any(|p| p.key == "alerts-error-expires-before-onset"));
         assert!(p
             .iter()
             .any(|p| p.key == "alerts-error-headline" && p.lang.as_deref() == Some("en")));
@@ -702,7 +710,8 @@ mod tests {
 
     #[test]
     fn geojson_outlines_become_lat_lon_rings() {
-        let g = r#"{"type":"Polygon","coordinates":[[[7.4,51.5],[7.5,51.5],[7.5,51.6],[7.4,51.5]]]}"#;
+        let g =
+            r#"{"type":"Polygon","coordinates":[[[7.4,51.5],[7.5,51.5],[7.5,51.6],[7.4,51.5]]]}"#;
         let o = outline_from_geojson(g).unwrap();
         assert_eq!(o[0], (51.5, 7.4));
     }

@@ -43,7 +43,12 @@ pub const MATERIAL_LANGS: [&str; 5] = ["de", "en", "tr", "ar", "uk"];
 pub fn routes(r: &mut Routes) {
     let public = Access::Public;
     r.add(Method::GET, "/{tenant}/safe-places", public, list);
-    r.add(Method::GET, "/{tenant}/safe-places/apply", public, apply_form);
+    r.add(
+        Method::GET,
+        "/{tenant}/safe-places/apply",
+        public,
+        apply_form,
+    );
     r.add(Method::POST, "/{tenant}/safe-places/apply", public, apply);
     r.add(
         Method::GET,
@@ -52,7 +57,12 @@ pub fn routes(r: &mut Routes) {
         material,
     );
     let manage = Access::Permission(Permission::ManageSafePlaces);
-    r.add(Method::GET, "/{tenant}/staff/safe-places", manage, staff_list);
+    r.add(
+        Method::GET,
+        "/{tenant}/staff/safe-places",
+        manage,
+        staff_list,
+    );
     r.add(
         Method::POST,
         "/{tenant}/staff/safe-places/{id}/decision",
@@ -73,9 +83,11 @@ pub async fn schedules(
         .collect();
     let mut out: HashMap<Uuid, Schedule> = HashMap::new();
     for (place, weekday, opens, closes) in store::all_hours(&state.db, tenant).await? {
-        if let (Ok(weekday), Ok(opens), Ok(closes)) =
-            (u8::try_from(weekday), u16::try_from(opens), u16::try_from(closes))
-        {
+        if let (Ok(weekday), Ok(opens), Ok(closes)) = (
+            u8::try_from(weekday),
+            u16::try_from(opens),
+            u16::try_from(closes),
+        ) {
             out.entry(place).or_default().rules.push(WeeklyRule {
                 weekday,
                 opens,
@@ -212,7 +224,10 @@ pub async fn list(
 ) -> Result<Response, WebError> {
     let tenant = ctx.tenant()?;
     let t = Tr::new(ctx.lang());
-    let tz: chrono_tz::Tz = tenant.time_zone.parse().unwrap_or(chrono_tz::Europe::Berlin);
+    let tz: chrono_tz::Tz = tenant
+        .time_zone
+        .parse()
+        .unwrap_or(chrono_tz::Europe::Berlin);
     let now = state.clock.now();
     let districts = store::districts(&state.db, tenant.id).await?;
     let chosen = q
@@ -223,7 +238,11 @@ pub async fn list(
     let schedules = schedules(&state, tenant.id).await?;
     let rows: Vec<PlaceRow> = store::places(&state.db, tenant.id, "active").await?;
     let mut points: Vec<(f64, f64)> = rows.iter().map(|p| (p.lat, p.lon)).collect();
-    points.extend(districts.iter().filter_map(|d| d.centre_lat.zip(d.centre_lon)));
+    points.extend(
+        districts
+            .iter()
+            .filter_map(|d| d.centre_lat.zip(d.centre_lon)),
+    );
     let proj = Projection::new(&points);
     let district_name: HashMap<&str, &str> = districts
         .iter()
@@ -344,7 +363,10 @@ pub async fn list(
         for kind in ["poster", "sticker"] {
             for lang in MATERIAL_LANGS {
                 material.push(Material {
-                    href: format!("/{}/safe-places/material/{scheme}-{kind}-{lang}.svg", tenant.slug),
+                    href: format!(
+                        "/{}/safe-places/material/{scheme}-{kind}-{lang}.svg",
+                        tenant.slug
+                    ),
                     label: format!(
                         "{} – {} ({})",
                         t.t(&format!("places-kind-{scheme}")),
@@ -507,8 +529,15 @@ pub async fn apply(
     let (Some(district), Some(opens), Some(closes), true) =
         (district, opens, closes, errors.is_empty())
     else {
-        return apply_page(&state, &ctx, form, errors, false, StatusCode::UNPROCESSABLE_ENTITY)
-            .await;
+        return apply_page(
+            &state,
+            &ctx,
+            form,
+            errors,
+            false,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     };
     // The venue is placed at its district's centre until a coordinator
     // corrects it; applicants need not know coordinates.
@@ -545,7 +574,15 @@ pub async fn apply(
     )
     .await?;
     for d in days {
-        store::insert_hours(&mut tx, tenant.id, id, d.into(), opens.into(), closes.into()).await?;
+        store::insert_hours(
+            &mut tx,
+            tenant.id,
+            id,
+            d.into(),
+            opens.into(),
+            closes.into(),
+        )
+        .await?;
     }
     audit::append(
         &mut tx,
@@ -556,7 +593,15 @@ pub async fn apply(
     )
     .await?;
     tx.commit().await?;
-    apply_page(&state, &ctx, ApplyForm::default(), FormErrors::new(), true, StatusCode::OK).await
+    apply_page(
+        &state,
+        &ctx,
+        ApplyForm::default(),
+        FormErrors::new(),
+        true,
+        StatusCode::OK,
+    )
+    .await
 }
 
 pub struct Application {
@@ -635,7 +680,11 @@ pub async fn decide(
     let status = match form.decision.as_str() {
         "approve" => "active",
         "reject" => "rejected",
-        _ => return Err(WebError::unprocessable("decision must be approve or reject")),
+        _ => {
+            return Err(WebError::unprocessable(
+                "decision must be approve or reject",
+            ))
+        }
     };
     let now = state.clock.now_ts();
     let mut tx = state.db.begin().await?;
@@ -721,8 +770,14 @@ pub async fn material(
     let disposition = format!("inline; filename=\"{stem}.svg\"");
     let mut res = (
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml")),
-            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("image/svg+xml"),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=3600"),
+            ),
         ],
         svg,
     )

@@ -133,7 +133,8 @@ pub async fn insert_text(
 
 pub async fn warning(db: &Db, tenant: TenantId, id: Uuid) -> Result<Option<WarningRow>, DbError> {
     let mut conn = db.read().await?;
-    let sql = format!("SELECT {WARNING_COLUMNS} FROM warnings WHERE tenant_id = $1 AND warning_id = $2");
+    let sql =
+        format!("SELECT {WARNING_COLUMNS} FROM warnings WHERE tenant_id = $1 AND warning_id = $2");
     Ok(on_db!(conn, c => sqlx::query_as(&sql)
         .bind(tenant.as_uuid()).bind(id).fetch_optional(c).await)?)
 }
@@ -301,7 +302,12 @@ pub async fn insert_exception(
     Ok(())
 }
 
-pub async fn insert_holiday(tx: &mut Tx, tenant: TenantId, day: &str, name: &str) -> Result<(), DbError> {
+pub async fn insert_holiday(
+    tx: &mut Tx,
+    tenant: TenantId,
+    day: &str,
+    name: &str,
+) -> Result<(), DbError> {
     on_db!(tx, c => sqlx::query(
         "INSERT INTO safe_place_holidays (tenant_id, day, name) VALUES ($1, $2, $3) ON CONFLICT (tenant_id, day) DO NOTHING")
         .bind(tenant.as_uuid()).bind(day).bind(name)
