@@ -89,7 +89,7 @@ async fn the_list_works_without_javascript_and_the_page_sends_no_position() {
     let app = TestApp::spawn().await;
     let html = page(&app, "/dortmund/safe-places?district=eving").await;
     let n = count_places(&html);
-    assert!(n >= 1 && n < 24, "{n}");
+    assert!((1..24).contains(&n), "{n}");
     assert!(html.contains("<svg viewBox=\"0 0 600 400\" role=\"img\""));
     // The filter form sends a district and nothing else.
     assert!(html.contains("<form method=\"get\" action=\"/dortmund/safe-places\""));
