@@ -37,6 +37,7 @@ pub fn routes(state: Option<AppState>) -> Routes {
     crate::complaints::routes(&mut r);
     crate::topic_pages::routes(&mut r);
     crate::receipts::routes(&mut r);
+    crate::public_info::routes(&mut r);
     r.add(
         Method::GET,
         "/api/openapi.json",
@@ -72,6 +73,7 @@ pub fn nav() -> Vec<NavLink> {
     links.extend(crate::events::network_nav());
     links.extend(crate::complaints::nav());
     links.extend(crate::receipts::nav());
+    links.extend(crate::public_info::nav());
     links.push(NavLink {
         path: "notifications",
         title_key: "notifications-title",

@@ -14,4 +14,5 @@ pub mod network;
 pub mod operator;
 pub mod platform;
 pub mod receipts;
+pub mod public_info;
 pub mod topic_pages;

@@ -30,6 +30,7 @@ const LIAISON: &[Role] = &[Role::Liaison];
 const COMPLAINT_KEYS: &[Role] = &[Role::Ombuds, Role::Liaison];
 const OFFICERS: &[Role] = &[Role::Police, Role::Kod];
 const EVALUATION: &[Role] = &[Role::Evaluator, Role::Committee, Role::Admin];
+const WARN: &[Role] = &[Role::Coordinator, Role::Police, Role::Admin];
 
 /// The expected rule for every route of the application.
 const TABLE: &[(&str, &str, Expect)] = &[
@@ -421,6 +422,26 @@ const TABLE: &[(&str, &str, Expect)] = &[
     ("POST", "/{tenant}/admin/receipts/rotate-key", Roles(ADMIN)),
     ("GET", "/{tenant}/notifications", AnyRole),
     ("POST", "/{tenant}/notifications/read", AnyRole),
+    ("GET", "/{tenant}/alerts", Public),
+    ("GET", "/{tenant}/alerts.atom", Public),
+    ("GET", "/{tenant}/alerts/{file}", Public),
+    ("GET", "/{tenant}/staff/warnings", Roles(WARN)),
+    ("POST", "/{tenant}/staff/warnings", Roles(WARN)),
+    ("GET", "/{tenant}/staff/warnings/new", Roles(WARN)),
+    ("POST", "/{tenant}/staff/warnings/import", Roles(WARN)),
+    ("POST", "/{tenant}/staff/warnings/settings", Roles(WARN)),
+    ("GET", "/{tenant}/staff/warnings/{id}", Roles(WARN)),
+    ("POST", "/{tenant}/staff/warnings/{id}/publish", Roles(WARN)),
+    ("GET", "/{tenant}/safe-places", Public),
+    ("GET", "/{tenant}/safe-places/apply", Public),
+    ("POST", "/{tenant}/safe-places/apply", Public),
+    ("GET", "/{tenant}/safe-places/material/{file}", Public),
+    ("GET", "/{tenant}/staff/safe-places", Roles(COORD)),
+    (
+        "POST",
+        "/{tenant}/staff/safe-places/{id}/decision",
+        Roles(COORD),
+    ),
     // Signing out goes last for each actor (it ends the session).
     ("POST", "/{tenant}/logout", AnyRole),
 ];

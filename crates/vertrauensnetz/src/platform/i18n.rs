@@ -387,6 +387,8 @@ mod tests {
             "events-network",
             "complaints",
             "receipts",
+            "alerts",
+            "safe-places",
         ] {
             resident_file_complete(name);
         }

@@ -42,10 +42,16 @@ pub enum Permission {
     ExportReceiptData,
     /// Receipt settings, population benchmark, signing-key rotation.
     ManageReceipts,
+    /// Compose, approve (as the second person) and publish public warnings,
+    /// import CAP messages from outside.
+    PublishWarnings,
+    /// Keep the list of safe places and help points, decide on venues'
+    /// applications to join a scheme.
+    ManageSafePlaces,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 15] = [
+    pub const ALL: &'static [Permission] = &[
         Permission::UseStaffArea,
         Permission::ManageUsers,
         Permission::ReadAudit,
@@ -61,6 +67,8 @@ impl Permission {
         Permission::ReadReceiptEvaluation,
         Permission::ExportReceiptData,
         Permission::ManageReceipts,
+        Permission::PublishWarnings,
+        Permission::ManageSafePlaces,
     ];
 }
 
@@ -80,6 +88,8 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
         P::ReadReceiptEvaluation => matches!(role, Role::Evaluator | Role::Committee | Role::Admin),
         P::ExportReceiptData => role == Role::Evaluator,
         P::ManageReceipts => role == Role::Admin,
+        P::PublishWarnings => matches!(role, Role::Coordinator | Role::Police | Role::Admin),
+        P::ManageSafePlaces => role == Role::Coordinator,
     }
 }
 

@@ -59,6 +59,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         "complaint_liaisons",
         include_str!("../../../migrations/sqlite/0010_complaint_liaisons.sql"),
     ),
+    (
+        11,
+        "safety",
+        include_str!("../../../migrations/sqlite/0011_safety.sql"),
+    ),
 ];
 
 pub const MIGRATIONS_POSTGRES: &[Migration] = &[
@@ -106,6 +111,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         10,
         "complaint_liaisons",
         include_str!("../../../migrations/postgres/0010_complaint_liaisons.sql"),
+    ),
+    (
+        11,
+        "safety",
+        include_str!("../../../migrations/postgres/0011_safety.sql"),
     ),
 ];
 
