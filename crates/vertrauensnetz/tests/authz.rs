@@ -437,6 +437,8 @@ const TABLE: &[(&str, &str, Expect)] = &[
     ("POST", "/{tenant}/safe-places/apply", Public),
     ("GET", "/{tenant}/safe-places/material/{file}", Public),
     ("GET", "/{tenant}/staff/safe-places", Roles(COORD)),
+    ("POST", "/{tenant}/staff/safe-places", Roles(COORD)),
+    ("POST", "/{tenant}/staff/safe-places/holidays", Roles(COORD)),
     (
         "POST",
         "/{tenant}/staff/safe-places/{id}/decision",

@@ -22,8 +22,13 @@ async fn page(app: &TestApp, path: &str) -> String {
 }
 
 /// Moves the server's clock to the next `weekday` (0 = Monday) at
-/// `hour`:30 in Dortmund.
+/// `hour`:30 in Dortmund. (Sessions expire when the clock jumps.)
 fn set_clock(app: &TestApp, weekday: u32, hour: u32) {
+    let now = app.clock.now();
+    app.clock.advance(next_local(app, weekday, hour) - now);
+}
+
+fn next_local(app: &TestApp, weekday: u32, hour: u32) -> chrono::DateTime<chrono::Utc> {
     let tz = chrono_tz::Europe::Berlin;
     let now = app.clock.now();
     let local = now.with_timezone(&tz);
@@ -38,12 +43,10 @@ fn set_clock(app: &TestApp, weekday: u32, hour: u32) {
     ) {
         day += chrono::Duration::days(7);
     }
-    let target = tz
-        .from_local_datetime(&day.and_hms_opt(hour, 30, 0).unwrap())
+    tz.from_local_datetime(&day.and_hms_opt(hour, 30, 0).unwrap())
         .earliest()
         .unwrap()
-        .with_timezone(&chrono::Utc);
-    app.clock.advance(target - now);
+        .with_timezone(&chrono::Utc)
 }
 
 fn count_places(html: &str) -> usize {
@@ -237,4 +240,121 @@ async fn campaign_material_is_svg_in_several_languages() {
             .unwrap();
         assert_eq!(res.status(), 404, "{bad}");
     }
+}
+
+#[tokio::test]
+async fn staff_add_points_with_hours_events_and_holidays() {
+    let app = TestApp::spawn().await;
+    let coord = login(&app, "dortmund", Role::Coordinator).await;
+    let staff_url = app.url("/dortmund/staff/safe-places");
+    let staff = coord
+        .get(&staff_url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let token = csrf_in(&staff);
+    let re = regex_lite::Regex::new(r#"<option value="([0-9a-f-]{36})">([^<]+)</option>"#).unwrap();
+    let caps = re.captures(&staff).expect("a coming event to choose");
+    let (event, title) = (caps[1].to_owned(), caps[2].to_owned());
+    let base = |extra: &[(&'static str, &'static str)]| {
+        let mut f: Vec<(&str, &str)> = vec![
+            ("kind", "counselling"),
+            ("name", "Beratung Nord"),
+            ("address", "Leopoldstraße 1"),
+            ("district", "innenstadt-nord"),
+            ("lat", "51.5275"),
+            ("lon", "7.4600"),
+            ("help", "listen"),
+            ("help", "phone"),
+            ("languages", "de tr"),
+            ("hours", "sun 10:00-12:00"),
+        ];
+        for (k, v) in extra {
+            f.retain(|(fk, _)| fk != k);
+            f.push((k, v));
+        }
+        f
+    };
+    for (extra, message) in [
+        (vec![("hours", "sun 10:00")], "sun 10:00"),
+        (
+            vec![("exceptions", "2026-02-30 closed")],
+            "2026-02-30 closed",
+        ),
+        (
+            vec![("lat", "53.55"), ("lon", "9.99")],
+            "eines Orts in der Stadt",
+        ),
+        (vec![("kind", "bunker")], "Bitte wählen Sie eine Art."),
+        (
+            vec![("event", "0190d6f2-1c2b-7cc3-9a5e-6f2b9f0c1a99")],
+            "Die Veranstaltung gibt es nicht",
+        ),
+        (vec![("languages", "deutsch!")], "Sprachkürzel"),
+    ] {
+        let res = post_form(&coord, &staff_url, &token, &base(&extra)).await;
+        assert_eq!(res.status(), 422, "{extra:?}");
+        assert!(res.text().await.unwrap().contains(message), "{message}");
+    }
+    assert!(!page(&app, "/dortmund/safe-places")
+        .await
+        .contains("Beratung Nord"));
+    let res = post_form(&coord, &staff_url, &token, &base(&[])).await;
+    assert_eq!(res.status(), 303);
+    // A help point bound to a coming event, listed with the event.
+    let ev: &'static str = Box::leak(event.into_boxed_str());
+    let res = post_form(
+        &coord,
+        &staff_url,
+        &token,
+        &base(&[
+            ("kind", "event_help"),
+            ("name", "Hilfepunkt Test"),
+            ("event", ev),
+            ("hours", ""),
+        ]),
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let list = page(&app, "/dortmund/safe-places").await;
+    assert!(list.contains("Beratung Nord"));
+    assert!(list.contains("So 10:00–12:00"));
+    let item = list.split("<h3>Hilfepunkt Test</h3>").nth(1).unwrap();
+    assert!(item.split("</li>").next().unwrap().contains(&title));
+
+    // A public holiday on a Wednesday: the Sunday hours apply.
+    let wednesday = next_local(&app, 2, 11)
+        .with_timezone(&chrono_tz::Europe::Berlin)
+        .format("%Y-%m-%d")
+        .to_string();
+    let bad = post_form(
+        &coord,
+        &app.url("/dortmund/staff/safe-places/holidays"),
+        &token,
+        &[("holiday_day", "someday"), ("holiday_name", "x")],
+    )
+    .await;
+    assert_eq!(bad.status(), 422);
+    set_clock(&app, 2, 11);
+    let open = page(&app, "/dortmund/safe-places?open=1").await;
+    assert!(!open.contains("Beratung Nord"));
+    // Back to now: the session is still valid there.
+    app.clock.advance(chrono::Utc::now() - app.clock.now());
+    let res = post_form(
+        &coord,
+        &app.url("/dortmund/staff/safe-places/holidays"),
+        &token,
+        &[
+            ("holiday_day", wednesday.as_str()),
+            ("holiday_name", "Stadtfeiertag"),
+        ],
+    )
+    .await;
+    assert_eq!(res.headers()["location"], "/dortmund/staff/safe-places");
+    set_clock(&app, 2, 11);
+    let open = page(&app, "/dortmund/safe-places?open=1").await;
+    assert!(open.contains("Beratung Nord"));
 }

@@ -9,7 +9,6 @@ use uuid::Uuid;
 
 use super::model::{self, AreaChoice, DistrictShape, Envelope, LangText, WarningDraft};
 use super::store::{self, PlaceRow, TextRow, WarningRow};
-use crate::on_db;
 use crate::platform::clock::Clock;
 use crate::platform::db::{Db, Timestamp, Tx};
 use crate::platform::tenants::Tenant;
@@ -176,11 +175,18 @@ fn place(
     }
 }
 
-/// An event of the tenant to bind the festival's help points to.
-async fn some_event(tx: &mut Tx, tenant: &Tenant) -> anyhow::Result<Option<(Uuid, Timestamp)>> {
-    Ok(on_db!(tx, c => sqlx::query_as(
-        "SELECT event_id, starts_at FROM events WHERE tenant_id = $1 ORDER BY starts_at LIMIT 1")
-        .bind(tenant.id.as_uuid()).fetch_optional(c).await)?)
+/// A published, coming event of the tenant to bind the festival's help
+/// points to.
+async fn some_event(
+    db: &Db,
+    tenant: &Tenant,
+    now: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<Option<(Uuid, Timestamp)>> {
+    Ok(crate::events::store::public_events(db, tenant.id)
+        .await?
+        .into_iter()
+        .find(|e| e.status == "published" && e.ends_at.0 > now)
+        .map(|e| (e.event_id, e.starts_at)))
 }
 
 const LUISA_STREETS: [&str; 20] = [
@@ -243,6 +249,7 @@ pub async fn seed(db: &Db, tenant: &Tenant, clock: &Clock) -> anyhow::Result<()>
         .find(|d| d.code.contains("innenstadt"))
         .or(districts.first())
         .map(|d| d.code.clone());
+    let festival = some_event(db, tenant, now).await?;
     let mut tx = db.begin().await?;
     seed_warning(
         &mut tx,
@@ -326,7 +333,7 @@ pub async fn seed(db: &Db, tenant: &Tenant, clock: &Clock) -> anyhow::Result<()>
 
     // Help points of a city festival, with counselling and police, bound to
     // an event of the events module and open on its day only.
-    if let Some((event, starts)) = some_event(&mut tx, tenant).await? {
+    if let Some((event, starts)) = festival {
         let day = starts.0.format("%Y-%m-%d").to_string();
         for (i, (name, help, langs)) in [
             (

@@ -85,6 +85,47 @@ fn instant(tz: Tz, day: NaiveDate, minute: Minute, closing: bool) -> Option<Date
     }
 }
 
+const DAY_CODES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/// `HH:MM-HH:MM` → (opens, closes).
+fn parse_range(s: &str) -> Option<(Minute, Minute)> {
+    let (a, b) = s.split_once('-')?;
+    let (o, c) = (parse_minute(a)?, parse_minute(b)?);
+    (o < 1440).then_some((o, c))
+}
+
+/// A line of weekly hours: day codes, then a range — `fri sat 22:00-04:00`.
+pub fn parse_rule_line(line: &str) -> Option<Vec<WeeklyRule>> {
+    let mut parts: Vec<&str> = line.split_whitespace().collect();
+    let (opens, closes) = parse_range(parts.pop()?)?;
+    if parts.is_empty() {
+        return None;
+    }
+    parts
+        .into_iter()
+        .map(|d| {
+            let weekday = DAY_CODES.iter().position(|c| c.eq_ignore_ascii_case(d))?;
+            Some(WeeklyRule {
+                weekday: u8::try_from(weekday).ok()?,
+                opens,
+                closes,
+            })
+        })
+        .collect()
+}
+
+/// A line of a dated exception: `2026-12-31 18:00-06:00` or
+/// `2026-12-24 closed`.
+pub fn parse_exception_line(line: &str) -> Option<DatedHours> {
+    let (day, rest) = line.trim().split_once(char::is_whitespace)?;
+    let day = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+    let hours = match rest.trim() {
+        "closed" | "geschlossen" | "-" => None,
+        r => Some(parse_range(r)?),
+    };
+    Some(DatedHours { day, hours })
+}
+
 impl Schedule {
     /// The ranges that begin on `day` (local), as (opens, closes) minutes;
     /// closes ≤ opens means the range ends on the next day.
@@ -232,6 +273,30 @@ mod tests {
         assert!(s.is_open(at("2026-10-24T20:00:00+00:00"), Berlin));
         assert!(s.is_open(at("2026-10-25T02:30:00+00:00"), Berlin));
         assert!(!s.is_open(at("2026-10-25T03:00:00+00:00"), Berlin));
+    }
+
+    #[test]
+    fn lines() {
+        let r = parse_rule_line("fri sat 22:00-04:00").unwrap();
+        assert_eq!(r.len(), 2);
+        assert_eq!(
+            r[1],
+            WeeklyRule {
+                weekday: 5,
+                opens: 1320,
+                closes: 240
+            }
+        );
+        assert!(parse_rule_line("22:00-04:00").is_none());
+        assert!(parse_rule_line("fri 22:00").is_none());
+        assert!(parse_rule_line("fry 22:00-04:00").is_none());
+        assert!(parse_rule_line("fri 24:00-04:00").is_none());
+        let e = parse_exception_line("2026-12-24 closed").unwrap();
+        assert_eq!(e.hours, None);
+        let e = parse_exception_line("2026-12-31 18:00-06:00").unwrap();
+        assert_eq!(e.hours, Some((1080, 360)));
+        assert!(parse_exception_line("2026-13-01 closed").is_none());
+        assert!(parse_exception_line("2026-12-31").is_none());
     }
 
     #[test]

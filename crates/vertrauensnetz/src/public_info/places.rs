@@ -63,6 +63,13 @@ pub fn routes(r: &mut Routes) {
         manage,
         staff_list,
     );
+    r.add(Method::POST, "/{tenant}/staff/safe-places", manage, create);
+    r.add(
+        Method::POST,
+        "/{tenant}/staff/safe-places/holidays",
+        manage,
+        add_holiday,
+    );
     r.add(
         Method::POST,
         "/{tenant}/staff/safe-places/{id}/decision",
@@ -130,7 +137,8 @@ pub struct PlaceView {
     pub access: Vec<String>,
     pub contact: String,
     pub note: String,
-    pub event: Option<Uuid>,
+    /// The event a temporary point belongs to: id and title.
+    pub event: Option<(Uuid, String)>,
     /// Marker position on the map (SVG user units).
     pub x: String,
     pub y: String,
@@ -236,7 +244,26 @@ pub async fn list(
         .filter(|c| districts.iter().any(|d| d.code == *c));
     let open_now = q.open.as_deref() == Some("1");
     let schedules = schedules(&state, tenant.id).await?;
-    let rows: Vec<PlaceRow> = store::places(&state.db, tenant.id, "active").await?;
+    // Temporary points are listed until their event ends.
+    let events: HashMap<Uuid, (String, bool)> =
+        crate::events::store::public_events(&state.db, tenant.id)
+            .await?
+            .into_iter()
+            .map(|e| {
+                (
+                    e.event_id,
+                    (e.title, e.ends_at.0 > now && e.status == "published"),
+                )
+            })
+            .collect();
+    let rows: Vec<PlaceRow> = store::places(&state.db, tenant.id, "active")
+        .await?
+        .into_iter()
+        .filter(|p| {
+            p.event_id
+                .is_none_or(|e| events.get(&e).is_some_and(|(_, live)| *live))
+        })
+        .collect();
     let mut points: Vec<(f64, f64)> = rows.iter().map(|p| (p.lat, p.lon)).collect();
     points.extend(
         districts
@@ -324,7 +351,9 @@ pub async fn list(
             .collect(),
             contact: p.contact.clone(),
             note: p.note.clone(),
-            event: p.event_id,
+            event: p
+                .event_id
+                .and_then(|e| events.get(&e).map(|(title, _)| (e, title.clone()))),
             name: p.name,
             x,
             y,
@@ -619,13 +648,95 @@ struct StaffPage {
     page: PageCtx,
     applications: Vec<Application>,
     active: usize,
+    form: PlaceForm,
+    errors: FormErrors,
+    kinds: Vec<(&'static str, String)>,
+    helps: Vec<(&'static str, String, bool)>,
+    districts: Vec<DistrictOption>,
+    events: Vec<(Uuid, String, bool)>,
+    holidays: Vec<(String, String)>,
 }
 
-/// `GET /{tenant}/staff/safe-places`: applications to decide.
+/// The staff's form for a new place or help point.
+#[derive(Debug, Clone, Default)]
+pub struct PlaceForm {
+    pub kind: String,
+    pub name: String,
+    pub address: String,
+    pub district: String,
+    pub lat: String,
+    pub lon: String,
+    pub help: Vec<String>,
+    pub languages: String,
+    pub step_free: bool,
+    pub toilet: bool,
+    pub quiet_room: bool,
+    pub event: String,
+    pub contact: String,
+    pub note: String,
+    pub hours: String,
+    pub exceptions: String,
+    pub holiday_day: String,
+    pub holiday_name: String,
+}
+
+impl PlaceForm {
+    fn from_pairs(raw: &[(String, String)]) -> PlaceForm {
+        let get = |k: &str| {
+            raw.iter()
+                .find(|(n, _)| n == k)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        };
+        PlaceForm {
+            kind: get("kind"),
+            name: get("name"),
+            address: get("address"),
+            district: get("district"),
+            lat: get("lat"),
+            lon: get("lon"),
+            help: raw
+                .iter()
+                .filter(|(k, _)| k == "help")
+                .map(|(_, v)| v.clone())
+                .collect(),
+            languages: get("languages"),
+            step_free: !get("step_free").is_empty(),
+            toilet: !get("toilet").is_empty(),
+            quiet_room: !get("quiet_room").is_empty(),
+            event: get("event"),
+            contact: get("contact"),
+            note: get("note"),
+            hours: get("hours"),
+            exceptions: get("exceptions"),
+            holiday_day: get("holiday_day"),
+            holiday_name: get("holiday_name"),
+        }
+    }
+}
+
+/// `GET /{tenant}/staff/safe-places`: applications to decide, a new place.
 pub async fn staff_list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, WebError> {
+    staff_page(
+        &state,
+        &ctx,
+        PlaceForm::default(),
+        FormErrors::new(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+async fn staff_page(
+    state: &AppState,
+    ctx: &Ctx,
+    form: PlaceForm,
+    errors: FormErrors,
+    status: StatusCode,
+) -> Result<Response, WebError> {
     let tenant = ctx.tenant()?;
     let t = Tr::new(ctx.lang());
-    let schedules = schedules(&state, tenant.id).await?;
+    let schedules = schedules(state, tenant.id).await?;
     let applications = store::places(&state.db, tenant.id, "applied")
         .await?
         .into_iter()
@@ -654,11 +765,266 @@ pub async fn staff_list(State(state): State<AppState>, ctx: Ctx) -> Result<Respo
         })
         .collect();
     let active = store::places(&state.db, tenant.id, "active").await?.len();
-    page::ok(&StaffPage {
-        page: PageCtx::new(&ctx, "places-staff-title"),
-        applications,
-        active,
-    })
+    let now = state.clock.now();
+    let events = crate::events::store::public_events(&state.db, tenant.id)
+        .await?
+        .into_iter()
+        .filter(|e| e.ends_at.0 > now && e.status == "published")
+        .map(|e| (e.event_id, e.title, form.event == e.event_id.to_string()))
+        .collect();
+    let districts = store::districts(&state.db, tenant.id)
+        .await?
+        .into_iter()
+        .map(|d| DistrictOption {
+            selected: d.code == form.district,
+            code: d.code,
+            name: d.name,
+        })
+        .collect();
+    page::render(
+        &StaffPage {
+            page: PageCtx::new(ctx, "places-staff-title"),
+            applications,
+            active,
+            kinds: KINDS
+                .iter()
+                .map(|k| (*k, t.t(&format!("places-kind-{k}")).into_owned()))
+                .collect(),
+            helps: HELP
+                .iter()
+                .map(|h| {
+                    (
+                        *h,
+                        t.t(&format!("places-help-{h}")).into_owned(),
+                        form.help.iter().any(|x| x == h),
+                    )
+                })
+                .collect(),
+            districts,
+            events,
+            holidays: store::holidays(&state.db, tenant.id).await?,
+            form,
+            errors,
+        },
+        status,
+    )
+}
+
+/// `POST /{tenant}/staff/safe-places`: a new place or help point, with
+/// weekly hours (`fri sat 22:00-04:00`, one line each) and dated
+/// exceptions (`2026-12-31 18:00-06:00`, `2026-12-24 closed`); a help point
+/// may be bound to an event, and is then listed until the event ends.
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    CsrfForm(raw): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let tenant = ctx.tenant()?.clone();
+    let actor = ctx.staff_actor(Permission::ManageSafePlaces)?;
+    let t = Tr::new(ctx.lang());
+    let form = PlaceForm::from_pairs(&raw);
+    let mut errors = FormErrors::new();
+    if !KINDS.contains(&form.kind.as_str()) {
+        errors.add("kind", t.t("places-staff-error-kind"));
+    }
+    let name = form.name.trim();
+    if name.is_empty() || name.chars().count() > 120 {
+        errors.add("name", t.t("places-error-name"));
+    }
+    let address = form.address.trim();
+    if address.is_empty() || address.chars().count() > 200 {
+        errors.add("address", t.t("places-error-address"));
+    }
+    let district_rows = store::districts(&state.db, tenant.id).await?;
+    let district = match form.district.as_str() {
+        "" => None,
+        c => match district_rows.iter().find(|d| d.code == c) {
+            Some(d) => Some(d.code.clone()),
+            None => {
+                errors.add("district", t.t("places-error-district"));
+                None
+            }
+        },
+    };
+    let shapes: Vec<super::model::DistrictShape> = district_rows
+        .iter()
+        .map(|d| super::model::DistrictShape {
+            code: d.code.clone(),
+            name: d.name.clone(),
+            centre: d.centre_lat.zip(d.centre_lon),
+            outline: d
+                .geometry
+                .as_deref()
+                .and_then(super::model::outline_from_geojson),
+        })
+        .collect();
+    let area = TenantArea::new(&shapes, (tenant.centre_lat, tenant.centre_lon));
+    let coords = match (
+        form.lat.trim().parse::<f64>(),
+        form.lon.trim().parse::<f64>(),
+    ) {
+        (Ok(lat), Ok(lon)) if inside(&area, lat, lon) => Some((lat, lon)),
+        _ => {
+            errors.add("lat", t.t("places-staff-error-coordinates"));
+            None
+        }
+    };
+    let mut rules = Vec::new();
+    for line in form.hours.lines().filter(|l| !l.trim().is_empty()) {
+        match hours::parse_rule_line(line) {
+            Some(r) => rules.extend(r),
+            None => errors.add(
+                "hours",
+                t.t1("places-staff-error-hours", "line", line.trim()),
+            ),
+        }
+    }
+    let mut exceptions = Vec::new();
+    for line in form.exceptions.lines().filter(|l| !l.trim().is_empty()) {
+        match hours::parse_exception_line(line) {
+            Some(e) => exceptions.push(e),
+            None => errors.add(
+                "exceptions",
+                t.t1("places-staff-error-exception", "line", line.trim()),
+            ),
+        }
+    }
+    let now = state.clock.now();
+    let event = match form.event.trim() {
+        "" => None,
+        v => {
+            let ok = match Uuid::parse_str(v) {
+                Ok(id) => crate::events::store::event(&state.db, tenant.id, id)
+                    .await?
+                    .filter(|e| e.ends_at.0 > now)
+                    .map(|e| e.event_id),
+                Err(_) => None,
+            };
+            if ok.is_none() {
+                errors.add("event", t.t("places-staff-error-event"));
+            }
+            ok
+        }
+    };
+    let help: Vec<&str> = HELP
+        .iter()
+        .copied()
+        .filter(|h| form.help.iter().any(|x| x == h))
+        .collect();
+    let languages: Vec<String> = form
+        .languages
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|l| !l.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    if languages.iter().any(|l| !cap::is_language_tag(l)) || languages.len() > 20 {
+        errors.add("languages", t.t("places-staff-error-languages"));
+    }
+    if form.contact.chars().count() > 200 || form.note.chars().count() > 1000 {
+        errors.add("note", t.t("places-staff-error-long"));
+    }
+    let (Some((lat, lon)), true) = (coords, errors.is_empty()) else {
+        return staff_page(&state, &ctx, form, errors, StatusCode::UNPROCESSABLE_ENTITY).await;
+    };
+    let id = Uuid::now_v7();
+    let ts = state.clock.now_ts();
+    let user = ctx.principal()?.user_id;
+    let mut tx = state.db.begin().await?;
+    store::insert_place(
+        &mut tx,
+        tenant.id,
+        &PlaceRow {
+            place_id: id,
+            kind: form.kind.clone(),
+            status: "active".into(),
+            name: name.to_owned(),
+            address: address.to_owned(),
+            district_code: district,
+            lat,
+            lon,
+            help: help.join(" "),
+            languages: languages.join(" "),
+            step_free: form.step_free,
+            toilet: form.toilet,
+            quiet_room: form.quiet_room,
+            event_id: event,
+            contact: form.contact.trim().to_owned(),
+            note: form.note.trim().to_owned(),
+            created_at: ts,
+            decided_by: Some(user),
+        },
+    )
+    .await?;
+    for r in &rules {
+        store::insert_hours(
+            &mut tx,
+            tenant.id,
+            id,
+            r.weekday.into(),
+            r.opens.into(),
+            r.closes.into(),
+        )
+        .await?;
+    }
+    for e in &exceptions {
+        store::insert_exception(
+            &mut tx,
+            tenant.id,
+            id,
+            &e.day.format("%Y-%m-%d").to_string(),
+            e.hours.map(|(o, c)| (i32::from(o), i32::from(c))),
+            "",
+        )
+        .await?;
+    }
+    audit::append(
+        &mut tx,
+        tenant.id,
+        ts,
+        &Entry::new(actor, "safe_place.create", "safe_place", id).details(serde_json::json!({
+            "kind": form.kind,
+            "event": event,
+            "rules": rules.len(),
+            "exceptions": exceptions.len(),
+        })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/{}/staff/safe-places", tenant.slug)).into_response())
+}
+
+/// `POST /{tenant}/staff/safe-places/holidays`: a public holiday (the
+/// Sunday hours apply).
+pub async fn add_holiday(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    CsrfForm(raw): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let tenant = ctx.tenant()?.clone();
+    let actor = ctx.staff_actor(Permission::ManageSafePlaces)?;
+    let t = Tr::new(ctx.lang());
+    let form = PlaceForm::from_pairs(&raw);
+    let day = NaiveDate::parse_from_str(form.holiday_day.trim(), "%Y-%m-%d").ok();
+    let name = form.holiday_name.trim().to_owned();
+    let (Some(day), false, true) = (day, name.is_empty(), name.chars().count() <= 100) else {
+        let mut errors = FormErrors::new();
+        errors.add("holiday_day", t.t("places-staff-error-holiday"));
+        return staff_page(&state, &ctx, form, errors, StatusCode::UNPROCESSABLE_ENTITY).await;
+    };
+    let day = day.format("%Y-%m-%d").to_string();
+    let ts = state.clock.now_ts();
+    let mut tx = state.db.begin().await?;
+    store::insert_holiday(&mut tx, tenant.id, &day, &name).await?;
+    audit::append(
+        &mut tx,
+        tenant.id,
+        ts,
+        &Entry::new(actor, "safe_place.holiday", "tenant", tenant.id.as_uuid())
+            .details(serde_json::json!({ "day": day, "name": name })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/{}/staff/safe-places", tenant.slug)).into_response())
 }
 
 #[derive(Deserialize)]
