@@ -36,6 +36,8 @@ pub fn routes(state: Option<AppState>) -> Routes {
     crate::platform::notifications::routes(&mut r);
     crate::complaints::routes(&mut r);
     crate::topic_pages::routes(&mut r);
+    crate::receipts::routes(&mut r);
+    crate::public_info::routes(&mut r);
     r.add(
         Method::GET,
         "/api/openapi.json",
@@ -56,6 +58,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     doc.merge(crate::events::EventsApi::openapi());
     doc.merge(crate::network::NetworkApi::openapi());
     doc.merge(crate::complaints::ComplaintsApi::openapi());
+    doc.merge(crate::receipts::ReceiptsApi::openapi());
     doc
 }
 
@@ -69,6 +72,8 @@ pub fn nav() -> Vec<NavLink> {
     links.extend(crate::network::nav());
     links.extend(crate::events::network_nav());
     links.extend(crate::complaints::nav());
+    links.extend(crate::receipts::nav());
+    links.extend(crate::public_info::nav());
     links.push(NavLink {
         path: "notifications",
         title_key: "notifications-title",
@@ -84,6 +89,15 @@ pub fn nav() -> Vec<NavLink> {
 fn extensions(db: &Db, clock: &Clock, config: &Config) -> axum::http::Extensions {
     let mut ext = axum::http::Extensions::new();
     ext.insert(crate::complaints::Office::new(&config.complaints));
+    match crate::receipts::keys::Keyring::open(&config.data_dir) {
+        Ok(keys) => {
+            ext.insert(crate::receipts::Receipts {
+                keys: Arc::new(keys),
+            });
+        }
+        // Without it receipts cannot be signed; every other module runs.
+        Err(e) => tracing::error!(error = %e, "receipt signing keys unavailable"),
+    }
     ext.insert(crate::events::writer::RegistrationWriter::start(
         db.clone(),
         clock.clone(),

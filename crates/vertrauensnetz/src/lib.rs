@@ -13,4 +13,6 @@ pub mod events;
 pub mod network;
 pub mod operator;
 pub mod platform;
+pub mod receipts;
+pub mod public_info;
 pub mod topic_pages;

@@ -92,6 +92,46 @@ enum Command {
         #[command(subcommand)]
         command: ComplaintsCommand,
     },
+    /// Stop receipts: signing keys.
+    Receipts {
+        #[command(subcommand)]
+        command: ReceiptsCommand,
+    },
+    /// Generate simulated data.
+    Generate {
+        #[command(subcommand)]
+        command: GenerateCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ReceiptsCommand {
+    /// Retire the tenant's signing key (it stays published) and create a new one.
+    RotateKey {
+        #[arg(long)]
+        tenant: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum GenerateCommand {
+    /// Simulated stop receipts with a known darkness effect (log odds).
+    Receipts {
+        #[arg(long, default_value = "dortmund")]
+        tenant: String,
+        #[arg(long)]
+        count: usize,
+        #[arg(long, default_value_t = -0.2, allow_hyphen_values = true)]
+        darkness_effect: f64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Share of stops with a self-description (0–1).
+        #[arg(long, default_value_t = 1.0)]
+        described: f64,
+        /// Only self-descriptions (evaluation benchmarks at scale).
+        #[arg(long)]
+        descriptions_only: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -312,6 +352,38 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 vertrauensnetz::complaints::operator::rewrap(&config(&g, None)?, &tenant, &line)
                     .await?;
             println!("{n} case keys shared");
+        }
+        Command::Receipts {
+            command: ReceiptsCommand::RotateKey { tenant },
+        } => {
+            let kid =
+                vertrauensnetz::receipts::generate::rotate(&config(&g, None)?, &tenant).await?;
+            println!("{kid}");
+        }
+        Command::Generate {
+            command:
+                GenerateCommand::Receipts {
+                    tenant,
+                    count,
+                    darkness_effect,
+                    seed,
+                    described,
+                    descriptions_only,
+                },
+        } => {
+            let n = vertrauensnetz::receipts::generate::run(
+                &config(&g, None)?,
+                &vertrauensnetz::receipts::generate::Generate {
+                    tenant,
+                    count,
+                    darkness_effect,
+                    seed,
+                    described,
+                    descriptions_only,
+                },
+            )
+            .await?;
+            println!("{n} receipts generated");
         }
         Command::Backup { to } => {
             operator::backup(&config(&g, None)?, &to).await?;

@@ -172,7 +172,16 @@ pub async fn token_create(config: &Config, login: &str, name: &str) -> anyhow::R
 pub async fn audit_verify(config: &Config) -> anyhow::Result<Result<Vec<String>, String>> {
     let db = open(config).await?;
     let result = audit::verify(&db).await?;
+    // Receipts are checked against their chain entries too: a receipt row
+    // deleted or changed directly in the database breaks verification.
+    let receipts = match &result {
+        Ok(_) => crate::receipts::store::cross_check(&db).await?,
+        Err(_) => Ok(0),
+    };
     db.close().await;
+    if let Err(problem) = receipts {
+        return Ok(Err(problem));
+    }
     Ok(match result {
         Ok(chains) => Ok(chains
             .into_iter()

@@ -28,6 +28,9 @@ const CONSULT: &[Role] = &[Role::Coordinator, Role::Police];
 const OMBUDS: &[Role] = &[Role::Ombuds];
 const LIAISON: &[Role] = &[Role::Liaison];
 const COMPLAINT_KEYS: &[Role] = &[Role::Ombuds, Role::Liaison];
+const OFFICERS: &[Role] = &[Role::Police, Role::Kod];
+const EVALUATION: &[Role] = &[Role::Evaluator, Role::Committee, Role::Admin];
+const WARN: &[Role] = &[Role::Coordinator, Role::Police, Role::Admin];
 
 /// The expected rule for every route of the application.
 const TABLE: &[(&str, &str, Expect)] = &[
@@ -388,8 +391,59 @@ const TABLE: &[(&str, &str, Expect)] = &[
         "/{tenant}/staff/events/{event}/cancel",
         Roles(&[Role::Coordinator]),
     ),
+    ("GET", "/{tenant}/receipts/new", Roles(OFFICERS)),
+    ("POST", "/{tenant}/receipts/new", Roles(OFFICERS)),
+    ("GET", "/{tenant}/receipts/issued/{number}", Roles(OFFICERS)),
+    ("GET", "/api/v1/{tenant}/receipts/options", Roles(OFFICERS)),
+    ("POST", "/api/v1/{tenant}/receipts", Roles(OFFICERS)),
+    ("GET", "/{tenant}/receipts/check", Public),
+    ("POST", "/{tenant}/receipts/check", Public),
+    ("POST", "/{tenant}/receipts/feedback", Public),
+    ("GET", "/{tenant}/receipts/log", Public),
+    (
+        "GET",
+        "/.well-known/vertrauensnetz/receipt-keys.json",
+        Public,
+    ),
+    ("GET", "/{tenant}/receipts/evaluation", Roles(EVALUATION)),
+    (
+        "GET",
+        "/{tenant}/receipts/evaluation.csv",
+        Roles(EVALUATION),
+    ),
+    (
+        "GET",
+        "/{tenant}/receipts/export.csv",
+        Roles(&[Role::Evaluator]),
+    ),
+    ("GET", "/{tenant}/admin/receipts", Roles(ADMIN)),
+    ("POST", "/{tenant}/admin/receipts", Roles(ADMIN)),
+    ("POST", "/{tenant}/admin/receipts/population", Roles(ADMIN)),
+    ("POST", "/{tenant}/admin/receipts/rotate-key", Roles(ADMIN)),
     ("GET", "/{tenant}/notifications", AnyRole),
     ("POST", "/{tenant}/notifications/read", AnyRole),
+    ("GET", "/{tenant}/alerts", Public),
+    ("GET", "/{tenant}/alerts.atom", Public),
+    ("GET", "/{tenant}/alerts/{file}", Public),
+    ("GET", "/{tenant}/staff/warnings", Roles(WARN)),
+    ("POST", "/{tenant}/staff/warnings", Roles(WARN)),
+    ("GET", "/{tenant}/staff/warnings/new", Roles(WARN)),
+    ("POST", "/{tenant}/staff/warnings/import", Roles(WARN)),
+    ("POST", "/{tenant}/staff/warnings/settings", Roles(WARN)),
+    ("GET", "/{tenant}/staff/warnings/{id}", Roles(WARN)),
+    ("POST", "/{tenant}/staff/warnings/{id}/publish", Roles(WARN)),
+    ("GET", "/{tenant}/safe-places", Public),
+    ("GET", "/{tenant}/safe-places/apply", Public),
+    ("POST", "/{tenant}/safe-places/apply", Public),
+    ("GET", "/{tenant}/safe-places/material/{file}", Public),
+    ("GET", "/{tenant}/staff/safe-places", Roles(COORD)),
+    ("POST", "/{tenant}/staff/safe-places", Roles(COORD)),
+    ("POST", "/{tenant}/staff/safe-places/holidays", Roles(COORD)),
+    (
+        "POST",
+        "/{tenant}/staff/safe-places/{id}/decision",
+        Roles(COORD),
+    ),
     // Signing out goes last for each actor (it ends the session).
     ("POST", "/{tenant}/logout", AnyRole),
 ];
@@ -440,6 +494,7 @@ fn concrete(path: &str, tenant: &str) -> String {
         .replace("{id}", "0190d6f2-1c2b-7cc3-9a5e-6f2b9f0c1a15")
         .replace("{case}", "0190d6f2-1c2b-7cc3-9a5e-6f2b9f0c1a15")
         .replace("{topic}", "youth")
+        .replace("{number}", "2345-6789")
 }
 
 /// Whether the guard refused the request (as opposed to the handler

@@ -117,13 +117,27 @@ async fn intake_page(
     Ok(no_store(page::render(&tpl, status)?))
 }
 
+/// What may be prefilled through the address: `?receipt=<number>` from
+/// the stop receipt's check page.
+#[derive(Debug, Default, Deserialize)]
+pub struct IntakePrefill {
+    #[serde(default)]
+    receipt: String,
+}
+
 /// `GET /{tenant}/complaints/new`
-pub async fn intake_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, WebError> {
+pub async fn intake_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    axum::extract::Query(prefill): axum::extract::Query<IntakePrefill>,
+) -> Result<Response, WebError> {
     let office = office(&state)?;
+    let receipt: String = prefill.receipt.trim().chars().take(300).collect();
     let form = IntakeForm {
         contact_mode: "anonymous".into(),
         consent: "none".into(),
         authority: "police".into(),
+        stop_receipt: receipt,
         ..Default::default()
     };
     intake_page(

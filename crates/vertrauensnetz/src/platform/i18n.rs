@@ -386,6 +386,9 @@ mod tests {
             "network",
             "events-network",
             "complaints",
+            "receipts",
+            "alerts",
+            "safe-places",
         ] {
             resident_file_complete(name);
         }

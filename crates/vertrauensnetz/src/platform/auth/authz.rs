@@ -34,10 +34,24 @@ pub enum Permission {
     AnswerForwardedComplaints,
     /// Unlock one's own complaint key (a role that reads encrypted cases).
     UseComplaintKeys,
+    /// Issue stop receipts (page and API).
+    IssueReceipts,
+    /// Read the receipts evaluation (small cells suppressed).
+    ReadReceiptEvaluation,
+    /// Export pseudonymised receipt data and see unsuppressed figures.
+    ExportReceiptData,
+    /// Receipt settings, population benchmark, signing-key rotation.
+    ManageReceipts,
+    /// Compose, approve (as the second person) and publish public warnings,
+    /// import CAP messages from outside.
+    PublishWarnings,
+    /// Keep the list of safe places and help points, decide on venues'
+    /// applications to join a scheme.
+    ManageSafePlaces,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 11] = [
+    pub const ALL: &'static [Permission] = &[
         Permission::UseStaffArea,
         Permission::ManageUsers,
         Permission::ReadAudit,
@@ -49,6 +63,12 @@ impl Permission {
         Permission::HandleComplaints,
         Permission::AnswerForwardedComplaints,
         Permission::UseComplaintKeys,
+        Permission::IssueReceipts,
+        Permission::ReadReceiptEvaluation,
+        Permission::ExportReceiptData,
+        Permission::ManageReceipts,
+        Permission::PublishWarnings,
+        Permission::ManageSafePlaces,
     ];
 }
 
@@ -64,6 +84,12 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
         P::HandleComplaints => role == Role::Ombuds,
         P::AnswerForwardedComplaints => role == Role::Liaison,
         P::UseComplaintKeys => matches!(role, Role::Ombuds | Role::Liaison),
+        P::IssueReceipts => matches!(role, Role::Police | Role::Kod),
+        P::ReadReceiptEvaluation => matches!(role, Role::Evaluator | Role::Committee | Role::Admin),
+        P::ExportReceiptData => role == Role::Evaluator,
+        P::ManageReceipts => role == Role::Admin,
+        P::PublishWarnings => matches!(role, Role::Coordinator | Role::Police | Role::Admin),
+        P::ManageSafePlaces => role == Role::Coordinator,
     }
 }
 

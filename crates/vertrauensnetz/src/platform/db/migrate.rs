@@ -50,9 +50,19 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         include_str!("../../../migrations/sqlite/0007_notifications.sql"),
     ),
     (
+        8,
+        "receipts",
+        include_str!("../../../migrations/sqlite/0008_receipts.sql"),
+    ),
+    (
         10,
         "complaint_liaisons",
         include_str!("../../../migrations/sqlite/0010_complaint_liaisons.sql"),
+    ),
+    (
+        11,
+        "safety",
+        include_str!("../../../migrations/sqlite/0011_safety.sql"),
     ),
 ];
 
@@ -93,9 +103,19 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         include_str!("../../../migrations/postgres/0007_notifications.sql"),
     ),
     (
+        8,
+        "receipts",
+        include_str!("../../../migrations/postgres/0008_receipts.sql"),
+    ),
+    (
         10,
         "complaint_liaisons",
         include_str!("../../../migrations/postgres/0010_complaint_liaisons.sql"),
+    ),
+    (
+        11,
+        "safety",
+        include_str!("../../../migrations/postgres/0011_safety.sql"),
     ),
 ];
 
