@@ -36,6 +36,7 @@ pub fn routes(state: Option<AppState>) -> Routes {
     crate::platform::notifications::routes(&mut r);
     crate::complaints::routes(&mut r);
     crate::topic_pages::routes(&mut r);
+    crate::accountability::routes(&mut r);
     r.add(
         Method::GET,
         "/api/openapi.json",
@@ -56,6 +57,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     doc.merge(crate::events::EventsApi::openapi());
     doc.merge(crate::network::NetworkApi::openapi());
     doc.merge(crate::complaints::ComplaintsApi::openapi());
+    doc.merge(crate::accountability::AccountabilityApi::openapi());
     doc
 }
 
@@ -69,6 +71,7 @@ pub fn nav() -> Vec<NavLink> {
     links.extend(crate::network::nav());
     links.extend(crate::events::network_nav());
     links.extend(crate::complaints::nav());
+    links.extend(crate::accountability::nav());
     links.push(NavLink {
         path: "notifications",
         title_key: "notifications-title",
@@ -149,6 +152,7 @@ fn background_jobs(state: &AppState) -> Vec<Job> {
     });
     jobs.extend(crate::complaints::jobs::jobs(state));
     jobs.extend(crate::events::background_jobs(state));
+    jobs.extend(crate::accountability::bodycam::jobs(state));
     jobs
 }
 

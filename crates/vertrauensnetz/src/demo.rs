@@ -223,6 +223,7 @@ pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<Vec<DemoAccount>> {
     .await?;
     accounts.extend(extra);
     crate::network::demo::seed_events(db, &dortmund).await?;
+    crate::accountability::demo::designate(db, &[&dortmund, &luenen], now).await?;
     Ok(accounts)
 }
 

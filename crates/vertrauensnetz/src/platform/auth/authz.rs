@@ -34,10 +34,30 @@ pub enum Permission {
     AnswerForwardedComplaints,
     /// Unlock one's own complaint key (a role that reads encrypted cases).
     UseComplaintKeys,
+    /// Enter uses of force and bodycam activations (police, order service).
+    RecordForce,
+    /// Review uses of force, see rule violations, mark recordings as
+    /// evidence: only supervisors designated for their agency (checked in
+    /// the handlers against `acc_designations`).
+    ReviewForce,
+    /// Switch the accountability rules, retention and report publication;
+    /// designate supervisors and follow-up managers.
+    ConfigureAccountability,
+    /// Read the committee's reports on force and bodycams.
+    ReadCommitteeReport,
+    /// Report an attack on oneself while on duty.
+    ReportAttack,
+    /// Triage attack reports in the control centre.
+    TriageAttacks,
+    /// Organise follow-up of attack reports: only designated managers
+    /// (checked in the handlers).
+    ManageAttackFollowUp,
+    /// Read the suppressed statistics of attacks on staff.
+    ReadAttackStatistics,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 11] = [
+    pub const ALL: [Permission; 19] = [
         Permission::UseStaffArea,
         Permission::ManageUsers,
         Permission::ReadAudit,
@@ -49,6 +69,14 @@ impl Permission {
         Permission::HandleComplaints,
         Permission::AnswerForwardedComplaints,
         Permission::UseComplaintKeys,
+        Permission::RecordForce,
+        Permission::ReviewForce,
+        Permission::ConfigureAccountability,
+        Permission::ReadCommitteeReport,
+        Permission::ReportAttack,
+        Permission::TriageAttacks,
+        Permission::ManageAttackFollowUp,
+        Permission::ReadAttackStatistics,
     ];
 }
 
@@ -64,6 +92,15 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
         P::HandleComplaints => role == Role::Ombuds,
         P::AnswerForwardedComplaints => role == Role::Liaison,
         P::UseComplaintKeys => matches!(role, Role::Ombuds | Role::Liaison),
+        P::RecordForce | P::ReviewForce => matches!(role, Role::Police | Role::Kod),
+        P::ConfigureAccountability => role == Role::Admin,
+        P::ReadCommitteeReport => matches!(role, Role::Committee | Role::Admin),
+        P::ReportAttack => matches!(role, Role::Kod | Role::Police | Role::Rescue),
+        P::TriageAttacks => role == Role::Dispatcher,
+        P::ManageAttackFollowUp => role == Role::Department,
+        P::ReadAttackStatistics => {
+            matches!(role, Role::Dispatcher | Role::Department | Role::Committee)
+        }
     }
 }
 

@@ -54,6 +54,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         "complaint_liaisons",
         include_str!("../../../migrations/sqlite/0010_complaint_liaisons.sql"),
     ),
+    (
+        12,
+        "accountability",
+        include_str!("../../../migrations/sqlite/0012_accountability.sql"),
+    ),
 ];
 
 pub const MIGRATIONS_POSTGRES: &[Migration] = &[
@@ -96,6 +101,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         10,
         "complaint_liaisons",
         include_str!("../../../migrations/postgres/0010_complaint_liaisons.sql"),
+    ),
+    (
+        12,
+        "accountability",
+        include_str!("../../../migrations/postgres/0012_accountability.sql"),
     ),
 ];
 
