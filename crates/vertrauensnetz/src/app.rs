@@ -153,6 +153,7 @@ fn background_jobs(state: &AppState) -> Vec<Job> {
     jobs.extend(crate::complaints::jobs::jobs(state));
     jobs.extend(crate::events::background_jobs(state));
     jobs.extend(crate::accountability::bodycam::jobs(state));
+    jobs.extend(crate::accountability::report::jobs(state));
     jobs
 }
 

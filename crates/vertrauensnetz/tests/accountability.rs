@@ -553,6 +553,26 @@ async fn the_quarterly_report_counts_what_was_recorded_and_its_pdf_is_valid() {
             .unwrap();
         assert_eq!(res.status(), 404, "{bad}");
     }
+    // The finished quarter is announced to the committee once (by the
+    // background job at start or by this call, never twice).
+    let state = app.server.state.clone();
+    vertrauensnetz::accountability::report::announce(&state)
+        .await
+        .unwrap();
+    assert_eq!(
+        vertrauensnetz::accountability::report::announce(&state)
+            .await
+            .unwrap(),
+        0
+    );
+    let (_, notes) = get(&c, &app.url(&format!("/{T}/notifications"))).await;
+    assert_eq!(
+        notes
+            .matches(&format!("Bericht an den Ausschuss bereit: {period}"))
+            .count(),
+        1,
+        "{notes}"
+    );
     let year = &period[..4];
     let res = client()
         .get(app.url(&format!("/api/v1/{T}/committee-reports/{year}.json")))
@@ -672,8 +692,15 @@ async fn an_attack_report_yields_a_complaint_pdf_and_reporters_see_only_their_ow
         404
     );
 
-    // The control centre triages, the designated manager follows up.
+    // The control centre triages, the designated manager follows up; both
+    // were notified.
     let dispatcher = login(&app, T, Role::Dispatcher).await;
+    let (_, notes) = get(&dispatcher, &app.url(&format!("/{T}/notifications"))).await;
+    assert_eq!(
+        notes.matches("Übergriff gemeldet: AM-").count(),
+        2,
+        "{notes}"
+    );
     let (status, html) = get(&dispatcher, &app.url(&format!("/{T}/staff/attack-triage"))).await;
     assert_eq!(status, 200);
     let id = mine.rsplit('/').next().unwrap();

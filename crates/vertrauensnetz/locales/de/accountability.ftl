@@ -270,3 +270,5 @@ acc-error-rule-number = Die Fristen sind nicht zulässig.
     .help = Durchsicht: 1 bis 720 Stunden; Löschung: 1 bis 3650 Tage.
 acc-error-designation = Diese Benennung ist nicht möglich.
     .help = Vorgesetzte brauchen die Rolle ihrer Dienststelle, die Nachsorge die Rolle Fachbereich.
+acc-notice-attack = Übergriff gemeldet: { $subject }
+acc-notice-report = Bericht an den Ausschuss bereit: { $subject }

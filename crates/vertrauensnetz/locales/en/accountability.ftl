@@ -270,3 +270,5 @@ acc-error-rule-number = The deadlines are not allowed.
     .help = Review: 1 to 720 hours; deletion: 1 to 3650 days.
 acc-error-designation = This designation is not possible.
     .help = Supervisors need their agency's role, follow-up managers the department role.
+acc-notice-attack = Attack reported: { $subject }
+acc-notice-report = Committee report ready: { $subject }

@@ -116,3 +116,12 @@ CREATE TABLE attack_followups (
     PRIMARY KEY (tenant_id, report_id, step),
     FOREIGN KEY (tenant_id, report_id) REFERENCES attack_reports (tenant_id, report_id)
 );
+
+-- Committee reports announced to the committee (once per tenant and period,
+-- by the daily job).
+CREATE TABLE acc_report_notices (
+    tenant_id UUID NOT NULL REFERENCES tenants (tenant_id),
+    period TEXT NOT NULL,
+    notified_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (tenant_id, period)
+);

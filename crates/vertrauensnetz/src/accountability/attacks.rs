@@ -124,6 +124,29 @@ async fn store_report(
         .details(serde_json::json!({ "kinds": facts.kinds, "situation": facts.situation })),
     )
     .await?;
+    // The control centre triages; the follow-up managers are told at once.
+    let dispatchers = super::users_with_role(state, tenant.id, Role::Dispatcher).await?;
+    crate::platform::notifications::notify(
+        &mut tx,
+        tenant.id,
+        &dispatchers,
+        "acc-notice-attack",
+        &reference,
+        &format!("/{}/staff/attack-triage", tenant.slug),
+        now,
+    )
+    .await?;
+    let managers = store::designated_users(&state.db, tenant.id, super::ATTACK_MANAGER).await?;
+    crate::platform::notifications::notify(
+        &mut tx,
+        tenant.id,
+        &managers,
+        "acc-notice-attack",
+        &reference,
+        &format!("/{}/staff/attack-followup/{id}", tenant.slug),
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(Ok((id, reference)))
 }

@@ -484,3 +484,19 @@ pub fn no_store(mut res: axum::response::Response) -> axum::response::Response {
 pub fn parse_id(s: &str) -> Result<Uuid, WebError> {
     s.parse().map_err(|_| WebError::not_found())
 }
+
+/// Active accounts holding `role` on the tenant.
+pub async fn users_with_role(
+    state: &AppState,
+    tenant: TenantId,
+    role: Role,
+) -> Result<Vec<Uuid>, crate::platform::db::DbError> {
+    Ok(
+        crate::platform::auth::store::users_of_tenant(&state.db, tenant)
+            .await?
+            .into_iter()
+            .filter(|(u, roles)| u.active && roles.contains(&role))
+            .map(|(u, _)| u.user_id)
+            .collect(),
+    )
+}

@@ -559,3 +559,56 @@ pub async fn index(State(state): State<AppState>, ctx: Ctx) -> Result<Response, 
         public,
     })
 }
+
+/// The daily job that announces each finished quarter's report (and, after
+/// the fourth quarter, the year's) to the committee members of every
+/// tenant, once: the reports themselves are computed when opened.
+pub fn jobs(state: &AppState) -> Vec<crate::platform::jobs::Job> {
+    let s = state.clone();
+    vec![crate::platform::jobs::Job {
+        name: "accountability.committee_reports",
+        every: chrono::Duration::days(1),
+        run: std::sync::Arc::new(move || {
+            let s = s.clone();
+            Box::pin(async move { announce(&s).await.map(|_| ()).map_err(|e| e.to_string()) })
+        }),
+    }]
+}
+
+/// Announces finished periods not yet announced. Returns how many notices.
+pub async fn announce(state: &AppState) -> anyhow::Result<usize> {
+    let now = state.clock.now_ts();
+    let mut n = 0;
+    for tenant in state.tenants.all() {
+        let last = Period::quarter_of(now.0, &tenant.time_zone).previous();
+        let mut periods = vec![last];
+        if last.quarter == Some(4) {
+            periods.push(Period {
+                year: last.year,
+                quarter: None,
+            });
+        }
+        let members =
+            super::users_with_role(state, tenant.id, crate::platform::auth::Role::Committee)
+                .await?;
+        for p in periods {
+            let slug = p.slug();
+            let mut tx = state.db.begin().await?;
+            if store::claim_report_notice(&mut tx, tenant.id, &slug, now).await? {
+                crate::platform::notifications::notify(
+                    &mut tx,
+                    tenant.id,
+                    &members,
+                    "acc-notice-report",
+                    &slug,
+                    &format!("/{}/staff/committee-reports/{slug}.html", tenant.slug),
+                    now,
+                )
+                .await?;
+                n += members.len();
+            }
+            tx.commit().await?;
+        }
+    }
+    Ok(n)
+}

@@ -536,3 +536,31 @@ pub async fn count(db: &Db, tenant: TenantId, table: &str) -> Result<i64, DbErro
         .bind(tenant.as_uuid()).fetch_one(c).await)?;
     Ok(row.0)
 }
+
+/// Users holding `designation` on the tenant (any agency).
+pub async fn designated_users(
+    db: &Db,
+    tenant: TenantId,
+    designation: &str,
+) -> Result<Vec<Uuid>, DbError> {
+    let mut conn = db.read().await?;
+    let rows: Vec<(Uuid,)> = on_db!(conn, c => sqlx::query_as(
+        "SELECT DISTINCT user_id FROM acc_designations WHERE tenant_id = $1 AND designation = $2")
+        .bind(tenant.as_uuid()).bind(designation).fetch_all(c).await)?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+/// Claims the announcement of a report period; false if already made.
+pub async fn claim_report_notice(
+    tx: &mut Tx,
+    tenant: TenantId,
+    period: &str,
+    now: Timestamp,
+) -> Result<bool, DbError> {
+    let n = on_db!(tx, c => sqlx::query(
+        "INSERT INTO acc_report_notices (tenant_id, period, notified_at) VALUES ($1, $2, $3)
+         ON CONFLICT (tenant_id, period) DO NOTHING")
+        .bind(tenant.as_uuid()).bind(period).bind(now)
+        .execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
