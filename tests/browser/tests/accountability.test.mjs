@@ -40,7 +40,7 @@ describe('accountability', { timeout: 300_000 }, () => {
     await server?.stop();
   });
 
-  it('an officer reports an attack on a phone, and the pages are accessible', async () => {
+  it('an officer reports an attack on a phone, and the pages are accessible', async (t) => {
     const { baseUrl } = server;
     const context = await a11yContext(browser, PHONE);
     try {
@@ -61,6 +61,7 @@ describe('accountability', { timeout: 300_000 }, () => {
       await page.waitForLoadState();
       const seconds = (Date.now() - started) / 1000;
       assert.ok(seconds < 120, `reporting took ${seconds}s`);
+      t.diagnostic(`attack reported in ${seconds.toFixed(1)} s (form opened to report page, incl. axe run)`);
       assert.match(await page.locator('h1').innerText(), /^Meldung AM-/);
       const main = await page.locator('main').innerText();
       assert.match(main, /Danke\. Ihre Meldung ist eingegangen\./);
