@@ -38,6 +38,7 @@ pub fn routes(state: Option<AppState>) -> Routes {
     crate::topic_pages::routes(&mut r);
     crate::receipts::routes(&mut r);
     crate::public_info::routes(&mut r);
+    crate::accountability::routes(&mut r);
     r.add(
         Method::GET,
         "/api/openapi.json",
@@ -59,6 +60,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     doc.merge(crate::network::NetworkApi::openapi());
     doc.merge(crate::complaints::ComplaintsApi::openapi());
     doc.merge(crate::receipts::ReceiptsApi::openapi());
+    doc.merge(crate::accountability::AccountabilityApi::openapi());
     doc
 }
 
@@ -74,6 +76,7 @@ pub fn nav() -> Vec<NavLink> {
     links.extend(crate::complaints::nav());
     links.extend(crate::receipts::nav());
     links.extend(crate::public_info::nav());
+    links.extend(crate::accountability::nav());
     links.push(NavLink {
         path: "notifications",
         title_key: "notifications-title",
@@ -163,6 +166,8 @@ fn background_jobs(state: &AppState) -> Vec<Job> {
     });
     jobs.extend(crate::complaints::jobs::jobs(state));
     jobs.extend(crate::events::background_jobs(state));
+    jobs.extend(crate::accountability::bodycam::jobs(state));
+    jobs.extend(crate::accountability::report::jobs(state));
     jobs
 }
 

@@ -224,6 +224,7 @@ pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<Vec<DemoAccount>> {
     accounts.extend(extra);
     crate::network::demo::seed_events(db, &dortmund).await?;
     crate::public_info::demo::seed(db, &dortmund, clock).await?;
+    crate::accountability::demo::designate(db, &[&dortmund, &luenen], now).await?;
     Ok(accounts)
 }
 

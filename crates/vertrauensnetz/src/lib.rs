@@ -6,6 +6,7 @@
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+pub mod accountability;
 pub mod app;
 pub mod complaints;
 pub mod demo;

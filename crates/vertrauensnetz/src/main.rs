@@ -263,6 +263,20 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let accounts = demo::seed(&db, &Clock::default()).await?;
             let complaints =
                 vertrauensnetz::complaints::demo::seed(&db, &Clock::default(), &accounts).await?;
+            if let Some(dortmund) =
+                vertrauensnetz::platform::tenants::TenantRegistry::load(db.clone())
+                    .await?
+                    .get("dortmund")
+                    .await?
+            {
+                let (f, b, a) = vertrauensnetz::accountability::demo::seed_year(
+                    &db,
+                    &Clock::default(),
+                    &dortmund,
+                )
+                .await?;
+                println!("demo-accountability force={f} bodycam={b} attacks={a}");
+            }
             db.close().await;
             for a in &accounts {
                 println!("{a}");

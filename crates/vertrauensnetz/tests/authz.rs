@@ -31,6 +31,9 @@ const COMPLAINT_KEYS: &[Role] = &[Role::Ombuds, Role::Liaison];
 const OFFICERS: &[Role] = &[Role::Police, Role::Kod];
 const EVALUATION: &[Role] = &[Role::Evaluator, Role::Committee, Role::Admin];
 const WARN: &[Role] = &[Role::Coordinator, Role::Police, Role::Admin];
+const FORCE: &[Role] = &[Role::Police, Role::Kod];
+const COMMITTEE: &[Role] = &[Role::Committee, Role::Admin];
+const ATTACKED: &[Role] = &[Role::Kod, Role::Police, Role::Rescue];
 
 /// The expected rule for every route of the application.
 const TABLE: &[(&str, &str, Expect)] = &[
@@ -420,6 +423,81 @@ const TABLE: &[(&str, &str, Expect)] = &[
     ("POST", "/{tenant}/admin/receipts", Roles(ADMIN)),
     ("POST", "/{tenant}/admin/receipts/population", Roles(ADMIN)),
     ("POST", "/{tenant}/admin/receipts/rotate-key", Roles(ADMIN)),
+    ("GET", "/{tenant}/staff/force", Roles(FORCE)),
+    ("GET", "/{tenant}/staff/force/new", Roles(FORCE)),
+    ("POST", "/{tenant}/staff/force/new", Roles(FORCE)),
+    ("GET", "/{tenant}/staff/force/{id}", Roles(FORCE)),
+    ("POST", "/{tenant}/staff/force/{id}/review", Roles(FORCE)),
+    ("GET", "/{tenant}/staff/force-reviews", Roles(FORCE)),
+    ("POST", "/api/v1/{tenant}/force-records", Roles(FORCE)),
+    ("GET", "/{tenant}/staff/bodycam/new", Roles(FORCE)),
+    ("POST", "/{tenant}/staff/bodycam/new", Roles(FORCE)),
+    ("GET", "/{tenant}/staff/bodycam", Roles(FORCE)),
+    (
+        "POST",
+        "/{tenant}/staff/bodycam/{id}/evidence",
+        Roles(FORCE),
+    ),
+    ("POST", "/api/v1/{tenant}/bodycam-activations", Roles(FORCE)),
+    ("GET", "/{tenant}/admin/accountability", Roles(ADMIN)),
+    ("POST", "/{tenant}/admin/accountability/rules", Roles(ADMIN)),
+    (
+        "POST",
+        "/{tenant}/admin/accountability/designations",
+        Roles(ADMIN),
+    ),
+    ("GET", "/{tenant}/staff/committee-reports", Roles(COMMITTEE)),
+    (
+        "GET",
+        "/{tenant}/staff/committee-reports/{file}",
+        Roles(COMMITTEE),
+    ),
+    (
+        "GET",
+        "/api/v1/{tenant}/committee-reports/{file}",
+        Roles(COMMITTEE),
+    ),
+    ("GET", "/{tenant}/committee-reports/{file}", Public),
+    ("GET", "/{tenant}/staff/attacks", Roles(ATTACKED)),
+    ("GET", "/{tenant}/staff/attacks/new", Roles(ATTACKED)),
+    ("POST", "/{tenant}/staff/attacks/new", Roles(ATTACKED)),
+    ("GET", "/{tenant}/staff/attacks/{id}", Roles(ATTACKED)),
+    (
+        "GET",
+        "/{tenant}/staff/attacks/{id}/{file}",
+        Roles(ATTACKED),
+    ),
+    ("POST", "/api/v1/{tenant}/attack-reports", Roles(ATTACKED)),
+    (
+        "GET",
+        "/{tenant}/staff/attack-triage",
+        Roles(&[Role::Dispatcher]),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/attack-triage/{id}",
+        Roles(&[Role::Dispatcher]),
+    ),
+    (
+        "GET",
+        "/{tenant}/staff/attack-followup",
+        Roles(&[Role::Department]),
+    ),
+    (
+        "GET",
+        "/{tenant}/staff/attack-followup/{id}",
+        Roles(&[Role::Department]),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/attack-followup/{id}",
+        Roles(&[Role::Department]),
+    ),
+    (
+        "GET",
+        "/{tenant}/staff/attack-statistics",
+        Roles(&[Role::Dispatcher, Role::Department, Role::Committee]),
+    ),
     ("GET", "/{tenant}/notifications", AnyRole),
     ("POST", "/{tenant}/notifications/read", AnyRole),
     ("GET", "/{tenant}/alerts", Public),

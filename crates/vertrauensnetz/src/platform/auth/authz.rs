@@ -48,6 +48,26 @@ pub enum Permission {
     /// Keep the list of safe places and help points, decide on venues'
     /// applications to join a scheme.
     ManageSafePlaces,
+    /// Enter uses of force and bodycam activations (police, order service).
+    RecordForce,
+    /// Review uses of force, see rule violations, mark recordings as
+    /// evidence: only supervisors designated for their agency (checked in
+    /// the handlers against `acc_designations`).
+    ReviewForce,
+    /// Switch the accountability rules, retention and report publication;
+    /// designate supervisors and follow-up managers.
+    ConfigureAccountability,
+    /// Read the committee's reports on force and bodycams.
+    ReadCommitteeReport,
+    /// Report an attack on oneself while on duty.
+    ReportAttack,
+    /// Triage attack reports in the control centre.
+    TriageAttacks,
+    /// Organise follow-up of attack reports: only designated managers
+    /// (checked in the handlers).
+    ManageAttackFollowUp,
+    /// Read the suppressed statistics of attacks on staff.
+    ReadAttackStatistics,
 }
 
 impl Permission {
@@ -69,6 +89,14 @@ impl Permission {
         Permission::ManageReceipts,
         Permission::PublishWarnings,
         Permission::ManageSafePlaces,
+        Permission::RecordForce,
+        Permission::ReviewForce,
+        Permission::ConfigureAccountability,
+        Permission::ReadCommitteeReport,
+        Permission::ReportAttack,
+        Permission::TriageAttacks,
+        Permission::ManageAttackFollowUp,
+        Permission::ReadAttackStatistics,
     ];
 }
 
@@ -90,6 +118,15 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
         P::ManageReceipts => role == Role::Admin,
         P::PublishWarnings => matches!(role, Role::Coordinator | Role::Police | Role::Admin),
         P::ManageSafePlaces => role == Role::Coordinator,
+        P::RecordForce | P::ReviewForce => matches!(role, Role::Police | Role::Kod),
+        P::ConfigureAccountability => role == Role::Admin,
+        P::ReadCommitteeReport => matches!(role, Role::Committee | Role::Admin),
+        P::ReportAttack => matches!(role, Role::Kod | Role::Police | Role::Rescue),
+        P::TriageAttacks => role == Role::Dispatcher,
+        P::ManageAttackFollowUp => role == Role::Department,
+        P::ReadAttackStatistics => {
+            matches!(role, Role::Dispatcher | Role::Department | Role::Committee)
+        }
     }
 }
 

@@ -64,6 +64,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         "safety",
         include_str!("../../../migrations/sqlite/0011_safety.sql"),
     ),
+    (
+        12,
+        "accountability",
+        include_str!("../../../migrations/sqlite/0012_accountability.sql"),
+    ),
 ];
 
 pub const MIGRATIONS_POSTGRES: &[Migration] = &[
@@ -116,6 +121,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         11,
         "safety",
         include_str!("../../../migrations/postgres/0011_safety.sql"),
+    ),
+    (
+        12,
+        "accountability",
+        include_str!("../../../migrations/postgres/0012_accountability.sql"),
     ),
 ];
 
