@@ -96,6 +96,7 @@ fn extensions(db: &Db, clock: &Clock, config: &Config) -> axum::http::Extensions
         Ok(keys) => {
             ext.insert(crate::receipts::Receipts {
                 keys: Arc::new(keys),
+                writer: crate::receipts::writer::ReceiptWriter::start(db.clone()),
             });
         }
         // Without it receipts cannot be signed; every other module runs.

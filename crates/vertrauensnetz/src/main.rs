@@ -278,12 +278,25 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 println!("demo-accountability force={f} bodycam={b} attacks={a}");
             }
             db.close().await;
+            let receipts = vertrauensnetz::receipts::generate::run(
+                &cfg,
+                &vertrauensnetz::receipts::generate::Generate {
+                    tenant: "dortmund".into(),
+                    count: 1500,
+                    darkness_effect: -0.2,
+                    seed: 1,
+                    described: 1.0,
+                    descriptions_only: false,
+                },
+            )
+            .await?;
             for a in &accounts {
                 println!("{a}");
             }
             for line in &complaints {
                 println!("{line}");
             }
+            println!("demo-receipts dortmund {receipts}");
             let server = Server::start(cfg).await?;
             println!("demo-url http://{}/dortmund", server.addr);
             println!("demo-mail {}", data_dir.join("mail").display());

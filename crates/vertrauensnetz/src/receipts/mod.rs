@@ -12,6 +12,7 @@ pub mod keys;
 pub mod model;
 pub mod pages;
 pub mod store;
+pub mod writer;
 
 use std::sync::Arc;
 
@@ -177,6 +178,7 @@ pub fn nav() -> Vec<crate::platform::web::page::NavLink> {
 #[derive(Clone)]
 pub struct Receipts {
     pub keys: Arc<keys::Keyring>,
+    pub writer: writer::ReceiptWriter,
 }
 
 /// The module of a running server.
@@ -216,6 +218,8 @@ pub enum IssueError {
     Codec(#[from] receipt_codec::Error),
     #[error("no service number known for this account")]
     NoServiceNumber,
+    #[error("the receipt could not be stored")]
+    Write,
 }
 
 impl From<IssueError> for WebError {
@@ -308,25 +312,24 @@ pub async fn issue(
     loop {
         attempt += 1;
         let row = sign_row(tenant, &key, r, &service_number, model::new_number(), now)?;
-        let mut tx = db.begin().await?;
-        let prepared = store::Prepared {
-            receipt_id: row.receipt_id,
-            row: &row,
-            issued_day: local_day(tenant, now.0),
-            issued_by: user_id,
-            actor: Actor::Staff { user_id, role },
-        };
-        match store::insert(&mut tx, tenant.id, &prepared).await {
-            Ok(_) => {}
+        let written = module
+            .writer
+            .write(
+                tenant.id,
+                row.clone(),
+                local_day(tenant, now.0),
+                user_id,
+                Actor::Staff { user_id, role },
+                r.service_number.clone(),
+            )
+            .await;
+        match written {
+            Ok(()) => return Ok(row),
             // A number already taken (29⁸ numbers): draw another.
-            Err(e) if e.is_unique_violation() && attempt < 4 => continue,
-            Err(e) => return Err(e.into()),
+            Err(writer::WriteError::Duplicate) if attempt < 4 => continue,
+            Err(writer::WriteError::Db(e)) => return Err(e.into()),
+            Err(_) => return Err(IssueError::Write),
         }
-        if r.service_number.is_some() {
-            store::remember_service_number(&mut tx, tenant.id, user_id, &service_number).await?;
-        }
-        tx.commit().await?;
-        return Ok(row);
     }
 }
 
