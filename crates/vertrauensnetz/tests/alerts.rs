@@ -472,7 +472,15 @@ async fn imports_are_checked_and_bad_documents_rejected_with_the_reason() {
         let form_url = app.url("/dortmund/staff/warnings");
         async move {
             let token = csrf_token(&c, &form_url).await;
-            post_form(&c, &url, &token, &[("xml", xml.as_str())]).await
+            let form = reqwest::multipart::Form::new()
+                .text("csrf", token)
+                .text("xml", xml);
+            c.post(&url)
+                .header("sec-fetch-site", "same-origin")
+                .multipart(form)
+                .send()
+                .await
+                .unwrap()
         }
     };
     let good_sent = "2030-07-01T14:00:00+02:00";
@@ -536,6 +544,37 @@ async fn imports_are_checked_and_bad_documents_rejected_with_the_reason() {
         .to_owned();
     let xml = cap_of(&app, &id).await.text().await.unwrap();
     assert_eq!(xml.trim(), foreign(INFO, good_sent).trim());
+    // Uploaded as a file (with a byte-order mark), a second message.
+    let token = csrf_token(&c, &app.url("/dortmund/staff/warnings")).await;
+    let other = foreign(INFO, good_sent).replace("DE-NW-BBK-2030-0001", "DE-NW-BBK-2030-0002");
+    let form = reqwest::multipart::Form::new()
+        .text("csrf", token.clone())
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(format!("\u{feff}{other}").into_bytes())
+                .file_name("bbk.xml"),
+        );
+    let res = c
+        .post(app.url("/dortmund/staff/warnings/import"))
+        .header("sec-fetch-site", "same-origin")
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let form = reqwest::multipart::Form::new().text("csrf", token).part(
+        "file",
+        reqwest::multipart::Part::bytes(vec![0xff, 0xfe, 0x3c]).file_name("bad.xml"),
+    );
+    let res = c
+        .post(app.url("/dortmund/staff/warnings/import"))
+        .header("sec-fetch-site", "same-origin")
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("kein UTF-8"));
     // The same message twice is refused.
     let res = import(foreign(INFO, good_sent)).await;
     assert_eq!(res.status(), 422);

@@ -103,6 +103,28 @@ describe('public safety information', { timeout: 300_000 }, () => {
     }
   });
 
+  it('staff pages for warnings and safe places have no axe violation', async () => {
+    const context = await a11yContext(browser);
+    try {
+      const page = await context.newPage();
+      await signIn(page, server.baseUrl, server.account('dortmund', 'coordinator'));
+      for (const path of ['/dortmund/staff/warnings', '/dortmund/staff/warnings/new', '/dortmund/staff/safe-places']) {
+        await page.goto(`${server.baseUrl}${path}?lang=de`);
+        await expectNoA11yViolations(page, path);
+      }
+      // The compose form with errors (expiry before onset).
+      await page.goto(`${server.baseUrl}/dortmund/staff/warnings/new?lang=de`);
+      await page.locator('#event').fill('Test');
+      await page.locator('#expires').fill('2000-01-01T10:00');
+      await page.getByRole('button', { name: 'Als Entwurf speichern und Vorschau zeigen' }).click();
+      await page.waitForLoadState();
+      assert.match(await page.locator('.error-summary').innerText(), /Das Ende muss nach dem Beginn liegen/);
+      await expectNoA11yViolations(page, 'compose form with errors');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('"open near me" sorts in the browser and sends no position', async () => {
     const lat = 51.55123;
     const lon = 7.48456;

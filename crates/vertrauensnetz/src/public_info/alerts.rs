@@ -824,12 +824,6 @@ pub async fn save_settings(
     Ok(Redirect::to(&format!("/{}/staff/warnings", tenant.slug)).into_response())
 }
 
-#[derive(Deserialize)]
-pub struct ImportForm {
-    #[serde(default)]
-    xml: String,
-}
-
 /// What an imported message is stored as, or why it is refused.
 pub fn imported_row(
     alert: &cap::Alert,
@@ -925,19 +919,30 @@ async fn import_refused(
 }
 
 /// `POST /{tenant}/staff/warnings/import`: a CAP message from outside (a
-/// federal feed saved as a file), shown beside ours once it passes every
-/// check; refused with the reasons otherwise, and nothing is stored.
+/// federal feed saved as a file, uploaded or pasted), shown beside ours once
+/// it passes every check; refused with the reasons otherwise, and nothing
+/// is stored.
 pub async fn import(
     State(state): State<AppState>,
     ctx: Ctx,
-    CsrfForm(form): CsrfForm<ImportForm>,
+    form: crate::platform::web::extract::CsrfMultipart,
 ) -> Result<Response, WebError> {
     let tenant = ctx.tenant()?.clone();
     let actor = ctx.staff_actor(Permission::PublishWarnings)?;
     let t = Tr::new(ctx.lang());
     let user = ctx.principal()?.user_id;
     let refuse = |msg: String, xml: String| import_refused(&state, &ctx, msg, xml);
-    let xml = form.xml.trim().to_owned();
+    let xml = match form.file("file") {
+        Some(upload) => match String::from_utf8(upload.bytes.clone()) {
+            Ok(text) => text,
+            Err(_) => {
+                return refuse(t.t("alerts-import-error-utf8").into_owned(), String::new()).await
+            }
+        },
+        None => form.text("xml").to_owned(),
+    };
+    // A byte-order mark is allowed before the declaration.
+    let xml = xml.trim_start_matches('\u{feff}').trim().to_owned();
     if xml.is_empty() || xml.len() > MAX_IMPORT {
         return refuse(t.t("alerts-import-error-empty").into_owned(), String::new()).await;
     }
