@@ -36,6 +36,7 @@ pub fn routes(state: Option<AppState>) -> Routes {
     crate::platform::notifications::routes(&mut r);
     crate::complaints::routes(&mut r);
     crate::topic_pages::routes(&mut r);
+    crate::reports::routes(&mut r);
     r.add(
         Method::GET,
         "/api/openapi.json",
@@ -69,6 +70,7 @@ pub fn nav() -> Vec<NavLink> {
     links.extend(crate::network::nav());
     links.extend(crate::events::network_nav());
     links.extend(crate::complaints::nav());
+    links.extend(crate::reports::nav());
     links.push(NavLink {
         path: "notifications",
         title_key: "notifications-title",
@@ -84,6 +86,7 @@ pub fn nav() -> Vec<NavLink> {
 fn extensions(db: &Db, clock: &Clock, config: &Config) -> axum::http::Extensions {
     let mut ext = axum::http::Extensions::new();
     ext.insert(crate::complaints::Office::new(&config.complaints));
+    ext.insert(crate::reports::Reports::new());
     ext.insert(crate::events::writer::RegistrationWriter::start(
         db.clone(),
         clock.clone(),

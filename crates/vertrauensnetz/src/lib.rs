@@ -13,4 +13,5 @@ pub mod events;
 pub mod network;
 pub mod operator;
 pub mod platform;
+pub mod reports;
 pub mod topic_pages;

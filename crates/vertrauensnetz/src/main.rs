@@ -92,6 +92,22 @@ enum Command {
         #[command(subcommand)]
         command: ComplaintsCommand,
     },
+    /// Generate data for load tests.
+    Generate {
+        #[command(subcommand)]
+        command: GenerateCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum GenerateCommand {
+    /// Reports spread over the tenant's districts and the last two years.
+    Reports {
+        #[arg(long, default_value = "dortmund")]
+        tenant: String,
+        #[arg(long)]
+        count: usize,
+    },
 }
 
 #[derive(Subcommand)]
@@ -223,6 +239,13 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let accounts = demo::seed(&db, &Clock::default()).await?;
             let complaints =
                 vertrauensnetz::complaints::demo::seed(&db, &Clock::default(), &accounts).await?;
+            if let Some(t) = vertrauensnetz::platform::tenants::list_tenants(&db)
+                .await?
+                .into_iter()
+                .find(|t| t.slug.as_str() == "dortmund")
+            {
+                vertrauensnetz::reports::demo::seed_reports(&db, &Clock::default(), &t).await?;
+            }
             db.close().await;
             for a in &accounts {
                 println!("{a}");
@@ -234,6 +257,16 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("demo-url http://{}/dortmund", server.addr);
             println!("demo-mail {}", data_dir.join("mail").display());
             server.run_until_signal().await;
+        }
+        Command::Generate {
+            command: GenerateCommand::Reports { tenant, count },
+        } => {
+            let started = std::time::Instant::now();
+            let n = operator::generate_reports(&config(&g, None)?, &tenant, count).await?;
+            println!(
+                "generated {n} reports in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
         }
         Command::Migrate => {
             operator::migrate(&config(&g, None)?).await?;

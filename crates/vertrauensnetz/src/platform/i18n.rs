@@ -386,6 +386,7 @@ mod tests {
             "network",
             "events-network",
             "complaints",
+            "reports",
         ] {
             resident_file_complete(name);
         }

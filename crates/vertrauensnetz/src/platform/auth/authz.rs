@@ -34,10 +34,17 @@ pub enum Permission {
     AnswerForwardedComplaints,
     /// Unlock one's own complaint key (a role that reads encrypted cases).
     UseComplaintKeys,
+    /// Work on reports of defects and unsafe places routed to one's
+    /// department (coordinators: all of them).
+    WorkOnReports,
+    /// Read the reports statistics and import neighbourhood-lab results.
+    ManageReports,
+    /// Edit report categories, their routing and Open311 client keys.
+    ConfigureReports,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 11] = [
+    pub const ALL: [Permission; 14] = [
         Permission::UseStaffArea,
         Permission::ManageUsers,
         Permission::ReadAudit,
@@ -49,6 +56,9 @@ impl Permission {
         Permission::HandleComplaints,
         Permission::AnswerForwardedComplaints,
         Permission::UseComplaintKeys,
+        Permission::WorkOnReports,
+        Permission::ManageReports,
+        Permission::ConfigureReports,
     ];
 }
 
@@ -64,6 +74,12 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
         P::HandleComplaints => role == Role::Ombuds,
         P::AnswerForwardedComplaints => role == Role::Liaison,
         P::UseComplaintKeys => matches!(role, Role::Ombuds | Role::Liaison),
+        P::WorkOnReports => matches!(
+            role,
+            Role::Coordinator | Role::Police | Role::Kod | Role::Department
+        ),
+        P::ManageReports => role == Role::Coordinator,
+        P::ConfigureReports => role == Role::Admin,
     }
 }
 

@@ -49,6 +49,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         "notifications",
         include_str!("../../../migrations/sqlite/0007_notifications.sql"),
     ),
+    (
+        9,
+        "reports",
+        include_str!("../../../migrations/sqlite/0009_reports.sql"),
+    ),
 ];
 
 pub const MIGRATIONS_POSTGRES: &[Migration] = &[
@@ -86,6 +91,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         7,
         "notifications",
         include_str!("../../../migrations/postgres/0007_notifications.sql"),
+    ),
+    (
+        9,
+        "reports",
+        include_str!("../../../migrations/postgres/0009_reports.sql"),
     ),
 ];
 
