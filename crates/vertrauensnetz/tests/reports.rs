@@ -635,6 +635,14 @@ async fn staff_statuses_mails_duplicates_reopening_and_statistics() {
     let (s, stats) = get(&coord, &app.url("/dortmund/staff/report-statistics")).await;
     assert_eq!(s, 200);
     assert!(stats.contains("Beschädigter Weg") && stats.contains("Eving"));
+    // The kept counts follow every change: one reopened (open), one duplicate.
+    assert!(
+        stats.contains(r#"<th scope="row">Beschädigter Weg</th><td>2</td>"#),
+        "{stats}"
+    );
+    assert!(stats.contains(r#"<th scope="row">doppelt gemeldet</th><td>1</td>"#));
+    assert!(stats.contains(r#"<th scope="row">offen</th><td>1</td>"#));
+    assert!(!stats.contains(r#"<th scope="row">erledigt</th>"#));
     app.server.stop().await;
 }
 

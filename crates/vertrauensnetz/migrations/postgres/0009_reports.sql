@@ -91,6 +91,19 @@ CREATE INDEX reports_category_place ON reports (tenant_id, category_id, lat, lon
 CREATE INDEX reports_status ON reports (tenant_id, status, category_id);
 CREATE UNIQUE INDEX reports_follow ON reports (tenant_id, follow_hash);
 CREATE UNIQUE INDEX reports_token ON reports (tenant_id, token);
+CREATE INDEX reports_due ON reports (tenant_id, status, resolve_due_at, ack_due_at, acknowledged_at);
+
+-- Counts by category, status and district, kept in the transactions that
+-- change them, so the statistics page reads a few hundred rows instead of
+-- every report.
+CREATE TABLE report_counts (
+    tenant_id uuid NOT NULL REFERENCES tenants (tenant_id),
+    category_id uuid NOT NULL,
+    status text NOT NULL,
+    district_code text NOT NULL,
+    n bigint NOT NULL,
+    PRIMARY KEY (tenant_id, category_id, status, district_code)
+);
 
 CREATE TABLE report_assignments (
     tenant_id uuid NOT NULL REFERENCES tenants (tenant_id),

@@ -383,31 +383,15 @@ async fn requests(
     };
     let size = i64::from(q.page_size);
     let offset = i64::from(q.page.saturating_sub(1)) * size;
-    let rows = match q.near {
-        Some((lat, lon, radius)) => {
-            // The box by index, then the exact circle; pages cut after.
-            f.bbox = Some(open311::bounding_box(lat, lon, radius));
-            f.limit = 20_000;
-            let all = store::list(&state.db, tenant.id, &f)
-                .await
-                .map_err(|e| internal(format)(e.into()))?;
-            all.into_iter()
-                .filter(|r| match (r.lat, r.lon) {
-                    (Some(a), Some(b)) => open311::distance_m(lat, lon, a, b) <= radius,
-                    _ => false,
-                })
-                .skip(offset as usize)
-                .take(size as usize)
-                .collect()
-        }
-        None => {
-            f.limit = size;
-            f.offset = offset;
-            store::list(&state.db, tenant.id, &f)
-                .await
-                .map_err(|e| internal(format)(e.into()))?
-        }
-    };
+    if let Some((lat, lon, radius)) = q.near {
+        f.bbox = Some(open311::bounding_box(lat, lon, radius));
+        f.circle = Some((lat, lon, radius));
+    }
+    f.limit = size;
+    f.offset = offset;
+    let rows = store::list(&state.db, tenant.id, &f)
+        .await
+        .map_err(|e| internal(format)(e.into()))?;
     render_requests(state, ctx, &tenant, &s, &rows, format).await
 }
 

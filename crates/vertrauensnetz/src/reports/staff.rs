@@ -624,47 +624,38 @@ pub async fn statistics(State(state): State<AppState>, ctx: Ctx) -> Result<Respo
     let s = setup(&state, tenant).await?;
     let lang = ctx.lang();
     let tr = Tr::new(lang);
-    let all = Filter::default();
-    let (by_category, by_status, by_district, overdue) = tokio::try_join!(
-        store::counts_by_category(&state.db, tenant.id, &all),
-        store::counts_by(&state.db, tenant.id, "status", &all),
-        store::counts_by(&state.db, tenant.id, "district", &all),
+    let (cells, overdue) = tokio::try_join!(
+        store::counts(&state.db, tenant.id),
         overdue_count(&state, tenant.id),
     )?;
-    let total = by_status.iter().map(|(_, n)| n).sum();
+    let sum = |key: &dyn Fn(&store::CountCell) -> String| {
+        let mut m: std::collections::BTreeMap<String, i64> = std::collections::BTreeMap::new();
+        for c in &cells {
+            *m.entry(key(c)).or_default() += c.3;
+        }
+        let mut v: Vec<(String, i64)> = m.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v
+    };
+    let by_category = sum(&|c| {
+        s.category(c.0)
+            .map(|c| c.name(lang).to_owned())
+            .unwrap_or_default()
+    });
+    let by_status = sum(&|c| tr.t(&model::key("status", &c.1)).into_owned());
+    let by_district = sum(&|c| match s.district_name(Some(&c.2)) {
+        n if n.is_empty() => tr.t("reports-no-district").into_owned(),
+        n => n,
+    });
+    let total = cells.iter().map(|c| c.3).sum();
+    let line = |(label, count): (String, i64)| StatLine { label, count };
     let tpl = StatisticsPage {
         page: PageCtx::new(&ctx, "reports-stats-title"),
         total,
         overdue,
-        by_category: by_category
-            .into_iter()
-            .map(|(id, count)| StatLine {
-                label: s
-                    .category(id)
-                    .map(|c| c.name(lang).to_owned())
-                    .unwrap_or_default(),
-                count,
-            })
-            .collect(),
-        by_status: by_status
-            .into_iter()
-            .map(|(st, count)| StatLine {
-                label: tr
-                    .t(&model::key("status", st.as_deref().unwrap_or("")))
-                    .into_owned(),
-                count,
-            })
-            .collect(),
-        by_district: by_district
-            .into_iter()
-            .map(|(d, count)| StatLine {
-                label: match s.district_name(d.as_deref()) {
-                    n if n.is_empty() => tr.t("reports-no-district").into_owned(),
-                    n => n,
-                },
-                count,
-            })
-            .collect(),
+        by_category: by_category.into_iter().map(line).collect(),
+        by_status: by_status.into_iter().map(line).collect(),
+        by_district: by_district.into_iter().map(line).collect(),
     };
     Ok(no_store(page::ok(&tpl)?))
 }

@@ -260,6 +260,15 @@ pub async fn insert_report(
         .bind(r.reporter_name).bind(r.reporter_email).bind(r.reporter_lang).bind(r.follow_hash)
         .bind(r.token).bind(r.source).bind(r.created_at).bind(closed).bind(ack).bind(resolve)
         .execute(c).await.map(|_| ()))?;
+    bump(
+        tx,
+        tenant,
+        cat.id,
+        r.status.as_str(),
+        r.district_code.unwrap_or(""),
+        1,
+    )
+    .await?;
     for dep in cat.departments_for(r.district_code) {
         on_db!(tx, c => sqlx::query(
             "INSERT INTO report_assignments (tenant_id, report_id, department_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
@@ -398,6 +407,10 @@ pub struct Filter {
     pub to: Option<Timestamp>,
     /// min lat, min lon, max lat, max lon
     pub bbox: Option<(f64, f64, f64, f64)>,
+    /// Centre and radius in metres (with `bbox` for the index); distances
+    /// on the local plane, which at city scale differ from great-circle
+    /// ones by far less than a metre.
+    pub circle: Option<(f64, f64, f64)>,
     pub scope: Scope,
     pub overdue_at: Option<Timestamp>,
     pub with_place: bool,
@@ -460,6 +473,15 @@ macro_rules! push_filter {
     } else if $f.with_place {
         $q.push(" AND r.lat IS NOT NULL");
     }
+    if let Some((lat, lon, radius)) = $f.circle {
+        let ky = 111_195.0f64;
+        let kx = ky * lat.to_radians().cos();
+        $q.push(" AND ((r.lat - ").push_bind(lat).push(") * ").push_bind(ky);
+        $q.push(") * ((r.lat - ").push_bind(lat).push(") * ").push_bind(ky);
+        $q.push(") + ((r.lon - ").push_bind(lon).push(") * ").push_bind(kx);
+        $q.push(") * ((r.lon - ").push_bind(lon).push(") * ").push_bind(kx);
+        $q.push(") <= ").push_bind(radius * radius);
+    }
     if let Some(now) = $f.overdue_at {
         $q.push(" AND ((r.acknowledged_at IS NULL AND r.ack_due_at < ").push_bind(now);
         $q.push(") OR r.resolve_due_at < ").push_bind(now);
@@ -504,43 +526,6 @@ pub async fn count(db: &Db, tenant: TenantId, f: &Filter) -> Result<i64, DbError
         q.build_query_as::<(i64,)>().fetch_one(c).await
     })?;
     Ok(n.0)
-}
-
-/// Counts by status or district, in one aggregate query.
-pub async fn counts_by(
-    db: &Db,
-    tenant: TenantId,
-    column: &'static str,
-    f: &Filter,
-) -> Result<Vec<(Option<String>, i64)>, DbError> {
-    let col = match column {
-        "status" => "r.status",
-        _ => "r.district_code",
-    };
-    let mut conn = db.read().await?;
-    let rows: Vec<(Option<String>, i64)> = on_db!(conn, c => {
-        let mut q = sqlx::QueryBuilder::new(format!("SELECT {col}, COUNT(*) FROM reports r"));
-        push_filter!(q, tenant, f);
-        q.push(format!(" GROUP BY {col} ORDER BY 2 DESC"));
-        q.build_query_as::<(Option<String>, i64)>().fetch_all(c).await
-    })?;
-    Ok(rows)
-}
-
-/// Counts by category, in one aggregate query.
-pub async fn counts_by_category(
-    db: &Db,
-    tenant: TenantId,
-    f: &Filter,
-) -> Result<Vec<(Uuid, i64)>, DbError> {
-    let mut conn = db.read().await?;
-    let rows: Vec<(Uuid, i64)> = on_db!(conn, c => {
-        let mut q = sqlx::QueryBuilder::new("SELECT r.category_id, COUNT(*) FROM reports r");
-        push_filter!(q, tenant, f);
-        q.push(" GROUP BY r.category_id ORDER BY 2 DESC");
-        q.build_query_as::<(Uuid, i64)>().fetch_all(c).await
-    })?;
-    Ok(rows)
 }
 
 /// A public update or internal note.
@@ -600,8 +585,67 @@ pub async fn insert_update(
     Ok(())
 }
 
-/// Sets the status; returns the status it had (under the row's lock, so
-/// two staff members cannot both move it from the same state).
+/// Changes the count of one (category, status, district) cell.
+pub async fn bump(
+    tx: &mut Tx,
+    tenant: TenantId,
+    category: Uuid,
+    status: &str,
+    district: &str,
+    delta: i64,
+) -> Result<(), DbError> {
+    on_db!(tx, c => sqlx::query(
+        "INSERT INTO report_counts (tenant_id, category_id, status, district_code, n) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (tenant_id, category_id, status, district_code) DO UPDATE SET n = report_counts.n + excluded.n")
+        .bind(tenant.as_uuid()).bind(category).bind(status).bind(district).bind(delta)
+        .execute(c).await.map(|_| ()))?;
+    Ok(())
+}
+
+/// Locks a report's row for the rest of the transaction and returns its
+/// category, status and district as they are now.
+async fn lock_report(
+    tx: &mut Tx,
+    tenant: TenantId,
+    report: Uuid,
+) -> Result<Option<(Uuid, String, Option<String>)>, DbError> {
+    let row: Option<(Uuid, String, Option<String>)> = on_db!(tx, c => sqlx::query_as(
+        "UPDATE reports SET status = status WHERE tenant_id = $1 AND report_id = $2
+         RETURNING category_id, status, district_code")
+        .bind(tenant.as_uuid()).bind(report).fetch_optional(c).await)?;
+    Ok(row)
+}
+
+/// Moves one report from its current count cell to `status`.
+async fn move_count(
+    tx: &mut Tx,
+    tenant: TenantId,
+    locked: &(Uuid, String, Option<String>),
+    status: &str,
+) -> Result<(), DbError> {
+    let (category, old, district) = locked;
+    if old != status {
+        let d = district.as_deref().unwrap_or("");
+        bump(tx, tenant, *category, old, d, -1).await?;
+        bump(tx, tenant, *category, status, d, 1).await?;
+    }
+    Ok(())
+}
+
+/// One kept count: category, status, district ("" for none), number.
+pub type CountCell = (Uuid, String, String, i64);
+
+/// The kept counts of a tenant.
+pub async fn counts(db: &Db, tenant: TenantId) -> Result<Vec<CountCell>, DbError> {
+    let mut conn = db.read().await?;
+    on_db!(conn, c => sqlx::query_as(
+        "SELECT category_id, status, district_code, n FROM report_counts WHERE tenant_id = $1 AND n <> 0")
+        .bind(tenant.as_uuid()).fetch_all(c).await)
+    .map_err(DbError::from)
+}
+
+/// Sets the status under the row's lock (taken first, so two staff
+/// members changing it at once are serialised and the counts stay right).
 pub async fn set_status(
     tx: &mut Tx,
     tenant: TenantId,
@@ -611,6 +655,10 @@ pub async fn set_status(
     duplicate_of: Option<Uuid>,
     now: Timestamp,
 ) -> Result<bool, DbError> {
+    let Some(locked) = lock_report(tx, tenant, report).await? else {
+        return Ok(false);
+    };
+    move_count(tx, tenant, &locked, status.as_str()).await?;
     let closed = (!status.is_open()).then_some(now);
     let acknowledged = (status != Status::Open).then_some(now);
     let n = on_db!(tx, c => sqlx::query(
@@ -649,12 +697,18 @@ pub async fn reopen(
     closed_after: Timestamp,
     now: Timestamp,
 ) -> Result<bool, DbError> {
+    let Some(locked) = lock_report(tx, tenant, report).await? else {
+        return Ok(false);
+    };
     let n = on_db!(tx, c => sqlx::query(
         "UPDATE reports SET status = 'open', status_note = NULL, closed_at = NULL, updated_at = $4
          WHERE tenant_id = $1 AND report_id = $2 AND closed_at IS NOT NULL AND closed_at >= $3
            AND status NOT IN ('duplicate')")
         .bind(tenant.as_uuid()).bind(report).bind(closed_after).bind(now)
         .execute(c).await.map(|r| r.rows_affected()))?;
+    if n == 1 {
+        move_count(tx, tenant, &locked, "open").await?;
+    }
     Ok(n == 1)
 }
 
@@ -854,6 +908,13 @@ pub async fn insert_bulk(
             });
             q.build().execute(c).await.map(|_| ())
         })?;
+    }
+    let mut cells: HashMap<(Uuid, &str, &str), i64> = HashMap::new();
+    for r in rows {
+        *cells.entry((r.1, r.3, r.4.as_str())).or_default() += 1;
+    }
+    for ((category, status, district), n) in cells {
+        bump(tx, tenant, category, status, district, n).await?;
     }
     for chunk in assignments.chunks(1000) {
         on_db!(tx, c => {
