@@ -39,6 +39,7 @@ pub fn routes(state: Option<AppState>) -> Routes {
     crate::receipts::routes(&mut r);
     crate::public_info::routes(&mut r);
     crate::accountability::routes(&mut r);
+    crate::reports::routes(&mut r);
     r.add(
         Method::GET,
         "/api/openapi.json",
@@ -77,6 +78,7 @@ pub fn nav() -> Vec<NavLink> {
     links.extend(crate::receipts::nav());
     links.extend(crate::public_info::nav());
     links.extend(crate::accountability::nav());
+    links.extend(crate::reports::nav());
     links.push(NavLink {
         path: "notifications",
         title_key: "notifications-title",
@@ -102,6 +104,7 @@ fn extensions(db: &Db, clock: &Clock, config: &Config) -> axum::http::Extensions
         // Without it receipts cannot be signed; every other module runs.
         Err(e) => tracing::error!(error = %e, "receipt signing keys unavailable"),
     }
+    ext.insert(crate::reports::Reports::new());
     ext.insert(crate::events::writer::RegistrationWriter::start(
         db.clone(),
         clock.clone(),

@@ -214,6 +214,7 @@ pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<Vec<DemoAccount>> {
         }
     }
     seed_events(db, &dortmund, now).await?;
+    crate::reports::demo::seed_setup(db, &[&dortmund, &luenen]).await?;
     let extra = crate::network::demo::seed(
         db,
         &dortmund,

@@ -16,4 +16,5 @@ pub mod operator;
 pub mod platform;
 pub mod receipts;
 pub mod public_info;
+pub mod reports;
 pub mod topic_pages;

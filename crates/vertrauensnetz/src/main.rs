@@ -97,7 +97,7 @@ enum Command {
         #[command(subcommand)]
         command: ReceiptsCommand,
     },
-    /// Generate simulated data.
+    /// Generate simulated data (evaluation checks, load tests).
     Generate {
         #[command(subcommand)]
         command: GenerateCommand,
@@ -131,6 +131,13 @@ enum GenerateCommand {
         /// Only self-descriptions (evaluation benchmarks at scale).
         #[arg(long)]
         descriptions_only: bool,
+    },
+    /// Reports spread over the tenant's districts and the last two years.
+    Reports {
+        #[arg(long, default_value = "dortmund")]
+        tenant: String,
+        #[arg(long)]
+        count: usize,
     },
 }
 
@@ -276,6 +283,8 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 )
                 .await?;
                 println!("demo-accountability force={f} bodycam={b} attacks={a}");
+                vertrauensnetz::reports::demo::seed_reports(&db, &Clock::default(), &dortmund)
+                    .await?;
             }
             db.close().await;
             let receipts = vertrauensnetz::receipts::generate::run(
@@ -301,6 +310,16 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("demo-url http://{}/dortmund", server.addr);
             println!("demo-mail {}", data_dir.join("mail").display());
             server.run_until_signal().await;
+        }
+        Command::Generate {
+            command: GenerateCommand::Reports { tenant, count },
+        } => {
+            let started = std::time::Instant::now();
+            let n = operator::generate_reports(&config(&g, None)?, &tenant, count).await?;
+            println!(
+                "generated {n} reports in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
         }
         Command::Migrate => {
             operator::migrate(&config(&g, None)?).await?;

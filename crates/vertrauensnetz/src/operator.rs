@@ -83,9 +83,38 @@ pub async fn tenant_add(
         &Entry::new(Actor::System, "tenant.create", "tenant", t.id),
     )
     .await?;
+    crate::reports::demo::setup_tenant(&mut tx, &t).await?;
     tx.commit().await?;
     db.close().await;
     Ok(())
+}
+
+/// Generates `count` reports on a tenant for load tests.
+pub async fn generate_reports(
+    config: &Config,
+    tenant: &str,
+    count: usize,
+) -> anyhow::Result<usize> {
+    let db = open(config).await?;
+    let mut tx = db.begin().await?;
+    let t = tenants::tenant_by_slug_tx(&mut tx, tenant)
+        .await?
+        .ok_or_else(|| anyhow!("no tenant {tenant}"))?;
+    tx.commit().await?;
+    let categories = crate::reports::store::categories(&db, t.id).await?;
+    let districts = tenants::districts(&db, t.id).await?;
+    let n = crate::reports::generate::reports(
+        &db,
+        &t,
+        &categories,
+        &districts,
+        count,
+        Clock::default().now_ts(),
+        count as u64,
+    )
+    .await?;
+    db.close().await;
+    Ok(n)
 }
 
 /// Adds an account with a role (or grants the role to an existing account);

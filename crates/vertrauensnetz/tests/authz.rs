@@ -34,6 +34,7 @@ const WARN: &[Role] = &[Role::Coordinator, Role::Police, Role::Admin];
 const FORCE: &[Role] = &[Role::Police, Role::Kod];
 const COMMITTEE: &[Role] = &[Role::Committee, Role::Admin];
 const ATTACKED: &[Role] = &[Role::Kod, Role::Police, Role::Rescue];
+const REPORT_WORK: &[Role] = &[Role::Coordinator, Role::Police, Role::Kod, Role::Department];
 
 /// The expected rule for every route of the application.
 const TABLE: &[(&str, &str, Expect)] = &[
@@ -522,6 +523,63 @@ const TABLE: &[(&str, &str, Expect)] = &[
         "/{tenant}/staff/safe-places/{id}/decision",
         Roles(COORD),
     ),
+    ("GET", "/{tenant}/reports", Public),
+    ("GET", "/{tenant}/reports/new", Public),
+    ("GET", "/{tenant}/reports/new/details", Public),
+    ("POST", "/{tenant}/reports/new", Public),
+    ("GET", "/{tenant}/reports/view/{id}", Public),
+    ("POST", "/{tenant}/reports/view/{id}/subscribe", Public),
+    ("POST", "/{tenant}/reports/subscribe", Public),
+    ("GET", "/{tenant}/reports/unsubscribe/{token}", Public),
+    ("POST", "/{tenant}/reports/unsubscribe/{token}", Public),
+    ("GET", "/{tenant}/reports/follow/{token}", Public),
+    ("POST", "/{tenant}/reports/follow/{token}/reopen", Public),
+    ("GET", "/{tenant}/reports/photos/{file}", Public),
+    ("GET", "/{tenant}/reports/export.csv", Public),
+    ("GET", "/{tenant}/reports/export.geojson", Public),
+    ("GET", "/{tenant}/staff/reports", Roles(REPORT_WORK)),
+    ("GET", "/{tenant}/staff/reports/{id}", Roles(REPORT_WORK)),
+    (
+        "POST",
+        "/{tenant}/staff/reports/{id}/status",
+        Roles(REPORT_WORK),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/reports/{id}/moderate",
+        Roles(REPORT_WORK),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/reports/{id}/notes",
+        Roles(REPORT_WORK),
+    ),
+    (
+        "GET",
+        "/{tenant}/staff/reports/{id}/photos/{file}",
+        Roles(REPORT_WORK),
+    ),
+    ("GET", "/{tenant}/staff/report-statistics", Roles(COORD)),
+    ("GET", "/{tenant}/staff/report-import", Roles(COORD)),
+    ("POST", "/{tenant}/staff/report-import", Roles(COORD)),
+    ("GET", "/{tenant}/admin/report-categories", Roles(ADMIN)),
+    (
+        "POST",
+        "/{tenant}/admin/report-categories/{id}",
+        Roles(ADMIN),
+    ),
+    ("GET", "/{tenant}/admin/open311-clients", Roles(ADMIN)),
+    ("POST", "/{tenant}/admin/open311-clients", Roles(ADMIN)),
+    (
+        "POST",
+        "/{tenant}/admin/open311-clients/{id}/revoke",
+        Roles(ADMIN),
+    ),
+    ("GET", "/open311/v2/{file}", Public),
+    ("POST", "/open311/v2/{file}", Public),
+    ("GET", "/open311/v2/services/{file}", Public),
+    ("GET", "/open311/v2/requests/{file}", Public),
+    ("GET", "/open311/v2/tokens/{file}", Public),
     // Signing out goes last for each actor (it ends the session).
     ("POST", "/{tenant}/logout", AnyRole),
 ];

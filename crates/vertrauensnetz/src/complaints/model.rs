@@ -4,8 +4,6 @@
 //! IPTC, comments and anything appended), PDFs are checked for their
 //! signature.
 
-use std::io::Cursor;
-
 use serde::{Deserialize, Serialize};
 
 /// Generates a closed vocabulary with its stored text.
@@ -366,28 +364,7 @@ pub fn check_attachment(name: &str, data: Vec<u8>, max: usize) -> Result<Attachm
 }
 
 fn reencode(data: &[u8], format: image::ImageFormat) -> Result<Vec<u8>, FileProblem> {
-    use image::ImageDecoder;
-    let mut reader = image::ImageReader::with_format(Cursor::new(data), format);
-    let mut limits = image::Limits::default();
-    limits.max_image_width = Some(12_000);
-    limits.max_image_height = Some(12_000);
-    limits.max_alloc = Some(256 * 1024 * 1024);
-    reader.limits(limits);
-    let mut decoder = reader.into_decoder().map_err(|_| FileProblem::Broken)?;
-    // The orientation is applied to the pixels, since the tag goes.
-    let orientation = decoder.orientation().ok();
-    let mut img = image::DynamicImage::from_decoder(decoder).map_err(|_| FileProblem::Broken)?;
-    if let Some(o) = orientation {
-        img.apply_orientation(o);
-    }
-    let mut out = Cursor::new(Vec::new());
-    let written = match format {
-        image::ImageFormat::Jpeg => image::DynamicImage::ImageRgb8(img.to_rgb8())
-            .write_to(&mut out, image::ImageFormat::Jpeg),
-        _ => img.write_to(&mut out, image::ImageFormat::Png),
-    };
-    written.map_err(|_| FileProblem::Broken)?;
-    Ok(out.into_inner())
+    crate::platform::images::reencode(data, format).map_err(|_| FileProblem::Broken)
 }
 
 #[cfg(test)]

@@ -389,6 +389,7 @@ mod tests {
             "receipts",
             "alerts",
             "safe-places",
+            "reports",
         ] {
             resident_file_complete(name);
         }

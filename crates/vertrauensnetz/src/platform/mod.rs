@@ -11,6 +11,7 @@ pub mod config;
 pub mod db;
 pub mod districts;
 pub mod i18n;
+pub mod images;
 pub mod jobs;
 pub mod mail;
 pub mod notifications;

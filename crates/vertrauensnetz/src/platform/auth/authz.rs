@@ -68,6 +68,13 @@ pub enum Permission {
     ManageAttackFollowUp,
     /// Read the suppressed statistics of attacks on staff.
     ReadAttackStatistics,
+    /// Work on reports of defects and unsafe places routed to one's
+    /// department (coordinators: all of them).
+    WorkOnReports,
+    /// Read the reports statistics and import neighbourhood-lab results.
+    ManageReports,
+    /// Edit report categories, their routing and Open311 client keys.
+    ConfigureReports,
 }
 
 impl Permission {
@@ -97,6 +104,9 @@ impl Permission {
         Permission::TriageAttacks,
         Permission::ManageAttackFollowUp,
         Permission::ReadAttackStatistics,
+        Permission::WorkOnReports,
+        Permission::ManageReports,
+        Permission::ConfigureReports,
     ];
 }
 
@@ -127,6 +137,12 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
         P::ReadAttackStatistics => {
             matches!(role, Role::Dispatcher | Role::Department | Role::Committee)
         }
+        P::WorkOnReports => matches!(
+            role,
+            Role::Coordinator | Role::Police | Role::Kod | Role::Department
+        ),
+        P::ManageReports => role == Role::Coordinator,
+        P::ConfigureReports => role == Role::Admin,
     }
 }
 

@@ -55,6 +55,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         include_str!("../../../migrations/sqlite/0008_receipts.sql"),
     ),
     (
+        9,
+        "reports",
+        include_str!("../../../migrations/sqlite/0009_reports.sql"),
+    ),
+    (
         10,
         "complaint_liaisons",
         include_str!("../../../migrations/sqlite/0010_complaint_liaisons.sql"),
@@ -111,6 +116,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         8,
         "receipts",
         include_str!("../../../migrations/postgres/0008_receipts.sql"),
+    ),
+    (
+        9,
+        "reports",
+        include_str!("../../../migrations/postgres/0009_reports.sql"),
     ),
     (
         10,

@@ -179,6 +179,14 @@ impl CsrfMultipart {
     pub fn file(&self, name: &str) -> Option<&Upload> {
         self.files.iter().find(|(k, _)| k == name).map(|(_, f)| f)
     }
+
+    /// Every file of a repeated file field (`multiple`), in order.
+    pub fn files<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Upload> + 'a {
+        self.files
+            .iter()
+            .filter(move |(k, _)| k == name)
+            .map(|(_, f)| f)
+    }
 }
 
 impl<S: Send + Sync> FromRequest<S> for CsrfMultipart {

@@ -1,0 +1,398 @@
+//! Reports of defects in public space and of unsafe places (Angsträume):
+//! reporting without an account and without JavaScript (pin or address),
+//! photos stripped of metadata, duplicate suggestions, routing by category
+//! and district to the department that can act (city offices and
+//! contractors; police prevention and the order partnership for unsafe
+//! places), the staff inbox with moderation, honest closing states and
+//! targets, subscriptions, the public list with a server-drawn map,
+//! exports, the neighbourhood-lab import and a strictly conformant Open311
+//! GeoReport v2 API (`open311.rs`).
+//!
+//! Reporter name, e-mail and photo metadata never leave the staff pages:
+//! public pages, Open311 and exports read only the moderated text.
+
+pub mod demo;
+pub mod generate;
+pub mod map;
+pub mod model;
+pub mod open311;
+pub mod pages;
+pub mod staff;
+pub mod store;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use axum::http::Method;
+use uuid::Uuid;
+
+use crate::platform::auth::{Permission, Role};
+use crate::platform::db::Timestamp;
+use crate::platform::tenants::{Tenant, TenantId};
+use crate::platform::web::{Access, AppState, Ctx, Routes, WebError};
+use model::{Area, Category, Scope};
+
+pub fn routes(r: &mut Routes) {
+    let public = Access::Public;
+    r.add(Method::GET, "/{tenant}/reports", public, pages::list);
+    r.add(
+        Method::GET,
+        "/{tenant}/reports/new",
+        public,
+        pages::new_form,
+    );
+    r.add(
+        Method::GET,
+        "/{tenant}/reports/new/details",
+        public,
+        pages::details_form,
+    );
+    r.add(Method::POST, "/{tenant}/reports/new", public, pages::submit);
+    r.add(
+        Method::GET,
+        "/{tenant}/reports/view/{id}",
+        public,
+        pages::view,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/reports/view/{id}/subscribe",
+        public,
+        pages::subscribe,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/reports/subscribe",
+        public,
+        pages::subscribe_area,
+    );
+    r.add(
+        Method::GET,
+        "/{tenant}/reports/unsubscribe/{token}",
+        public,
+        pages::unsubscribe_form,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/reports/unsubscribe/{token}",
+        public,
+        pages::unsubscribe,
+    );
+    r.add(
+        Method::GET,
+        "/{tenant}/reports/follow/{token}",
+        public,
+        pages::follow,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/reports/follow/{token}/reopen",
+        public,
+        pages::reopen,
+    );
+    r.add(
+        Method::GET,
+        "/{tenant}/reports/photos/{file}",
+        public,
+        pages::photo,
+    );
+    r.add(
+        Method::GET,
+        "/{tenant}/reports/export.csv",
+        public,
+        pages::export_csv,
+    );
+    r.add(
+        Method::GET,
+        "/{tenant}/reports/export.geojson",
+        public,
+        pages::export_geojson,
+    );
+    let work = Access::Permission(Permission::WorkOnReports);
+    r.add(Method::GET, "/{tenant}/staff/reports", work, staff::inbox);
+    r.add(
+        Method::GET,
+        "/{tenant}/staff/reports/{id}",
+        work,
+        staff::report,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/staff/reports/{id}/status",
+        work,
+        staff::status,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/staff/reports/{id}/moderate",
+        work,
+        staff::moderate,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/staff/reports/{id}/notes",
+        work,
+        staff::note,
+    );
+    r.add(
+        Method::GET,
+        "/{tenant}/staff/reports/{id}/photos/{file}",
+        work,
+        staff::photo,
+    );
+    let manage = Access::Permission(Permission::ManageReports);
+    r.add(
+        Method::GET,
+        "/{tenant}/staff/report-statistics",
+        manage,
+        staff::statistics,
+    );
+    r.add(
+        Method::GET,
+        "/{tenant}/staff/report-import",
+        manage,
+        staff::import_form,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/staff/report-import",
+        manage,
+        staff::import,
+    );
+    let configure = Access::Permission(Permission::ConfigureReports);
+    r.add(
+        Method::GET,
+        "/{tenant}/admin/report-categories",
+        configure,
+        staff::categories,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/admin/report-categories/{id}",
+        configure,
+        staff::save_category,
+    );
+    r.add(
+        Method::GET,
+        "/{tenant}/admin/open311-clients",
+        configure,
+        staff::clients,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/admin/open311-clients",
+        configure,
+        staff::create_client,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/admin/open311-clients/{id}/revoke",
+        configure,
+        staff::revoke_client,
+    );
+    open311::routes(r);
+}
+
+/// The module's entries on the start and staff pages.
+pub fn nav() -> Vec<crate::platform::web::page::NavLink> {
+    use crate::platform::web::page::{Audience, NavLink};
+    vec![
+        NavLink {
+            path: "reports/new",
+            title_key: "reports-new-title",
+            summary_key: "reports-new-summary",
+            audience: Audience::Public,
+        },
+        NavLink {
+            path: "reports",
+            title_key: "reports-list-title",
+            summary_key: "reports-list-summary",
+            audience: Audience::Public,
+        },
+        NavLink {
+            path: "staff/reports",
+            title_key: "reports-staff-title",
+            summary_key: "reports-staff-summary",
+            audience: Audience::Staff(Permission::WorkOnReports),
+        },
+        NavLink {
+            path: "staff/report-statistics",
+            title_key: "reports-stats-title",
+            summary_key: "reports-stats-summary",
+            audience: Audience::Staff(Permission::ManageReports),
+        },
+        NavLink {
+            path: "admin/report-categories",
+            title_key: "reports-categories-title",
+            summary_key: "reports-categories-summary",
+            audience: Audience::Staff(Permission::ConfigureReports),
+        },
+    ]
+}
+
+/// What the module keeps for the life of the server: a short-lived cache
+/// of each tenant's categories and area (read on every Open311 request),
+/// and a bound on concurrent image decoding.
+#[derive(Clone)]
+pub struct Reports {
+    cache: Arc<RwLock<SetupCache>>,
+    pub images: Arc<tokio::sync::Semaphore>,
+}
+
+/// Each tenant's setup with the time it was read.
+type SetupCache = HashMap<TenantId, (Instant, Arc<TenantSetup>)>;
+
+/// A tenant's categories, districts and area.
+pub struct TenantSetup {
+    pub categories: Vec<Category>,
+    pub departments: Vec<model::Department>,
+    pub districts: Vec<crate::platform::tenants::District>,
+    pub area: Area,
+}
+
+impl TenantSetup {
+    pub fn category(&self, id: Uuid) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
+    pub fn by_code(&self, code: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.code == code)
+    }
+
+    /// The names of the departments a report goes to.
+    pub fn agency(&self, cat: &Category, district: Option<&str>) -> String {
+        let ids = cat.departments_for(district);
+        self.departments
+            .iter()
+            .filter(|d| ids.contains(&d.id))
+            .map(|d| d.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    pub fn district_name(&self, code: Option<&str>) -> String {
+        code.and_then(|c| self.districts.iter().find(|d| d.code == c))
+            .map(|d| d.name.clone())
+            .unwrap_or_default()
+    }
+}
+
+impl Default for Reports {
+    fn default() -> Self {
+        Reports::new()
+    }
+}
+
+/// How long a tenant's setup is kept (an edit clears it at once on this
+/// instance; other instances see it after this time).
+const SETUP_TTL: Duration = Duration::from_secs(5);
+
+impl Reports {
+    pub fn new() -> Reports {
+        Reports {
+            cache: Arc::new(RwLock::new(HashMap::new())),
+            images: Arc::new(tokio::sync::Semaphore::new(2)),
+        }
+    }
+
+    pub fn forget(&self, tenant: TenantId) {
+        if let Ok(mut c) = self.cache.write() {
+            c.remove(&tenant);
+        }
+    }
+}
+
+/// The module's state of a running server.
+pub fn reports(state: &AppState) -> Result<&Reports, WebError> {
+    state.ext.get::<Reports>().ok_or_else(WebError::internal)
+}
+
+/// A tenant's categories, districts and area (cached for a few seconds).
+pub async fn setup(state: &AppState, tenant: &Tenant) -> Result<Arc<TenantSetup>, WebError> {
+    let r = reports(state)?;
+    if let Ok(c) = r.cache.read() {
+        if let Some((at, s)) = c.get(&tenant.id) {
+            if at.elapsed() < SETUP_TTL {
+                return Ok(s.clone());
+            }
+        }
+    }
+    let categories = store::categories(&state.db, tenant.id).await?;
+    let districts = crate::platform::tenants::districts(&state.db, tenant.id).await?;
+    let boxes = district_boxes(state, tenant.id).await?;
+    let area = model::area(tenant, &boxes, &districts);
+    let departments = store::departments(&state.db, tenant.id).await?;
+    let s = Arc::new(TenantSetup {
+        categories,
+        departments,
+        districts,
+        area,
+    });
+    if let Ok(mut c) = r.cache.write() {
+        c.insert(tenant.id, (Instant::now(), s.clone()));
+    }
+    Ok(s)
+}
+
+async fn district_boxes(state: &AppState, tenant: TenantId) -> Result<Vec<[f64; 4]>, WebError> {
+    let mut conn = state.db.read().await?;
+    let rows: Vec<(f64, f64, f64, f64)> = crate::on_db!(conn, c => sqlx::query_as(
+        "SELECT min_lat, min_lon, max_lat, max_lon FROM districts
+         WHERE tenant_id = $1 AND min_lat IS NOT NULL AND min_lon IS NOT NULL AND max_lat IS NOT NULL AND max_lon IS NOT NULL")
+        .bind(tenant.as_uuid()).fetch_all(c).await)
+    .map_err(crate::platform::db::DbError::from)?;
+    Ok(rows.into_iter().map(|(a, b, c, d)| [a, b, c, d]).collect())
+}
+
+/// Which reports the signed-in staff member works on: coordinators all;
+/// police the reports routed to police prevention and to the departments
+/// they belong to; everyone else the reports of their departments.
+pub async fn scope(state: &AppState, ctx: &Ctx) -> Result<Scope, WebError> {
+    let tenant = ctx.tenant()?;
+    let p = ctx.principal()?;
+    if p.has_role_on(tenant.id, Role::Coordinator) {
+        return Ok(Scope::All);
+    }
+    let mut deps = store::memberships(&state.db, tenant.id, p.user_id).await?;
+    if p.has_role_on(tenant.id, Role::Police) {
+        for d in store::departments(&state.db, tenant.id).await? {
+            if d.kind == "police" && !deps.contains(&d.id) {
+                deps.push(d.id);
+            }
+        }
+    }
+    Ok(Scope::Departments(deps))
+}
+
+/// Whether a report routed to `assigned` is in `scope`.
+pub fn in_scope(scope: &Scope, assigned: &[Uuid]) -> bool {
+    match scope {
+        Scope::All => true,
+        Scope::Departments(d) => assigned.iter().any(|a| d.contains(a)),
+    }
+}
+
+/// Where a report's photos live (`<id>.img` and `<id>.thumb.jpg`).
+pub fn photo_dir(state: &AppState, tenant: TenantId) -> PathBuf {
+    state
+        .config
+        .data_path("reports")
+        .join(tenant.as_uuid().simple().to_string())
+}
+
+/// An instant in the tenant's zone with its offset (ISO 8601), e.g.
+/// `2025-03-20T18:00:00+01:00`.
+pub fn iso(t: Timestamp, tz: &str) -> String {
+    let tz: chrono_tz::Tz = tz.parse().unwrap_or(chrono_tz::Europe::Berlin);
+    t.0.with_timezone(&tz)
+        .format("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string()
+}
+
+/// A date and time for pages, in the tenant's zone.
+pub fn local(t: Timestamp, tz: &str) -> String {
+    let tz: chrono_tz::Tz = tz.parse().unwrap_or(chrono_tz::Europe::Berlin);
+    t.0.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
+}

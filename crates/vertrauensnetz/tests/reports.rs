@@ -1,0 +1,694 @@
+//! Reports of defects and unsafe places through HTTP: reporting without
+//! an account and without JavaScript (address or coordinates), routing,
+//! duplicates, photos without metadata, bad input, privacy of the
+//! reporter, the staff's work, subscriptions, import and exports.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use common::*;
+use reqwest::multipart::{Form, Part};
+use vertrauensnetz::platform::auth::Role;
+use vertrauensnetz::platform::db::Db;
+
+/// A place in Dortmund-Hörde, away from the other tests' places.
+const HOERDE: (f64, f64) = (51.4832, 7.5012);
+
+struct Submitted {
+    follow: String,
+    id: String,
+}
+
+/// Walks the three steps like a browser without JavaScript and submits.
+async fn report(
+    app: &TestApp,
+    c: &reqwest::Client,
+    category: &str,
+    place: &[(&str, &str)],
+    details: &[(&str, &str)],
+    photos: Vec<(&str, Vec<u8>)>,
+) -> reqwest::Response {
+    let mut q: Vec<(&str, &str)> = vec![("category", category)];
+    q.extend_from_slice(place);
+    let page = c
+        .get(app.url("/dortmund/reports/new/details"))
+        .query(&q)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200, "details page");
+    let html = page.text().await.unwrap();
+    let token = csrf_in(&html);
+    let mut form = Form::new()
+        .text("csrf", token)
+        .text("category", category.to_owned());
+    for k in ["lat", "lon", "address", "district", "time_of_day"] {
+        let v = place
+            .iter()
+            .find(|(n, _)| *n == k)
+            .map(|(_, v)| (*v).to_owned())
+            .unwrap_or_default();
+        form = form.text(k, v);
+    }
+    for (k, v) in details {
+        form = form.text((*k).to_owned(), (*v).to_owned());
+    }
+    for (name, data) in photos {
+        form = form.part("photos", Part::bytes(data).file_name(name.to_owned()));
+    }
+    c.post(app.url("/dortmund/reports/new"))
+        .header("sec-fetch-site", "same-origin")
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn submitted(res: reqwest::Response) -> Submitted {
+    let status = res.status();
+    let html = res.text().await.unwrap();
+    assert_eq!(status, 200, "{html}");
+    let follow = regex_lite::Regex::new(r#"id="follow-link" href="([^"]+)""#)
+        .unwrap()
+        .captures(&html)
+        .unwrap()[1]
+        .to_owned();
+    let id = regex_lite::Regex::new(r#"/reports/view/([0-9a-f-]{36})"#)
+        .unwrap()
+        .captures(&html)
+        .unwrap()[1]
+        .to_owned();
+    Submitted { follow, id }
+}
+
+async fn at(
+    app: &TestApp,
+    category: &str,
+    lat: f64,
+    lon: f64,
+    extra: &[(&str, &str)],
+) -> Submitted {
+    let (la, lo) = (lat.to_string(), lon.to_string());
+    let mut place = vec![("lat", la.as_str()), ("lon", lo.as_str())];
+    place.extend_from_slice(extra);
+    submitted(
+        report(
+            app,
+            &client(),
+            category,
+            &place,
+            &[("description", "Laterne dunkel")],
+            vec![],
+        )
+        .await,
+    )
+    .await
+}
+
+async fn count_reports(db: &Db) -> i64 {
+    let mut conn = db.read().await.unwrap();
+    vertrauensnetz::on_db!(conn, c => sqlx::query_as::<_, (i64,)>("SELECT COUNT(*) FROM reports")
+        .fetch_one(c).await)
+    .unwrap()
+    .0
+}
+
+async fn get(c: &reqwest::Client, url: &str) -> (u16, String) {
+    let r = c.get(url).send().await.unwrap();
+    (r.status().as_u16(), r.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn reporting_by_address_without_javascript_and_following_it() {
+    let app = TestApp::spawn().await;
+    let c = client();
+    let (s, html) = get(&c, &app.url("/dortmund/reports/new")).await;
+    assert_eq!(s, 200);
+    assert!(html.contains("Straßenbeleuchtung") && html.contains("Schlecht beleuchteter Ort"));
+    let (s, html) = get(
+        &c,
+        &app.url("/dortmund/reports/new?category=street-lighting"),
+    )
+    .await;
+    assert_eq!(s, 200);
+    assert!(html.contains(r#"name="address""#) && html.contains("<svg"));
+    // An address without a district is not enough.
+    let (s, html) = get(
+        &c,
+        &app.url(
+            "/dortmund/reports/new/details?category=street-lighting&address=Hansastra%C3%9Fe+12",
+        ),
+    )
+    .await;
+    assert_eq!(s, 422);
+    assert!(html.contains("Stadtbezirk"));
+    let res = report(
+        &app,
+        &c,
+        "street-lighting",
+        &[
+            ("address", "Hansastraße 12"),
+            ("district", "innenstadt-west"),
+        ],
+        &[(
+            "description",
+            "Die Laterne vor dem Haus ist seit Tagen aus.",
+        )],
+        vec![],
+    )
+    .await;
+    let r = submitted(res).await;
+    let (s, html) = get(&c, &app.url(&r.follow)).await;
+    assert_eq!(s, 200);
+    assert!(html.contains("Die Laterne vor dem Haus ist seit Tagen aus."));
+    assert!(html.contains("offen"));
+    // The public page waits for moderation before it shows the text.
+    let (s, html) = get(&c, &app.url(&format!("/dortmund/reports/view/{}", r.id))).await;
+    assert_eq!(s, 200);
+    assert!(!html.contains("seit Tagen aus"));
+    assert!(html.contains("Hansastraße 12"));
+    // Listed (with the same reports as the map).
+    let (_, list) = get(&c, &app.url("/dortmund/reports")).await;
+    assert!(list.contains(&r.id));
+    // An unknown follow link is 404; the other tenant does not know it.
+    assert_eq!(
+        get(&c, &app.url("/dortmund/reports/follow/nope")).await.0,
+        404
+    );
+    let other = r.follow.replace("/dortmund/", "/luenen/");
+    assert_eq!(get(&c, &app.url(&other)).await.0, 404);
+    app.server.stop().await;
+}
+
+#[tokio::test]
+async fn unsafe_places_go_to_police_and_lighting_to_the_department() {
+    let app = TestApp::spawn().await;
+    let lighting = at(&app, "street-lighting", 51.5120, 7.4480, &[]).await;
+    let unsafe_place = at(
+        &app,
+        "poorly-lit",
+        51.5125,
+        7.4490,
+        &[("time_of_day", "night")],
+    )
+    .await;
+    let dept = login(&app, "dortmund", Role::Department).await;
+    let police = login(&app, "dortmund", Role::Police).await;
+    let coord = login(&app, "dortmund", Role::Coordinator).await;
+    let inbox = |c: reqwest::Client| {
+        let url = app.url("/dortmund/staff/reports?show=all");
+        async move { get(&c, &url).await.1 }
+    };
+    let d = inbox(dept.clone()).await;
+    assert!(d.contains(&lighting.id) && !d.contains(&unsafe_place.id));
+    let p = inbox(police.clone()).await;
+    assert!(p.contains(&unsafe_place.id) && !p.contains(&lighting.id));
+    let k = inbox(coord.clone()).await;
+    assert!(k.contains(&unsafe_place.id) && k.contains(&lighting.id));
+    // Outside the inbox too: the report page is 404 out of scope.
+    let url = |id: &str| app.url(&format!("/dortmund/staff/reports/{id}"));
+    assert_eq!(get(&dept, &url(&unsafe_place.id)).await.0, 404);
+    assert_eq!(get(&police, &url(&lighting.id)).await.0, 404);
+    assert_eq!(get(&coord, &url(&lighting.id)).await.0, 200);
+    // A time of day is required for unsafe places.
+    let (s, html) = get(
+        &client(),
+        &app.url("/dortmund/reports/new/details?category=poorly-lit&lat=51.5125&lon=7.449"),
+    )
+    .await;
+    assert_eq!(s, 422);
+    assert!(html.contains("Bitte wählen Sie eine Tageszeit."));
+    app.server.stop().await;
+}
+
+#[tokio::test]
+async fn duplicates_30_m_away_are_offered_and_2_km_away_not() {
+    let app = TestApp::spawn().await;
+    let near = at(&app, "graffiti", HOERDE.0, HOERDE.1, &[]).await;
+    // About 2 km north.
+    let far = at(&app, "graffiti", HOERDE.0 + 0.018, HOERDE.1, &[]).await;
+    // Another category at the same spot is no duplicate.
+    let other = at(&app, "damaged-path", HOERDE.0, HOERDE.1, &[]).await;
+    // 30 m east of the first.
+    let lon = HOERDE.1 + 30.0 / (111_195.0 * HOERDE.0.to_radians().cos());
+    let url = format!(
+        "/dortmund/reports/new/details?category=graffiti&lat={}&lon={lon}",
+        HOERDE.0
+    );
+    let (s, html) = get(&client(), &app.url(&url)).await;
+    assert_eq!(s, 200);
+    assert!(html.contains("id=\"duplicates\""));
+    assert!(html.contains(&near.id), "the report 30 m away is offered");
+    assert!(!html.contains(&far.id), "the report 2 km away is not");
+    assert!(!html.contains(&other.id));
+    assert!(html.contains("30 m"));
+    // Subscribing instead of reporting again.
+    let c = client();
+    let token = csrf_token(&c, &app.url(&url)).await;
+    let res = post_form(
+        &c,
+        &app.url(&format!("/dortmund/reports/view/{}/subscribe", near.id)),
+        &token,
+        &[("email", "nachbarin@example.org")],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    app.server.stop().await;
+}
+
+/// A small JPEG with an EXIF segment holding a GPS-like marker.
+fn jpeg_with_exif(marker: &str) -> Vec<u8> {
+    let img = image::RgbImage::from_pixel(32, 24, image::Rgb([200, 30, 30]));
+    let mut plain = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut plain, image::ImageFormat::Jpeg)
+        .unwrap();
+    let plain = plain.into_inner();
+    let mut payload = b"Exif\0\0".to_vec();
+    payload.extend_from_slice(b"MM\0*\0\0\0\x08");
+    payload.extend_from_slice(marker.as_bytes());
+    let len = (payload.len() + 2) as u16;
+    let mut out = plain[..2].to_vec();
+    out.extend_from_slice(&[0xFF, 0xE1]);
+    out.extend_from_slice(&len.to_be_bytes());
+    out.extend_from_slice(&payload);
+    out.extend_from_slice(&plain[2..]);
+    out
+}
+
+fn files_in(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = vec![];
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                out.extend(files_in(&p));
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn photos_lose_their_metadata_and_bad_input_stores_nothing() {
+    let app = TestApp::spawn().await;
+    let db = app.raw_db().await;
+    let place = [("lat", "51.5130"), ("lon", "7.4650")];
+    let ok = [("description", "Sperrmüll")];
+    let photo = jpeg_with_exif("GPS-MARKER-51.5130N");
+    assert!(photo.windows(4).any(|w| w == b"Exif"));
+    let r = submitted(
+        report(
+            &app,
+            &client(),
+            "illegal-dumping",
+            &place,
+            &ok,
+            vec![("a.jpg", photo.clone())],
+        )
+        .await,
+    )
+    .await;
+    let stored = files_in(&app.data_dir.join("reports"));
+    assert_eq!(stored.len(), 2, "picture and thumbnail: {stored:?}");
+    for f in &stored {
+        let data = std::fs::read(f).unwrap();
+        assert!(data.starts_with(&[0xFF, 0xD8]));
+        assert!(!data.windows(4).any(|w| w == b"Exif"), "{f:?} keeps EXIF");
+        assert!(!data.windows(10).any(|w| w == b"GPS-MARKER"));
+    }
+    let before = count_reports(&db).await;
+    assert_eq!(before, 1);
+    let c = client();
+    // Not an image (a PDF named .jpg).
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    pdf.extend(vec![b'x'; 500]);
+    let res = report(
+        &app,
+        &c,
+        "illegal-dumping",
+        &place,
+        &ok,
+        vec![("b.jpg", pdf)],
+    )
+    .await;
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("JPEG, PNG oder WebP"));
+    // Over the size limit.
+    let mut big = photo.clone();
+    big.resize(9 * 1024 * 1024, 0);
+    let res = report(
+        &app,
+        &c,
+        "illegal-dumping",
+        &place,
+        &ok,
+        vec![("c.jpg", big)],
+    )
+    .await;
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("größer als 8 MB"));
+    // Six photos.
+    let six = (0..6).map(|_| ("d.jpg", photo.clone())).collect();
+    let res = report(&app, &c, "illegal-dumping", &place, &ok, six).await;
+    assert_eq!(res.status(), 422);
+    // A description over 4,000 characters.
+    let long = "x".repeat(4001);
+    let res = report(
+        &app,
+        &c,
+        "illegal-dumping",
+        &place,
+        &[("description", &long)],
+        vec![],
+    )
+    .await;
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("4.000"));
+    // Coordinates outside the city (Berlin), through the details page and
+    // through a forged submission.
+    let (s, html) = get(
+        &c,
+        &app.url("/dortmund/reports/new/details?category=illegal-dumping&lat=52.52&lon=13.40"),
+    )
+    .await;
+    assert_eq!(s, 422);
+    assert!(html.contains("außerhalb der Stadt"));
+    let token = csrf_token(
+        &c,
+        &app.url("/dortmund/reports/new/details?category=illegal-dumping&lat=51.513&lon=7.465"),
+    )
+    .await;
+    let form = Form::new()
+        .text("csrf", token)
+        .text("category", "illegal-dumping")
+        .text("lat", "52.52")
+        .text("lon", "13.40")
+        .text("description", "x");
+    let res = c
+        .post(app.url("/dortmund/reports/new"))
+        .header("sec-fetch-site", "same-origin")
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    assert_eq!(count_reports(&db).await, before, "nothing stored");
+    assert_eq!(files_in(&app.data_dir.join("reports")).len(), 2);
+    // The photo is public only after moderation, then without metadata.
+    let coord = login(&app, "dortmund", Role::Coordinator).await;
+    let staff = get(
+        &coord,
+        &app.url(&format!("/dortmund/staff/reports/{}", r.id)),
+    )
+    .await
+    .1;
+    let photo_id = regex_lite::Regex::new(r#"name="hide" value="([0-9a-f]{32})""#)
+        .unwrap()
+        .captures(&staff)
+        .unwrap()[1]
+        .to_owned();
+    let public = app.url(&format!("/dortmund/reports/photos/{photo_id}"));
+    assert_eq!(get(&client(), &public).await.0, 404);
+    let token = csrf_in(&staff);
+    let res = post_form(
+        &coord,
+        &app.url(&format!("/dortmund/staff/reports/{}/moderate", r.id)),
+        &token,
+        &[
+            ("public_text", "Sperrmüll am Straßenrand"),
+            ("action", "publish"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let res = client().get(&public).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let body = res.bytes().await.unwrap();
+    assert!(!body.windows(4).any(|w| w == b"Exif"));
+    app.server.stop().await;
+}
+
+#[tokio::test]
+async fn reporter_name_email_never_public() {
+    let app = TestApp::spawn().await;
+    let c = client();
+    let name = "Namemarker Quxbaz";
+    let email = "mailmarker.quxbaz@example.org";
+    let r = submitted(
+        report(
+            &app,
+            &c,
+            "harassment",
+            &[
+                ("lat", "51.5140"),
+                ("lon", "7.4600"),
+                ("time_of_day", "evening"),
+            ],
+            &[
+                ("description", "Männer pöbeln an der Haltestelle"),
+                ("name", name),
+                ("email", email),
+                ("walk", "yes"),
+            ],
+            vec![],
+        )
+        .await,
+    )
+    .await;
+    // Staff see the contact and publish a text.
+    let coord = login(&app, "dortmund", Role::Coordinator).await;
+    let staff = get(
+        &coord,
+        &app.url(&format!("/dortmund/staff/reports/{}", r.id)),
+    )
+    .await
+    .1;
+    assert!(staff.contains(name) && staff.contains(email));
+    let token = csrf_in(&staff);
+    post_form(
+        &coord,
+        &app.url(&format!("/dortmund/staff/reports/{}/moderate", r.id)),
+        &token,
+        &[
+            ("public_text", "Belästigung an der Haltestelle, abends"),
+            ("action", "publish"),
+        ],
+    )
+    .await;
+    let pages = [
+        format!("/dortmund/reports/view/{}", r.id),
+        "/dortmund/reports?status=all".into(),
+        "/dortmund/reports?layer=unsafe&time=night".into(),
+        "/dortmund/reports/export.csv?status=all".into(),
+        "/dortmund/reports/export.geojson?status=all".into(),
+        "/open311/v2/requests.json?jurisdiction_id=dortmund.de".into(),
+        "/open311/v2/requests.xml?jurisdiction_id=dortmund.de".into(),
+        format!(
+            "/open311/v2/requests/{}.json?jurisdiction_id=dortmund.de",
+            r.id
+        ),
+        format!(
+            "/open311/v2/requests/{}.xml?jurisdiction_id=dortmund.de",
+            r.id
+        ),
+    ];
+    for p in pages {
+        let (s, body) = get(&client(), &app.url(&p)).await;
+        assert_eq!(s, 200, "{p}");
+        assert!(
+            body.contains(&r.id) || p.contains("layer=unsafe"),
+            "{p} lists the report"
+        );
+        assert!(
+            !body.contains("Namemarker") && !body.contains("mailmarker"),
+            "{p} leaks the reporter"
+        );
+    }
+    let (_, geo) = get(
+        &client(),
+        &app.url("/dortmund/reports/export.geojson?status=all"),
+    )
+    .await;
+    let v: serde_json::Value = serde_json::from_str(&geo).unwrap();
+    assert_eq!(v["type"], "FeatureCollection");
+    let f = &v["features"][0];
+    assert_eq!(f["geometry"]["type"], "Point");
+    assert_eq!(f["geometry"]["coordinates"][0], 7.46);
+    assert_eq!(
+        f["properties"]["description"],
+        "Belästigung an der Haltestelle, abends"
+    );
+    app.server.stop().await;
+}
+
+async fn outbox(db: &Db) -> Vec<(String, String, String)> {
+    let mut conn = db.read().await.unwrap();
+    vertrauensnetz::on_db!(conn, c => sqlx::query_as::<_, (String, String, String)>(
+        "SELECT to_address, subject, body_text FROM mail_outbox ORDER BY created_at")
+        .fetch_all(c).await)
+    .unwrap()
+}
+
+#[tokio::test]
+async fn staff_statuses_mails_duplicates_reopening_and_statistics() {
+    let app = TestApp::spawn().await;
+    let db = app.raw_db().await;
+    let c = client();
+    let r = submitted(
+        report(
+            &app,
+            &c,
+            "damaged-path",
+            &[("address", "Evinger Straße 5"), ("district", "eving")],
+            &[
+                ("description", "Schlagloch"),
+                ("email", "melderin@example.org"),
+            ],
+            vec![],
+        )
+        .await,
+    )
+    .await;
+    let dup = at(&app, "damaged-path", 51.556, 7.481, &[]).await;
+    let dept = login(&app, "dortmund", Role::Department).await;
+    let page = get(
+        &dept,
+        &app.url(&format!("/dortmund/staff/reports/{}", r.id)),
+    )
+    .await
+    .1;
+    let token = csrf_in(&page);
+    let status = |id: String, fields: Vec<(&'static str, String)>| {
+        let dept = dept.clone();
+        let token = token.clone();
+        let url = app.url(&format!("/dortmund/staff/reports/{id}/status"));
+        async move {
+            let f: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            post_form(&dept, &url, &token, &f).await.status().as_u16()
+        }
+    };
+    // "Closed – not fixed" needs a reason.
+    assert_eq!(
+        status(r.id.clone(), vec![("status", "not_fixed".into())]).await,
+        422
+    );
+    assert_eq!(
+        status(
+            r.id.clone(),
+            vec![
+                ("status", "fixed".into()),
+                ("text", "Das Schlagloch ist verfüllt.".into())
+            ]
+        )
+        .await,
+        200
+    );
+    let mails = outbox(&db).await;
+    assert!(mails
+        .iter()
+        .any(|(to, _, body)| to == "melderin@example.org"
+            && body.contains("erledigt")
+            && body.contains("Das Schlagloch ist verfüllt.")));
+    let (_, follow) = get(&c, &app.url(&r.follow)).await;
+    assert!(follow.contains("Das Schlagloch ist verfüllt.") && follow.contains("wieder öffnen"));
+    // Reopening by the reporter.
+    let token_r = csrf_in(&follow);
+    let res = post_form(
+        &c,
+        &app.url(&format!("{}/reopen", r.follow)),
+        &token_r,
+        &[("reason", "Nach dem Regen wieder aufgebrochen.")],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.unwrap().contains("wieder offen"));
+    // Merging a duplicate: linked and its subscribers move.
+    assert_eq!(
+        status(
+            dup.id.clone(),
+            vec![
+                ("status", "duplicate".into()),
+                ("duplicate_of", r.id.clone())
+            ]
+        )
+        .await,
+        200
+    );
+    let (_, view) = get(&c, &app.url(&format!("/dortmund/reports/view/{}", dup.id))).await;
+    assert!(view.contains(&format!("/dortmund/reports/view/{}", r.id)));
+    // An internal note stays internal.
+    let note = post_form(
+        &dept,
+        &app.url(&format!("/dortmund/staff/reports/{}/notes", r.id)),
+        &token,
+        &[("text", "Interne Notiz Firma Meier")],
+    )
+    .await;
+    assert_eq!(note.status(), 303);
+    let (_, view) = get(&c, &app.url(&format!("/dortmund/reports/view/{}", r.id))).await;
+    assert!(!view.contains("Interne Notiz"));
+    // Statistics for the coordinator.
+    let coord = login(&app, "dortmund", Role::Coordinator).await;
+    let (s, stats) = get(&coord, &app.url("/dortmund/staff/report-statistics")).await;
+    assert_eq!(s, 200);
+    assert!(stats.contains("Beschädigter Weg") && stats.contains("Eving"));
+    // The kept counts follow every change: one reopened (open), one duplicate.
+    assert!(
+        stats.contains(r#"<th scope="row">Beschädigter Weg</th><td>2</td>"#),
+        "{stats}"
+    );
+    assert!(stats.contains(r#"<th scope="row">doppelt gemeldet</th><td>1</td>"#));
+    assert!(stats.contains(r#"<th scope="row">offen</th><td>1</td>"#));
+    assert!(!stats.contains(r#"<th scope="row">erledigt</th>"#));
+    app.server.stop().await;
+}
+
+#[tokio::test]
+async fn lab_results_are_imported_and_exported() {
+    let app = TestApp::spawn().await;
+    let coord = login(&app, "dortmund", Role::Coordinator).await;
+    let page = get(&coord, &app.url("/dortmund/staff/report-import"))
+        .await
+        .1;
+    let token = csrf_in(&page);
+    let csv = "lat,lon,category,time_of_day,description,address\n51.5170,7.4590,poorly-lit,night,Dunkler Durchgang (Quartierslabor Nordstadt),Nordmarkt\n51.5180,7.4600,isolated,day,Leerer Parkplatz,\n";
+    let send = |body: &str| {
+        let form = Form::new().text("csrf", token.clone()).part(
+            "file",
+            Part::bytes(body.as_bytes().to_vec()).file_name("lab.csv"),
+        );
+        coord
+            .post(app.url("/dortmund/staff/report-import"))
+            .header("sec-fetch-site", "same-origin")
+            .multipart(form)
+            .send()
+    };
+    let res = send(csv).await.unwrap();
+    assert_eq!(res.status(), 200);
+    // All or nothing: one bad row refuses the file.
+    let bad = "lat,lon,category\n51.5,7.46,poorly-lit\n52.52,13.40,poorly-lit\n";
+    assert_eq!(send(bad).await.unwrap().status(), 422);
+    let (_, geo) = get(
+        &client(),
+        &app.url("/dortmund/reports/export.geojson?layer=unsafe&time=night"),
+    )
+    .await;
+    let v: serde_json::Value = serde_json::from_str(&geo).unwrap();
+    let features = v["features"].as_array().unwrap();
+    assert_eq!(features.len(), 1);
+    assert_eq!(
+        features[0]["properties"]["description"],
+        "Dunkler Durchgang (Quartierslabor Nordstadt)"
+    );
+    let (_, csv_out) = get(
+        &client(),
+        &app.url("/dortmund/reports/export.csv?layer=unsafe"),
+    )
+    .await;
+    assert!(csv_out.starts_with("id,service_code"));
+    assert_eq!(csv_out.lines().count(), 3);
+    app.server.stop().await;
+}
