@@ -14,7 +14,7 @@ pub mod events;
 pub mod network;
 pub mod operator;
 pub mod platform;
-pub mod receipts;
 pub mod public_info;
+pub mod receipts;
 pub mod reports;
 pub mod topic_pages;
