@@ -157,25 +157,20 @@ impl Db {
     pub async fn connect(url: &str) -> Result<Db, DbError> {
         match DbKind::from_url(url)? {
             DbKind::Sqlite => {
-                let base = SqliteConnectOptions::from_str(url)?
-                    .journal_mode(SqliteJournalMode::Wal)
-                    .synchronous(SqliteSynchronous::Full)
-                    .foreign_keys(true)
-                    .busy_timeout(Duration::from_secs(10))
-                    .pragma("secure_delete", "ON")
-                    .pragma("temp_store", "MEMORY");
-                let writer = SqlitePoolOptions::new()
-                    .max_connections(1)
-                    .min_connections(1)
-                    .acquire_timeout(Duration::from_secs(30))
-                    .connect_with(base.clone().create_if_missing(true))
-                    .await?;
-                let reader = SqlitePoolOptions::new()
-                    .max_connections(SQLITE_READERS)
-                    .acquire_timeout(Duration::from_secs(30))
-                    .connect_with(base.read_only(true))
-                    .await?;
-                Ok(Db::Sqlite { writer, reader })
+                // Several processes opening a new file at once can meet
+                // SQLite's lock while one of them switches the file to WAL;
+                // that switch does not wait for the busy timeout. Try again
+                // for up to ten seconds.
+                let mut attempt = 0;
+                loop {
+                    match Self::connect_sqlite(url).await {
+                        Err(DbError::Sqlx(e)) if attempt < 100 && is_locked(&e) => {
+                            attempt += 1;
+                            tokio::time::sleep(Duration::from_millis(100)).await;
+                        }
+                        other => return other,
+                    }
+                }
             }
             DbKind::Postgres => {
                 let opts = PgConnectOptions::from_str(url)?;
@@ -187,6 +182,28 @@ impl Db {
                 Ok(Db::Postgres(pool))
             }
         }
+    }
+
+    async fn connect_sqlite(url: &str) -> Result<Db, DbError> {
+        let base = SqliteConnectOptions::from_str(url)?
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10))
+            .pragma("secure_delete", "ON")
+            .pragma("temp_store", "MEMORY");
+        let writer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .min_connections(1)
+            .acquire_timeout(Duration::from_secs(30))
+            .connect_with(base.clone().create_if_missing(true))
+            .await?;
+        let reader = SqlitePoolOptions::new()
+            .max_connections(SQLITE_READERS)
+            .acquire_timeout(Duration::from_secs(30))
+            .connect_with(base.read_only(true))
+            .await?;
+        Ok(Db::Sqlite { writer, reader })
     }
 
     /// The SQLite URL for a database file in `data_dir`.
@@ -254,4 +271,12 @@ impl Db {
             )),
         }
     }
+}
+
+/// Is this SQLite's "database is locked" / "busy"?
+fn is_locked(e: &sqlx::Error) -> bool {
+    e.as_database_error().is_some_and(|d| {
+        matches!(d.code().as_deref(), Some("5") | Some("6"))
+            || d.message().contains("database is locked")
+    })
 }
