@@ -143,8 +143,9 @@ pub async fn designate(
         ATTACK_MANAGER => (ATTACK_MANAGER, "all", Role::Department),
         _ => return Err(bad()),
     };
-    let user = store::user_by_login(&state.db, &login)
+    let user = auth_store::user_by_login(&state.db, &login)
         .await?
+        .map(|u| u.user_id)
         .ok_or_else(bad)?;
     let roles: Vec<Role> = auth_store::grants(&state.db, user)
         .await?

@@ -15,7 +15,9 @@ use crate::platform::db::{Db, Timestamp};
 use crate::platform::tenants::Tenant;
 
 async fn user(db: &Db, login: &str) -> anyhow::Result<Option<Uuid>> {
-    Ok(store::user_by_login(db, login).await?)
+    Ok(crate::platform::auth::store::user_by_login(db, login)
+        .await?
+        .map(|u| u.user_id))
 }
 
 /// Designates the demo supervisors and follow-up managers.

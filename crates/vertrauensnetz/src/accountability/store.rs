@@ -125,15 +125,6 @@ pub async fn designations(db: &Db, tenant: TenantId) -> Result<Vec<DesignationRo
         .bind(tenant.as_uuid()).fetch_all(c).await)?)
 }
 
-/// The user with this login (for designations).
-pub async fn user_by_login(db: &Db, login: &str) -> Result<Option<Uuid>, DbError> {
-    let mut conn = db.read().await?;
-    let row: Option<(Uuid,)> = on_db!(conn, c => sqlx::query_as(
-        "SELECT user_id FROM users WHERE login = $1")
-        .bind(login).fetch_optional(c).await)?;
-    Ok(row.map(|r| r.0))
-}
-
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ForceRow {
     pub record_id: Uuid,
