@@ -819,3 +819,63 @@ async fn the_openapi_document_lists_the_accountability_api() {
     }
     app.server.stop().await;
 }
+
+#[tokio::test]
+async fn the_administrator_designates_and_withdraws_a_supervisor_by_login() {
+    let app = TestApp::spawn().await;
+    let pw = app.add_account(T, "kod", "streife9@luenen.example").await;
+    let officer = client();
+    login_as(&app, &officer, T, "streife9@luenen.example", &pw).await;
+    let reviews = app.url(&format!("/{T}/staff/force-reviews"));
+    assert_eq!(get(&officer, &reviews).await.0, 403);
+
+    let admin = login(&app, T, Role::Admin).await;
+    let (status, html) = get(&admin, &app.url(&format!("/{T}/admin/accountability"))).await;
+    assert_eq!(status, 200);
+    let url = app.url(&format!("/{T}/admin/accountability/designations"));
+    // The login is found however it is typed.
+    let res = post_form(
+        &admin,
+        &url,
+        &csrf_in(&html),
+        &[
+            ("login", "Streife9@Luenen.example"),
+            ("designation", "supervisor"),
+            ("agency", "kod"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303, "{}", res.text().await.unwrap());
+    assert_eq!(get(&officer, &reviews).await.0, 200);
+    // An unknown login and a supervisor of the wrong agency are refused.
+    for fields in [
+        [
+            ("login", "niemand@luenen.example"),
+            ("designation", "supervisor"),
+            ("agency", "kod"),
+        ],
+        [
+            ("login", "streife9@luenen.example"),
+            ("designation", "supervisor"),
+            ("agency", "police"),
+        ],
+    ] {
+        let res = post_form(&admin, &url, &csrf_in(&html), &fields).await;
+        assert_eq!(res.status(), 422);
+    }
+    let res = post_form(
+        &admin,
+        &url,
+        &csrf_in(&html),
+        &[
+            ("login", "streife9@luenen.example"),
+            ("designation", "supervisor"),
+            ("agency", "kod"),
+            ("remove", "true"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(get(&officer, &reviews).await.0, 403);
+    app.server.stop().await;
+}
