@@ -62,7 +62,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     doc.merge(crate::complaints::ComplaintsApi::openapi());
     doc.merge(crate::receipts::ReceiptsApi::openapi());
     doc.merge(crate::accountability::AccountabilityApi::openapi());
-    doc
+    api::with_common_errors(doc)
 }
 
 async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {

@@ -11,6 +11,7 @@ pub mod app;
 pub mod complaints;
 pub mod demo;
 pub mod events;
+pub mod hostile_input;
 pub mod network;
 pub mod operator;
 pub mod platform;

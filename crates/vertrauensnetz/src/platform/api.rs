@@ -98,3 +98,74 @@ async fn me(
             .collect(),
     }))
 }
+
+/// Adds to every operation of `doc` the error answers the shared layers
+/// give before or around a handler, where the operation does not list them
+/// itself: 404 (unknown tenant or record) where the path has parameters,
+/// 401 and 403 where a bearer token is required, 413, 415 and 422 where a
+/// body is taken (body limit, content type, malformed JSON), and 400 where
+/// query parameters are parsed. All are `application/problem+json`.
+pub fn with_common_errors(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    use utoipa::openapi::path::ParameterIn;
+    use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+
+    let problem = |description: &str| {
+        RefOr::T(
+            ResponseBuilder::new()
+                .description(description)
+                .content(
+                    "application/problem+json",
+                    ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name("Problem")))
+                        .build(),
+                )
+                .build(),
+        )
+    };
+    let global_security = doc.security.as_ref().is_some_and(|s| !s.is_empty());
+    for (path, item) in doc.paths.paths.iter_mut() {
+        let path_has_params = path.contains('{');
+        for op in [
+            item.get.as_mut(),
+            item.put.as_mut(),
+            item.post.as_mut(),
+            item.delete.as_mut(),
+            item.patch.as_mut(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let mut add = |code: &str, description: &str| {
+                op.responses
+                    .responses
+                    .entry(code.to_owned())
+                    .or_insert_with(|| problem(description));
+            };
+            if path_has_params {
+                add("404", "Unknown tenant or record");
+            }
+            let secured = op
+                .security
+                .as_ref()
+                .map(|s| !s.is_empty())
+                .unwrap_or(global_security);
+            if secured {
+                add("401", "No or an invalid bearer token");
+                add("403", "The token's account may not do this on this tenant");
+            }
+            if op.request_body.is_some() {
+                add("413", "The body exceeds the size limit");
+                add("415", "The body is not of the documented content type");
+                add("422", "The body is malformed or fails validation");
+            }
+            let has_query = op
+                .parameters
+                .as_ref()
+                .is_some_and(|ps| ps.iter().any(|p| p.parameter_in == ParameterIn::Query));
+            if has_query {
+                add("400", "A query parameter is malformed");
+            }
+        }
+    }
+    doc
+}
