@@ -175,7 +175,8 @@ mod segment_tests {
     #[test]
     fn turkish_cyrillic_and_arabic_switch_to_ucs2_with_70_and_67() {
         // ş, ğ and ı are not in GSM 03.38 (ç is only as capital Ç).
-        for text in ["Dışarı çıkmayın", "Не выходите", "ابقوا في المنازل", "ğ"] {
+        for text in ["Dışarı çıkmayın", "Не выходите", "ابقوا في المنازل", "ğ"]
+        {
             assert_eq!(segments(text).encoding, Encoding::Ucs2, "{text}");
         }
         let s = segments("Не выходите из дома.");

@@ -668,7 +668,13 @@ async fn edit(
     id: &str,
     fields: &[(String, String)],
 ) -> reqwest::Response {
-    post_fields(c, app, &format!("/dortmund/staff/warnings/{id}/edit"), fields).await
+    post_fields(
+        c,
+        app,
+        &format!("/dortmund/staff/warnings/{id}/edit"),
+        fields,
+    )
+    .await
 }
 
 #[tokio::test]
@@ -741,7 +747,10 @@ async fn drafts_are_edited_and_discarded_and_an_edit_voids_an_approval_given_for
         &app,
         &id,
         &warning_fields(&[
-            ("headline_de", "Gasaustritt in der Nordstadt: Fenster schließen"),
+            (
+                "headline_de",
+                "Gasaustritt in der Nordstadt: Fenster schließen",
+            ),
             ("area_kind", "circle"),
             ("circle", "51.52,7.46 1.2"),
             ("area_desc", "Nordstadt um den Borsigplatz"),
@@ -791,7 +800,10 @@ async fn drafts_are_edited_and_discarded_and_an_edit_voids_an_approval_given_for
     assert_eq!(res.status(), 404);
     let actions = audit_actions(&app).await;
     assert_eq!(actions.iter().filter(|a| *a == "warning.update").count(), 2);
-    assert_eq!(actions.iter().filter(|a| *a == "warning.discard").count(), 1);
+    assert_eq!(
+        actions.iter().filter(|a| *a == "warning.discard").count(),
+        1
+    );
 }
 
 async fn api_get(app: &TestApp, path: &str) -> (u16, String, serde_json::Value) {
@@ -839,7 +851,10 @@ async fn the_warnings_api_answers_with_the_cap_fields_and_refuses_bad_input() {
     assert_eq!(warnings.len(), 3, "{list}");
     let ours = warnings.iter().find(|w| w["id"] == id.as_str()).unwrap();
     assert_eq!(ours["msgType"], "Alert");
-    assert!(ours["identifier"].as_str().unwrap().starts_with("dortmund.de.warning."));
+    assert!(ours["identifier"]
+        .as_str()
+        .unwrap()
+        .starts_with("dortmund.de.warning."));
     assert!(ours["sent"].as_str().unwrap().ends_with(":00"));
     assert_eq!(ours["onset"], "2030-07-01T14:00:00+02:00");
     assert_eq!(ours["current"], true);
@@ -921,12 +936,16 @@ async fn the_warnings_api_answers_with_the_cap_fields_and_refuses_bad_input() {
     // A draft is not in the API.
     let draft = compose(&author, &app, &warning_fields(&[])).await;
     assert_eq!(
-        api_get(&app, &format!("/api/v1/dortmund/warnings/{draft}")).await.0,
+        api_get(&app, &format!("/api/v1/dortmund/warnings/{draft}"))
+            .await
+            .0,
         404
     );
     // Another tenant's warning is not found.
     assert_eq!(
-        api_get(&app, &format!("/api/v1/luenen/warnings/{update}")).await.0,
+        api_get(&app, &format!("/api/v1/luenen/warnings/{update}"))
+            .await
+            .0,
         404
     );
     // The OpenAPI document describes the endpoints.
@@ -977,7 +996,10 @@ async fn imported_areas_are_drawn_on_the_map_and_the_cell_broadcast_counts_pages
         .await
         .unwrap();
     assert!(page.contains("Karte des Warngebiets"));
-    let area = regex_lite::Regex::new(r#"<path d="M[0-9.]+,[0-9.]+ L[^"]+Z" fill="url\(#warn-hatch\)" class="warn-area"/>"#).unwrap();
+    let area = regex_lite::Regex::new(
+        r#"<path d="M[0-9.]+,[0-9.]+ L[^"]+Z" fill="url\(#warn-hatch\)" class="warn-area"/>"#,
+    )
+    .unwrap();
     assert_eq!(area.find_iter(&page).count(), 1, "{page}");
     assert!(page.contains("<ellipse cx="));
     // A German text within GSM 03.38 on one page.

@@ -525,7 +525,11 @@ const TABLE: &[(&str, &str, Expect)] = &[
     ),
     ("GET", "/{tenant}/staff/safe-places/{id}", Roles(COORD)),
     ("POST", "/{tenant}/staff/safe-places/{id}", Roles(COORD)),
-    ("POST", "/{tenant}/staff/safe-places/{id}/remove", Roles(COORD)),
+    (
+        "POST",
+        "/{tenant}/staff/safe-places/{id}/remove",
+        Roles(COORD),
+    ),
     ("GET", "/{tenant}/staff/warnings/{id}/edit", Roles(WARN)),
     ("POST", "/{tenant}/staff/warnings/{id}/edit", Roles(WARN)),
     ("POST", "/{tenant}/staff/warnings/{id}/discard", Roles(WARN)),

@@ -402,7 +402,14 @@ async fn staff_edit_every_field_correct_positions_and_remove_places() {
     assert_eq!(res.status(), 200);
     let coord = login(&app, "dortmund", Role::Coordinator).await;
     let staff_url = app.url("/dortmund/staff/safe-places");
-    let staff = coord.get(&staff_url).send().await.unwrap().text().await.unwrap();
+    let staff = coord
+        .get(&staff_url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let re = regex_lite::Regex::new(r#"/staff/safe-places/([0-9a-f-]{36})/decision"#).unwrap();
     let id = re.captures(&staff).unwrap()[1].to_owned();
     let token = csrf_in(&staff);
@@ -417,7 +424,14 @@ async fn staff_edit_every_field_correct_positions_and_remove_places() {
 
     // The edit form shows what is stored, hours in the line syntax.
     let edit_url = app.url(&format!("/dortmund/staff/safe-places/{id}"));
-    let form = coord.get(&edit_url).send().await.unwrap().text().await.unwrap();
+    let form = coord
+        .get(&edit_url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(form.contains("value=\"Café Süd\""));
     assert!(form.contains("fri 20:00-02:00"));
     assert!(form.contains("value=\"innenstadt-west\" selected"));
@@ -447,11 +461,17 @@ async fn staff_edit_every_field_correct_positions_and_remove_places() {
     };
     // Bad input: a clear error, nothing stored.
     for (extra, message) in [
-        (vec![("lat", "53.55"), ("lon", "9.99")], "eines Orts in der Stadt"),
+        (
+            vec![("lat", "53.55"), ("lon", "9.99")],
+            "eines Orts in der Stadt",
+        ),
         (vec![("hours", "fri 21:00")], "fri 21:00"),
         (vec![("name", "")], "Bitte geben Sie den Namen an"),
         (vec![("kind", "bunker")], "Bitte wählen Sie eine Art."),
-        (vec![("exceptions", "2030-13-01 closed")], "2030-13-01 closed"),
+        (
+            vec![("exceptions", "2030-13-01 closed")],
+            "2030-13-01 closed",
+        ),
     ] {
         let res = post_form(&coord, &edit_url, &token, &fields(&extra)).await;
         assert_eq!(res.status(), 422, "{extra:?}");
@@ -466,7 +486,10 @@ async fn staff_edit_every_field_correct_positions_and_remove_places() {
     assert_eq!(res.status(), 303);
     let list = page(&app, "/dortmund/safe-places").await;
     let li = item(&list, "Café Süd").unwrap();
-    assert!(li.contains("data-lat=\"51.50861\" data-lon=\"7.45612\""), "{li}");
+    assert!(
+        li.contains("data-lat=\"51.50861\" data-lon=\"7.45612\""),
+        "{li}"
+    );
     assert!(li.contains("Hohe Straße 5a"));
     assert!(li.contains("Fr 21:00–03:00") && li.contains("Sa 21:00–03:00"));
     assert!(li.contains("So 15:00–18:00"));
@@ -498,7 +521,9 @@ async fn staff_edit_every_field_correct_positions_and_remove_places() {
     )
     .await;
     assert_eq!(res.status(), 303);
-    assert!(!page(&app, "/dortmund/safe-places").await.contains("Café Süd"));
+    assert!(!page(&app, "/dortmund/safe-places")
+        .await
+        .contains("Café Süd"));
     let (_, listed) = api(&app, "/api/v1/dortmund/safe-places").await;
     assert!(!listed.to_string().contains("Café Süd"));
     assert_eq!(coord.get(&edit_url).send().await.unwrap().status(), 404);
@@ -554,7 +579,11 @@ async fn the_safe_places_api_computes_open_now_at_request_time_and_takes_no_posi
         .find(|p| p["kind"] == "guides_point")
         .unwrap();
     assert_eq!(guides["location"]["type"], "Point");
-    assert!(guides["hours"].as_array().unwrap().iter().any(|h| h["day"] == "fri"));
+    assert!(guides["hours"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|h| h["day"] == "fri"));
     // Saturday 01:30: 21 open; Saturday 12:30: none (the same as the page).
     set_clock(&app, 5, 1);
     let (_, open) = api(&app, "/api/v1/dortmund/safe-places?open_now=true").await;
@@ -614,20 +643,35 @@ fn pdf_text(bytes: &[u8]) -> String {
         .output()
         .expect("pdftotext (Debian package poppler-utils)");
     assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
+    // Lines wrap where the page is narrow: compare words.
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[tokio::test]
 async fn campaign_material_is_pdf_in_five_languages_with_extractable_text() {
     let app = TestApp::spawn().await;
     for (file, texts) in [
-        ("luisa-poster-de.pdf", vec!["Luisa ist hier", "Ist Luisa hier?", "Dortmund"]),
+        (
+            "luisa-poster-de.pdf",
+            vec!["Luisa ist hier", "Ist Luisa hier?", "Dortmund"],
+        ),
         ("luisa-flyer-en.pdf", vec!["Luisa is here", "Dortmund"]),
         (
             "panama-poster-tr.pdf",
-            vec!["Panama'ya nereden gidilir?", "Kendini rahatsız", "takip ediliyor"],
+            vec![
+                "Panama'ya nereden gidilir?",
+                "Kendini rahatsız",
+                "takip ediliyor",
+            ],
         ),
-        ("panama-sticker-uk.pdf", vec!["Як пройти до Панами?", "Dortmund"]),
+        (
+            "panama-sticker-uk.pdf",
+            vec!["Як пройти до Панами?", "Dortmund"],
+        ),
         ("luisa-flyer-uk.pdf", vec!["Луїза тут", "погрожують"]),
         ("luisa-poster-ar.pdf", vec!["لويزا", "Dortmund"]),
     ] {
@@ -646,10 +690,15 @@ async fn campaign_material_is_pdf_in_five_languages_with_extractable_text() {
     }
     // Every listed file exists.
     let list = page(&app, "/dortmund/safe-places").await;
-    let re = regex_lite::Regex::new(r#"href="(/dortmund/safe-places/material/[^"]+\.pdf)""#).unwrap();
+    let re =
+        regex_lite::Regex::new(r#"href="(/dortmund/safe-places/material/[^"]+\.pdf)""#).unwrap();
     let links: Vec<String> = re.captures_iter(&list).map(|c| c[1].to_owned()).collect();
     assert_eq!(links.len(), 2 * 3 * 5);
-    for bad in ["luisa-banner-de.pdf", "luisa-poster-xx.pdf", "luisa-poster-de.doc"] {
+    for bad in [
+        "luisa-banner-de.pdf",
+        "luisa-poster-xx.pdf",
+        "luisa-poster-de.doc",
+    ] {
         let res = client()
             .get(app.url(&format!("/dortmund/safe-places/material/{bad}")))
             .send()

@@ -361,19 +361,21 @@ fn form_of(w: &WarningRow, texts: Vec<TextRow>, tz: &str) -> WarningForm {
         urgency: w.urgency.clone(),
         severity: w.severity.clone(),
         certainty: w.certainty.clone(),
-        onset: w.onset.map(|o| model::local_input(o.0, tz)).unwrap_or_default(),
-        expires: w.expires.map(|e| model::local_input(e.0, tz)).unwrap_or_default(),
+        onset: w
+            .onset
+            .map(|o| model::local_input(o.0, tz))
+            .unwrap_or_default(),
+        expires: w
+            .expires
+            .map(|e| model::local_input(e.0, tz))
+            .unwrap_or_default(),
         area_kind: w.area_kind.clone(),
         area_desc: w.area_desc.clone(),
         ..WarningForm::default()
     };
     match w.area_kind.as_str() {
         "districts" => {
-            form.districts = w
-                .area_value
-                .split_whitespace()
-                .map(str::to_owned)
-                .collect()
+            form.districts = w.area_value.split_whitespace().map(str::to_owned).collect()
         }
         "polygon" => form.polygon = w.area_value.clone(),
         _ => form.circle = w.area_value.clone(),
@@ -390,7 +392,6 @@ fn form_of(w: &WarningRow, texts: Vec<TextRow>, tz: &str) -> WarningForm {
         .collect();
     form
 }
-
 
 /// `POST /{tenant}/staff/warnings`: saves a draft; nothing is published.
 pub async fn create(
@@ -588,7 +589,9 @@ pub async fn edit(
     // Type and reference stay as composed: an Update stays an Update of the
     // same message.
     if draft.msg_type.as_str() != current.msg_type || draft.refers_to != current.refers_to {
-        return Err(WebError::unprocessable("type and reference of a draft cannot change"));
+        return Err(WebError::unprocessable(
+            "type and reference of a draft cannot change",
+        ));
     }
     let mut row = current.clone();
     row.category = draft.category.as_str().into();
@@ -609,7 +612,9 @@ pub async fn edit(
         .join(" ");
     let now = state.clock.now_ts();
     let mut tx = state.db.begin().await?;
-    let Some(revision) = store::update_draft(&mut tx, tenant.id, &row, &text_rows(&draft), user).await? else {
+    let Some(revision) =
+        store::update_draft(&mut tx, tenant.id, &row, &text_rows(&draft), user).await?
+    else {
         drop(tx);
         let msg = t.t("alerts-error-not-draft").into_owned();
         return staff_detail_page(&state, &ctx, id, Some(msg), StatusCode::CONFLICT).await;
@@ -871,8 +876,7 @@ pub async fn publish(
     let refuse = |key: &str, status| (t.t(key).into_owned(), status);
     let refused = if w.status != "draft" || w.origin != "own" {
         Some(refuse("alerts-error-not-draft", StatusCode::CONFLICT))
-    } else if settings.require_approval
-        && (w.created_by == Some(user) || w.edited_by == Some(user))
+    } else if settings.require_approval && (w.created_by == Some(user) || w.edited_by == Some(user))
     {
         Some(refuse("alerts-error-second-person", StatusCode::FORBIDDEN))
     } else if seen != Some(w.revision) {
@@ -921,8 +925,7 @@ pub async fn publish(
         .map_err(|e| WebError::internal().with_detail(e.to_string()))?;
     let xml = cap::to_xml(&alert).map_err(|e| WebError::internal().with_detail(e.to_string()))?;
     let sent = Timestamp::truncated(env.sent);
-    let approved_by =
-        (w.created_by != Some(user) && w.edited_by != Some(user)).then_some(user);
+    let approved_by = (w.created_by != Some(user) && w.edited_by != Some(user)).then_some(user);
     if !store::publish(&mut tx, tenant.id, id, w.revision, approved_by, sent, &xml).await? {
         return Err(WebError::new(
             StatusCode::CONFLICT,
@@ -1306,7 +1309,10 @@ async fn warning_map(
 ) -> Result<Option<super::area_map::AreaMap>, WebError> {
     let shapes = district_shapes(state, tenant).await?;
     let districts = store::districts(&state.db, tenant.id).await?;
-    Ok(super::area_map::area_map(&cap_areas(w, &shapes), &districts))
+    Ok(super::area_map::area_map(
+        &cap_areas(w, &shapes),
+        &districts,
+    ))
 }
 
 #[derive(Deserialize, Default)]

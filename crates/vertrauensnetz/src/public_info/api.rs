@@ -250,7 +250,12 @@ fn view(
             .map(|t| cap::format_timestamp(&t)),
         current: alerts::is_current(w, now),
         replaced_by: w.replaced_by,
-        source: if w.origin == "import" { "import" } else { "own" }.into(),
+        source: if w.origin == "import" {
+            "import"
+        } else {
+            "own"
+        }
+        .into(),
         area,
         info,
         page: format!("{base}/alerts/{}", w.warning_id),
@@ -478,7 +483,11 @@ pub async fn safe_places(
             hours: rules
                 .iter()
                 .map(|r| HoursView {
-                    day: DAYS.get(usize::from(r.weekday)).copied().unwrap_or("mon").into(),
+                    day: DAYS
+                        .get(usize::from(r.weekday))
+                        .copied()
+                        .unwrap_or("mon")
+                        .into(),
                     opens: hours::format_minute(r.opens),
                     closes: hours::format_minute(r.closes),
                 })

@@ -184,7 +184,10 @@ mod tests {
         let m = area_map(&[area], &[]).unwrap();
         assert_eq!(m.polygons.len(), 1);
         assert!(m.polygons[0].starts_with('M') && m.polygons[0].ends_with('Z'));
-        for coord in m.polygons[0].split([' ', ',', 'M', 'L', 'Z']).filter(|s| !s.is_empty()) {
+        for coord in m.polygons[0]
+            .split([' ', ',', 'M', 'L', 'Z'])
+            .filter(|s| !s.is_empty())
+        {
             let v: f64 = coord.parse().unwrap();
             assert!((0.0..=600.0).contains(&v), "{v}");
         }

@@ -91,9 +91,8 @@ fn data(bold: bool) -> &'static [u8] {
 
 /// Whether a line is set right to left (it holds Arabic or Hebrew letters).
 fn is_rtl(text: &str) -> bool {
-    text.chars().any(|c| {
-        matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
-    })
+    text.chars()
+        .any(|c| matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF))
 }
 
 /// Shapes one line; glyphs come in visual order (left to right on the page).
@@ -245,9 +244,39 @@ pub fn material_pdf(kind: &str, lang_tag: &str, text: &MaterialText) -> Result<V
             shapes.set_line_width(4.0);
             circle(&mut shapes, cx, h / 2.0, w / 2.0 - 16.0);
             shapes.stroke();
-            let y = centred(&fonts, &mut runs, &text.title, true, 24.0, cx, h * 0.62, w * 0.72, WHITE);
-            let y = centred(&fonts, &mut runs, &text.line1, false, 12.0, cx, y - 6.0, w * 0.7, WHITE);
-            centred(&fonts, &mut runs, &text.city, false, 11.0, cx, y.min(h * 0.3) - 4.0, w * 0.6, WHITE);
+            let y = centred(
+                &fonts,
+                &mut runs,
+                &text.title,
+                true,
+                24.0,
+                cx,
+                h * 0.62,
+                w * 0.72,
+                WHITE,
+            );
+            let y = centred(
+                &fonts,
+                &mut runs,
+                &text.line1,
+                false,
+                12.0,
+                cx,
+                y - 6.0,
+                w * 0.7,
+                WHITE,
+            );
+            centred(
+                &fonts,
+                &mut runs,
+                &text.city,
+                false,
+                11.0,
+                cx,
+                y.min(h * 0.3) - 4.0,
+                w * 0.6,
+                WHITE,
+            );
         }
         _ => {
             let flyer = kind == "flyer";
@@ -258,10 +287,50 @@ pub fn material_pdf(kind: &str, lang_tag: &str, text: &MaterialText) -> Result<V
             let (title, body) = if flyer { (26.0, 15.0) } else { (36.0, 20.0) };
             let margin = w * 0.1;
             let max = w - 2.0 * margin;
-            centred(&fonts, &mut runs, &text.title, true, title, cx, h - band * 0.45, max, WHITE);
-            let y = centred(&fonts, &mut runs, &text.line1, false, body, cx, h - band - body * 3.0, max, DARK);
-            centred(&fonts, &mut runs, &text.line2, true, body, cx, y - body, max, DARK);
-            centred(&fonts, &mut runs, &text.city, false, body * 0.8, cx, h * 0.08, max, DARK);
+            centred(
+                &fonts,
+                &mut runs,
+                &text.title,
+                true,
+                title,
+                cx,
+                h - band * 0.45,
+                max,
+                WHITE,
+            );
+            let y = centred(
+                &fonts,
+                &mut runs,
+                &text.line1,
+                false,
+                body,
+                cx,
+                h - band - body * 3.0,
+                max,
+                DARK,
+            );
+            centred(
+                &fonts,
+                &mut runs,
+                &text.line2,
+                true,
+                body,
+                cx,
+                y - body,
+                max,
+                DARK,
+            );
+            centred(
+                &fonts,
+                &mut runs,
+                &text.city,
+                false,
+                body * 0.8,
+                cx,
+                h * 0.08,
+                max,
+                DARK,
+            );
         }
     }
 
@@ -402,7 +471,9 @@ pub fn material_pdf(kind: &str, lang_tag: &str, text: &MaterialText) -> Result<V
             .italic_angle(0.0)
             .ascent(scale(f32::from(face.ascender())))
             .descent(scale(f32::from(face.descender())))
-            .cap_height(scale(f32::from(face.capital_height().unwrap_or(face.ascender()))))
+            .cap_height(scale(f32::from(
+                face.capital_height().unwrap_or(face.ascender()),
+            )))
             .stem_v(if bold { 140.0 } else { 80.0 })
             .font_file2(file);
         pdf.stream(file, &subset);

@@ -861,14 +861,20 @@ struct FormChoices {
     events: Vec<(Uuid, String, bool)>,
 }
 
-async fn form_choices(state: &AppState, ctx: &Ctx, form: &PlaceForm) -> Result<FormChoices, WebError> {
+async fn form_choices(
+    state: &AppState,
+    ctx: &Ctx,
+    form: &PlaceForm,
+) -> Result<FormChoices, WebError> {
     let tenant = ctx.tenant()?;
     let t = Tr::new(ctx.lang());
     let now = state.clock.now();
     let events = crate::events::store::public_events(&state.db, tenant.id)
         .await?
         .into_iter()
-        .filter(|e| (e.ends_at.0 > now && e.status == "published") || form.event == e.event_id.to_string())
+        .filter(|e| {
+            (e.ends_at.0 > now && e.status == "published") || form.event == e.event_id.to_string()
+        })
         .map(|e| (e.event_id, e.title, form.event == e.event_id.to_string()))
         .collect();
     let districts = store::districts(&state.db, tenant.id)
@@ -961,7 +967,10 @@ fn form_of_place(p: &PlaceRow, schedule: Option<&Schedule>) -> PlaceForm {
         for r in rules {
             hours_lines.push(format!(
                 "{} {}-{}",
-                DAY_CODES.get(usize::from(r.weekday)).copied().unwrap_or("mon"),
+                DAY_CODES
+                    .get(usize::from(r.weekday))
+                    .copied()
+                    .unwrap_or("mon"),
                 hours::format_minute(r.opens),
                 hours::format_minute(r.closes)
             ));
@@ -1011,7 +1020,15 @@ pub async fn edit_form(
     let tenant = ctx.tenant()?;
     let schedules = schedules(&state, tenant.id).await?;
     let form = form_of_place(&place, schedules.get(&id));
-    edit_page(&state, &ctx, &place, form, FormErrors::new(), StatusCode::OK).await
+    edit_page(
+        &state,
+        &ctx,
+        &place,
+        form,
+        FormErrors::new(),
+        StatusCode::OK,
+    )
+    .await
 }
 
 /// `POST /{tenant}/staff/safe-places/{id}`: saves the corrected place
@@ -1029,8 +1046,15 @@ pub async fn update(
     let checked = match check_place(&state, &ctx, &form).await? {
         Ok(c) => c,
         Err(errors) => {
-            return edit_page(&state, &ctx, &place, form, errors, StatusCode::UNPROCESSABLE_ENTITY)
-                .await
+            return edit_page(
+                &state,
+                &ctx,
+                &place,
+                form,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
     };
     let row = checked.row(id, &place.status, place.created_at, place.decided_by);
@@ -1138,8 +1162,12 @@ pub async fn create(
     let ts = state.clock.now_ts();
     let user = ctx.principal()?.user_id;
     let mut tx = state.db.begin().await?;
-    store::insert_place(&mut tx, tenant.id, &checked.row(id, "active", ts, Some(user)))
-        .await?;
+    store::insert_place(
+        &mut tx,
+        tenant.id,
+        &checked.row(id, "active", ts, Some(user)),
+    )
+    .await?;
     for (weekday, opens, closes) in checked.rule_rows() {
         store::insert_hours(&mut tx, tenant.id, id, weekday, opens, closes).await?;
     }
@@ -1183,7 +1211,13 @@ pub struct CheckedPlace {
 }
 
 impl CheckedPlace {
-    fn row(&self, id: Uuid, status: &str, ts: crate::platform::db::Timestamp, by: Option<Uuid>) -> PlaceRow {
+    fn row(
+        &self,
+        id: Uuid,
+        status: &str,
+        ts: crate::platform::db::Timestamp,
+        by: Option<Uuid>,
+    ) -> PlaceRow {
         PlaceRow {
             place_id: id,
             kind: self.kind.clone(),

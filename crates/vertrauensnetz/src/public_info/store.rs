@@ -405,7 +405,8 @@ pub async fn holidays(db: &Db, tenant: TenantId) -> Result<Vec<(String, String)>
 /// One place of any status.
 pub async fn place(db: &Db, tenant: TenantId, id: Uuid) -> Result<Option<PlaceRow>, DbError> {
     let mut conn = db.read().await?;
-    let sql = format!("SELECT {PLACE_COLUMNS} FROM safe_places WHERE tenant_id = $1 AND place_id = $2");
+    let sql =
+        format!("SELECT {PLACE_COLUMNS} FROM safe_places WHERE tenant_id = $1 AND place_id = $2");
     Ok(on_db!(conn, c => sqlx::query_as(&sql)
         .bind(tenant.as_uuid()).bind(id).fetch_optional(c).await)?)
 }
@@ -452,7 +453,12 @@ async fn clear_hours(tx: &mut Tx, tenant: TenantId, place: Uuid) -> Result<(), D
 /// Removes a place from every list: the row stays (status `removed`, so the
 /// audit entries keep pointing at something), its contact, note and hours
 /// are deleted.
-pub async fn remove_place(tx: &mut Tx, tenant: TenantId, id: Uuid, by: Uuid) -> Result<bool, DbError> {
+pub async fn remove_place(
+    tx: &mut Tx,
+    tenant: TenantId,
+    id: Uuid,
+    by: Uuid,
+) -> Result<bool, DbError> {
     let n = on_db!(tx, c => sqlx::query(
         "UPDATE safe_places SET status = 'removed', contact = '', note = '', decided_by = $3
          WHERE tenant_id = $1 AND place_id = $2 AND status IN ('active', 'applied')")
