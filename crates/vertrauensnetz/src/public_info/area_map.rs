@@ -28,6 +28,9 @@ pub struct AreaMap {
     pub circles: Vec<MapCircle>,
 }
 
+/// A closed ring of (lat, lon).
+type Ring = Vec<(f64, f64)>;
+
 const WIDTH: f64 = 600.0;
 const HEIGHT: f64 = 400.0;
 const KM_PER_DEGREE: f64 = 111.32;
@@ -100,7 +103,7 @@ pub fn area_map(areas: &[cap::Area], districts: &[DistrictRow]) -> Option<AreaMa
     if polygons.is_empty() && circles.is_empty() {
         return None;
     }
-    let outlines: Vec<(&DistrictRow, Option<Vec<(f64, f64)>>)> = districts
+    let outlines: Vec<(&DistrictRow, Option<Ring>)> = districts
         .iter()
         .map(|d| {
             (
