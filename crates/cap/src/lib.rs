@@ -12,7 +12,10 @@ mod read;
 mod validate;
 mod write;
 
-pub use cell_broadcast::{cell_broadcast_text, CellBroadcastText, CELL_BROADCAST_MAX_CHARS};
+pub use cell_broadcast::{
+    cell_broadcast_text, gsm7_septets, segments, CellBroadcastText, Encoding, Segments,
+    CELL_BROADCAST_MAX_CHARS,
+};
 pub use model::*;
 pub use read::{parse, parse_timestamp, MAX_BYTES};
 pub use validate::{is_language_tag, problems, Problem, Problems};

@@ -62,6 +62,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     doc.merge(crate::complaints::ComplaintsApi::openapi());
     doc.merge(crate::receipts::ReceiptsApi::openapi());
     doc.merge(crate::accountability::AccountabilityApi::openapi());
+    doc.merge(crate::public_info::api::PublicInfoApi::openapi());
     api::with_common_errors(doc)
 }
 

@@ -109,13 +109,41 @@ async fn compose(c: &reqwest::Client, app: &TestApp, fields: &[(String, String)]
     loc.rsplit('/').next().unwrap().to_owned()
 }
 
+/// The staff page of a warning, as `c` sees it.
+async fn detail(c: &reqwest::Client, app: &TestApp, id: &str) -> String {
+    c.get(app.url(&format!("/dortmund/staff/warnings/{id}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+/// Publishes (approves) the revision `c` sees on the warning's page now.
 async fn publish(c: &reqwest::Client, app: &TestApp, id: &str) -> reqwest::Response {
-    let token = csrf_token(c, &app.url(&format!("/dortmund/staff/warnings/{id}"))).await;
+    let page = detail(c, app, id).await;
+    let token = csrf_in(&page);
+    let revision = regex_lite::Regex::new(r#"name="revision" value="(\d+)""#)
+        .unwrap()
+        .captures(&page)
+        .map(|c| c[1].to_owned())
+        .unwrap_or_default();
+    publish_revision(c, app, id, &token, &revision).await
+}
+
+async fn publish_revision(
+    c: &reqwest::Client,
+    app: &TestApp,
+    id: &str,
+    token: &str,
+    revision: &str,
+) -> reqwest::Response {
     post_form(
         c,
         &app.url(&format!("/dortmund/staff/warnings/{id}/publish")),
-        &token,
-        &[],
+        token,
+        &[("revision", revision)],
     )
     .await
 }
@@ -632,4 +660,373 @@ async fn without_required_approval_the_author_publishes_and_partners_cannot_comp
         .await
         .unwrap();
     assert_eq!(res.status(), 403);
+}
+
+async fn edit(
+    c: &reqwest::Client,
+    app: &TestApp,
+    id: &str,
+    fields: &[(String, String)],
+) -> reqwest::Response {
+    post_fields(
+        c,
+        app,
+        &format!("/dortmund/staff/warnings/{id}/edit"),
+        fields,
+    )
+    .await
+}
+
+#[tokio::test]
+async fn drafts_are_edited_and_discarded_and_an_edit_voids_an_approval_given_for_the_old_text() {
+    let app = TestApp::spawn().await;
+    let author = login(&app, "dortmund", Role::Coordinator).await;
+    let approver = login(&app, "dortmund", Role::Police).await;
+    let third = login(&app, "dortmund", Role::Admin).await;
+    let id = compose(&author, &app, &warning_fields(&[])).await;
+
+    // The approver opens the draft and is about to approve what it says.
+    let seen = detail(&approver, &app, &id).await;
+    assert!(seen.contains("name=\"revision\" value=\"0\""));
+    let stale_token = csrf_in(&seen);
+
+    // The edit form shows every language's text and the area.
+    let form = author
+        .get(app.url(&format!("/dortmund/staff/warnings/{id}/edit")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(form.contains(&format!("action=\"/dortmund/staff/warnings/{id}/edit\"")));
+    assert!(form.contains("Gas leak (uk)"));
+    assert!(form.contains("value=\"innenstadt-nord\" checked"));
+
+    // Bad input: nothing changes.
+    let res = edit(
+        &author,
+        &app,
+        &id,
+        &warning_fields(&[("expires", "2030-07-01T13:00")]),
+    )
+    .await;
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("Ende"));
+    let res = edit(&author, &app, &id, &warning_fields(&[("headline_tr", " ")])).await;
+    assert_eq!(res.status(), 422);
+    assert!(detail(&author, &app, &id).await.contains("Gas leak (tr)"));
+
+    // The author changes the German text and the area.
+    let res = edit(
+        &author,
+        &app,
+        &id,
+        &warning_fields(&[
+            ("headline_de", "Gasaustritt in der Nordstadt"),
+            ("area_kind", "circle"),
+            ("circle", "51.52,7.46 1.2"),
+            ("area_desc", "Nordstadt um den Borsigplatz"),
+        ]),
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+
+    // The approval of the text seen before is void.
+    let res = publish_revision(&approver, &app, &id, &stale_token, "0").await;
+    assert_eq!(res.status(), 409);
+    let body = res.text().await.unwrap();
+    assert!(body.contains("geändert"), "{body}");
+    assert!(body.contains("Gasaustritt in der Nordstadt"));
+    assert_eq!(cap_of(&app, &id).await.status(), 404);
+
+    // The approver edits too, and so becomes an author: a third person
+    // must approve.
+    let res = edit(
+        &approver,
+        &app,
+        &id,
+        &warning_fields(&[
+            (
+                "headline_de",
+                "Gasaustritt in der Nordstadt: Fenster schließen",
+            ),
+            ("area_kind", "circle"),
+            ("circle", "51.52,7.46 1.2"),
+            ("area_desc", "Nordstadt um den Borsigplatz"),
+        ]),
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(publish(&approver, &app, &id).await.status(), 403);
+    assert_eq!(publish(&author, &app, &id).await.status(), 403);
+    assert_eq!(publish(&third, &app, &id).await.status(), 303);
+    let xml = cap_of(&app, &id).await.text().await.unwrap();
+    assert_schema_valid(&xml);
+    assert!(xml.contains("Gasaustritt in der Nordstadt: Fenster schließen"));
+    assert!(xml.contains("<circle>51.52,7.46 1.2</circle>"), "{xml}");
+    assert!(xml.contains("<areaDesc>Nordstadt um den Borsigplatz</areaDesc>"));
+
+    // A published warning is no longer a draft: neither edited nor discarded.
+    let res = edit(&author, &app, &id, &warning_fields(&[])).await;
+    assert_eq!(res.status(), 409);
+    let token = csrf_in(&detail(&author, &app, &id).await);
+    let res = post_form(
+        &author,
+        &app.url(&format!("/dortmund/staff/warnings/{id}/discard")),
+        &token,
+        &[],
+    )
+    .await;
+    assert_eq!(res.status(), 409);
+    assert_eq!(cap_of(&app, &id).await.status(), 200);
+
+    // A draft is discarded: gone, and the audit log says so.
+    let other = compose(&author, &app, &warning_fields(&[])).await;
+    let token = csrf_in(&detail(&author, &app, &other).await);
+    let res = post_form(
+        &author,
+        &app.url(&format!("/dortmund/staff/warnings/{other}/discard")),
+        &token,
+        &[],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let res = author
+        .get(app.url(&format!("/dortmund/staff/warnings/{other}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404);
+    let actions = audit_actions(&app).await;
+    assert_eq!(actions.iter().filter(|a| *a == "warning.update").count(), 2);
+    assert_eq!(
+        actions.iter().filter(|a| *a == "warning.discard").count(),
+        1
+    );
+}
+
+async fn api_get(app: &TestApp, path: &str) -> (u16, String, serde_json::Value) {
+    let res = client().get(app.url(path)).send().await.unwrap();
+    let status = res.status().as_u16();
+    let ct = res
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    let body = res.text().await.unwrap();
+    (
+        status,
+        ct,
+        serde_json::from_str(&body).unwrap_or(serde_json::Value::Null),
+    )
+}
+
+#[tokio::test]
+async fn the_warnings_api_answers_with_the_cap_fields_and_refuses_bad_input() {
+    let app = TestApp::spawn().await;
+    let author = login(&app, "dortmund", Role::Coordinator).await;
+    let approver = login(&app, "dortmund", Role::Police).await;
+    let id = compose(
+        &author,
+        &app,
+        &warning_fields(&[
+            ("area_kind", "polygon"),
+            (
+                "polygon",
+                "51.50,7.44 51.50,7.48 51.53,7.48 51.53,7.44 51.50,7.44",
+            ),
+            ("area_desc", "Innenstadt"),
+            ("headline_ar", "تسرب غاز في وسط المدينة"),
+        ]),
+    )
+    .await;
+    assert_eq!(publish(&approver, &app, &id).await.status(), 303);
+
+    let (status, ct, list) = api_get(&app, "/api/v1/dortmund/warnings").await;
+    assert_eq!(status, 200);
+    assert!(ct.starts_with("application/json"));
+    let warnings = list["warnings"].as_array().unwrap();
+    // The demo's heat and storm warnings and ours.
+    assert_eq!(warnings.len(), 3, "{list}");
+    let ours = warnings.iter().find(|w| w["id"] == id.as_str()).unwrap();
+    assert_eq!(ours["msgType"], "Alert");
+    assert!(ours["identifier"]
+        .as_str()
+        .unwrap()
+        .starts_with("dortmund.de.warning."));
+    assert!(ours["sent"].as_str().unwrap().ends_with(":00"));
+    assert_eq!(ours["onset"], "2030-07-01T14:00:00+02:00");
+    assert_eq!(ours["current"], true);
+    assert_eq!(ours["info"].as_array().unwrap().len(), 8);
+    let ring = &ours["area"]["polygons"][0]["coordinates"][0];
+    assert_eq!(ours["area"]["polygons"][0]["type"], "Polygon");
+    // GeoJSON order: longitude first.
+    assert_eq!(ring[0][0].as_f64().unwrap(), 7.44);
+    assert_eq!(ring[0][1].as_f64().unwrap(), 51.5);
+    assert_eq!(ring.as_array().unwrap().len(), 5);
+    let tr = &ours["info"][3];
+    assert_eq!(tr["language"], "tr");
+    assert_eq!(tr["headline"], "Gas leak (tr) & <smell>");
+
+    // One language.
+    let (status, _, one) = api_get(&app, &format!("/api/v1/dortmund/warnings/{id}?lang=ar")).await;
+    assert_eq!(status, 200);
+    assert_eq!(one["info"].as_array().unwrap().len(), 1);
+    assert_eq!(one["info"][0]["language"], "ar");
+    assert_eq!(one["info"][0]["cellBroadcast"]["encoding"], "UCS-2");
+    // A language the warning lacks: German.
+    let (_, _, fr) = api_get(&app, "/api/v1/dortmund/warnings?lang=fr").await;
+    assert!(fr["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|w| w["info"][0]["language"] == "de"));
+    // The demo's districts come as codes with circles round their centres.
+    let heat = warnings
+        .iter()
+        .find(|w| w["info"][0]["event"].as_str().unwrap().contains("Hitze"))
+        .unwrap();
+    assert!(!heat["area"]["districts"].as_array().unwrap().is_empty());
+
+    // An Update replaces it: the API lists the Update with its reference.
+    let update = compose(
+        &author,
+        &app,
+        &warning_fields(&[("msg_type", "Update"), ("refers_to", &id)]),
+    )
+    .await;
+    assert_eq!(publish(&approver, &app, &update).await.status(), 303);
+    let (_, _, list) = api_get(&app, "/api/v1/dortmund/warnings").await;
+    let ids: Vec<&str> = list["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&update.as_str()) && !ids.contains(&id.as_str()));
+    let (_, _, up) = api_get(&app, &format!("/api/v1/dortmund/warnings/{update}")).await;
+    assert_eq!(up["msgType"], "Update");
+    assert_eq!(up["references"][0]["identifier"], ours["identifier"]);
+    let (status, _, old) = api_get(&app, &format!("/api/v1/dortmund/warnings/{id}")).await;
+    assert_eq!(status, 200);
+    assert_eq!(old["current"], false);
+    assert_eq!(old["replacedBy"], update.as_str());
+
+    // Bad input: problem+json.
+    for path in [
+        "/api/v1/dortmund/warnings?lang=no%20such%20language",
+        "/api/v1/dortmund/warnings?lat=51.5",
+        "/api/v1/dortmund/warnings?lang=de&lang=en",
+    ] {
+        let (status, ct, body) = api_get(&app, path).await;
+        assert_eq!(status, 400, "{path}");
+        assert_eq!(ct, "application/problem+json", "{path}");
+        assert_eq!(body["status"], 400);
+    }
+    for path in [
+        "/api/v1/dortmund/warnings/not-a-uuid".to_owned(),
+        "/api/v1/dortmund/warnings/0190d6f2-1c2b-7cc3-9a5e-6f2b9f0c1a15".to_owned(),
+        "/api/v1/atlantis/warnings".to_owned(),
+    ] {
+        let (status, ct, _) = api_get(&app, &path).await;
+        assert_eq!(status, 404, "{path}");
+        assert_eq!(ct, "application/problem+json");
+    }
+    // A draft is not in the API.
+    let draft = compose(&author, &app, &warning_fields(&[])).await;
+    assert_eq!(
+        api_get(&app, &format!("/api/v1/dortmund/warnings/{draft}"))
+            .await
+            .0,
+        404
+    );
+    // Another tenant's warning is not found.
+    assert_eq!(
+        api_get(&app, &format!("/api/v1/luenen/warnings/{update}"))
+            .await
+            .0,
+        404
+    );
+    // The OpenAPI document describes the endpoints.
+    let (_, _, doc) = api_get(&app, "/api/openapi.json").await;
+    for p in [
+        "/api/v1/{tenant}/warnings",
+        "/api/v1/{tenant}/warnings/{id}",
+        "/api/v1/{tenant}/safe-places",
+    ] {
+        assert!(doc["paths"][p]["get"].is_object(), "{p}");
+    }
+    assert!(doc["components"]["schemas"]["Warning"].is_object());
+}
+
+#[tokio::test]
+async fn imported_areas_are_drawn_on_the_map_and_the_cell_broadcast_counts_pages() {
+    let app = TestApp::spawn().await;
+    let c = login(&app, "dortmund", Role::Police).await;
+    let info = INFO.replace(
+        "</polygon></area>",
+        "</polygon><circle>51.51,7.47 3</circle></area>",
+    );
+    let token = csrf_token(&c, &app.url("/dortmund/staff/warnings")).await;
+    let form = reqwest::multipart::Form::new()
+        .text("csrf", token)
+        .text("xml", foreign(&info, "2030-07-01T14:00:00+02:00"));
+    let res = c
+        .post(app.url("/dortmund/staff/warnings/import"))
+        .header("sec-fetch-site", "same-origin")
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let id = res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    let page = client()
+        .get(app.url(&format!("/dortmund/alerts/{id}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Karte des Warngebiets"));
+    let area = regex_lite::Regex::new(
+        r#"<path d="M[0-9.]+,[0-9.]+ L[^"]+Z" fill="url\(#warn-hatch\)" class="warn-area"/>"#,
+    )
+    .unwrap();
+    assert_eq!(area.find_iter(&page).count(), 1, "{page}");
+    assert!(page.contains("<ellipse cx="));
+    // A German text within GSM 03.38 on one page.
+    assert!(page.contains("Das sind 1 SMS-Seite"), "{page}");
+    assert!(page.contains("(GSM-7)"));
+
+    // Our own composed warning (districts) is drawn the same way, and its
+    // Arabic text is counted in UCS-2.
+    let author = login(&app, "dortmund", Role::Coordinator).await;
+    let id = compose(
+        &author,
+        &app,
+        &warning_fields(&[("headline_ar", "تسرب غاز في وسط المدينة")]),
+    )
+    .await;
+    assert_eq!(publish(&c, &app, &id).await.status(), 303);
+    let page = client()
+        .get(app.url(&format!("/dortmund/alerts/{id}?lang=ar")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("class=\"warn-area\""));
+    assert!(page.contains("(UCS-2)"), "{page}");
+    // The staff preview shows each language's encoding and pages too.
+    let preview = detail(&author, &app, &id).await;
+    assert_eq!(preview.matches("class=\"cb-pages\"").count(), 8);
 }

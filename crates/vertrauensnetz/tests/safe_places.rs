@@ -230,7 +230,7 @@ async fn campaign_material_is_svg_in_several_languages() {
     for bad in [
         "luisa-poster-xx.svg",
         "casino-poster-de.svg",
-        "luisa-flyer-de.svg",
+        "luisa-banner-de.svg",
         "luisa.svg",
     ] {
         let res = client()
@@ -357,4 +357,353 @@ async fn staff_add_points_with_hours_events_and_holidays() {
     set_clock(&app, 2, 11);
     let open = page(&app, "/dortmund/safe-places?open=1").await;
     assert!(open.contains("Beratung Nord"));
+}
+
+async fn audit_actions(app: &TestApp) -> Vec<String> {
+    use vertrauensnetz::on_db;
+    let db = app.raw_db().await;
+    let mut conn = db.read().await.unwrap();
+    let rows: Vec<(String,)> = on_db!(conn, c => sqlx::query_as(
+        "SELECT action FROM audit_log ORDER BY seq").fetch_all(c).await)
+    .unwrap();
+    rows.into_iter().map(|r| r.0).collect()
+}
+
+/// The `<li>` of a place on the public list.
+fn item<'a>(html: &'a str, name: &str) -> Option<&'a str> {
+    let at = html.find(&format!("<h3>{name}</h3>"))?;
+    let start = html[..at].rfind("<li id=\"place-")?;
+    let end = html[at..].find("</li>").map(|e| at + e)?;
+    Some(&html[start..end])
+}
+
+#[tokio::test]
+async fn staff_edit_every_field_correct_positions_and_remove_places() {
+    let app = TestApp::spawn().await;
+    // A venue applies (placed at its district's centre) and is approved.
+    let c = client();
+    let token = csrf_token(&c, &app.url("/dortmund/safe-places/apply")).await;
+    let res = post_form(
+        &c,
+        &app.url("/dortmund/safe-places/apply"),
+        &token,
+        &[
+            ("scheme", "luisa"),
+            ("name", "Café Süd"),
+            ("address", "Hohe Straße 5"),
+            ("district", "innenstadt-west"),
+            ("contact", "cafe@example.org"),
+            ("days", "fri"),
+            ("opens", "20:00"),
+            ("closes", "02:00"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let coord = login(&app, "dortmund", Role::Coordinator).await;
+    let staff_url = app.url("/dortmund/staff/safe-places");
+    let staff = coord
+        .get(&staff_url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let re = regex_lite::Regex::new(r#"/staff/safe-places/([0-9a-f-]{36})/decision"#).unwrap();
+    let id = re.captures(&staff).unwrap()[1].to_owned();
+    let token = csrf_in(&staff);
+    let res = post_form(
+        &coord,
+        &app.url(&format!("/dortmund/staff/safe-places/{id}/decision")),
+        &token,
+        &[("decision", "approve")],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+
+    // The edit form shows what is stored, hours in the line syntax.
+    let edit_url = app.url(&format!("/dortmund/staff/safe-places/{id}"));
+    let form = coord
+        .get(&edit_url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(form.contains("value=\"Café Süd\""));
+    assert!(form.contains("fri 20:00-02:00"));
+    assert!(form.contains("value=\"innenstadt-west\" selected"));
+    let fields = |extra: &[(&'static str, &'static str)]| {
+        let mut f: Vec<(&str, &str)> = vec![
+            ("kind", "luisa"),
+            ("name", "Café Süd"),
+            ("address", "Hohe Straße 5a"),
+            ("district", "innenstadt-west"),
+            ("lat", "51.50861"),
+            ("lon", "7.45612"),
+            ("help", "listen"),
+            ("help", "taxi"),
+            ("languages", "de en tr"),
+            ("step_free", "1"),
+            ("quiet_room", "1"),
+            ("hours", "fri sat 21:00-03:00\nsun 15:00-18:00"),
+            ("exceptions", "2030-12-31 18:00-06:00\n2030-12-24 closed"),
+            ("contact", "cafe@example.org"),
+            ("note", "Eingang hinten"),
+        ];
+        for (k, v) in extra {
+            f.retain(|(fk, _)| fk != k);
+            f.push((k, v));
+        }
+        f
+    };
+    // Bad input: a clear error, nothing stored.
+    for (extra, message) in [
+        (
+            vec![("lat", "53.55"), ("lon", "9.99")],
+            "eines Orts in der Stadt",
+        ),
+        (vec![("hours", "fri 21:00")], "fri 21:00"),
+        (vec![("name", "")], "Bitte geben Sie den Namen an"),
+        (vec![("kind", "bunker")], "Bitte wählen Sie eine Art."),
+        (
+            vec![("exceptions", "2030-13-01 closed")],
+            "2030-13-01 closed",
+        ),
+    ] {
+        let res = post_form(&coord, &edit_url, &token, &fields(&extra)).await;
+        assert_eq!(res.status(), 422, "{extra:?}");
+        assert!(res.text().await.unwrap().contains(message), "{message}");
+    }
+    let list = page(&app, "/dortmund/safe-places").await;
+    assert!(item(&list, "Café Süd").unwrap().contains("Fr 20:00–02:00"));
+
+    // Corrected: position, address, hours, exceptions, help, languages,
+    // accessibility.
+    let res = post_form(&coord, &edit_url, &token, &fields(&[])).await;
+    assert_eq!(res.status(), 303);
+    let list = page(&app, "/dortmund/safe-places").await;
+    let li = item(&list, "Café Süd").unwrap();
+    assert!(
+        li.contains("data-lat=\"51.50861\" data-lon=\"7.45612\""),
+        "{li}"
+    );
+    assert!(li.contains("Hohe Straße 5a"));
+    assert!(li.contains("Fr 21:00–03:00") && li.contains("Sa 21:00–03:00"));
+    assert!(li.contains("So 15:00–18:00"));
+    assert!(!li.contains("Fr 20:00–02:00"));
+    assert!(li.contains("24.12.2030") && li.contains("31.12.2030"));
+    assert!(li.contains("Türkçe"));
+    assert!(li.contains("Stufenlos") || li.contains("stufenlos"), "{li}");
+    let (_, listed) = api(&app, "/api/v1/dortmund/safe-places").await;
+    let p = listed["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == id.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(p["location"]["coordinates"][0].as_f64().unwrap(), 7.45612);
+    assert_eq!(p["accessibility"]["quiet_room"], true);
+    assert_eq!(p["accessibility"]["toilet"], false);
+    assert_eq!(p["languages"], serde_json::json!(["de", "en", "tr"]));
+    assert_eq!(p["exceptions"][0]["date"], "2030-12-24");
+    assert_eq!(p["exceptions"][0]["opens"], serde_json::Value::Null);
+
+    // Removed: gone from the list, the API and the edit form.
+    let res = post_form(
+        &coord,
+        &app.url(&format!("/dortmund/staff/safe-places/{id}/remove")),
+        &token,
+        &[],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    assert!(!page(&app, "/dortmund/safe-places")
+        .await
+        .contains("Café Süd"));
+    let (_, listed) = api(&app, "/api/v1/dortmund/safe-places").await;
+    assert!(!listed.to_string().contains("Café Süd"));
+    assert_eq!(coord.get(&edit_url).send().await.unwrap().status(), 404);
+    let res = post_form(&coord, &edit_url, &token, &fields(&[])).await;
+    assert_eq!(res.status(), 404);
+    // Its contact is deleted with it.
+    {
+        use vertrauensnetz::on_db;
+        let db = app.raw_db().await;
+        let mut conn = db.read().await.unwrap();
+        let uuid = uuid::Uuid::parse_str(&id).unwrap();
+        let row: (String, String) = on_db!(conn, c => sqlx::query_as(
+            "SELECT status, contact FROM safe_places WHERE place_id = $1").bind(uuid).fetch_one(c).await)
+        .unwrap();
+        assert_eq!(row, ("removed".to_owned(), String::new()));
+    }
+    let actions = audit_actions(&app).await;
+    assert!(actions.iter().any(|a| a == "safe_place.update"));
+    assert!(actions.iter().any(|a| a == "safe_place.remove"));
+    // Another tenant's coordinator cannot reach it.
+    let luenen = login(&app, "luenen", Role::Coordinator).await;
+    let res = luenen
+        .get(app.url(&format!("/luenen/staff/safe-places/{id}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404);
+}
+
+async fn api(app: &TestApp, path: &str) -> (reqwest::Response, serde_json::Value) {
+    let res = client().get(app.url(path)).send().await.unwrap();
+    let body: serde_json::Value = client()
+        .get(app.url(path))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap_or(serde_json::Value::Null);
+    (res, body)
+}
+
+#[tokio::test]
+async fn the_safe_places_api_computes_open_now_at_request_time_and_takes_no_position() {
+    let app = TestApp::spawn().await;
+    let (res, all) = api(&app, "/api/v1/dortmund/safe-places").await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(all["places"].as_array().unwrap().len(), 24);
+    let guides = all["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["kind"] == "guides_point")
+        .unwrap();
+    assert_eq!(guides["location"]["type"], "Point");
+    assert!(guides["hours"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|h| h["day"] == "fri"));
+    // Saturday 01:30: 21 open; Saturday 12:30: none (the same as the page).
+    set_clock(&app, 5, 1);
+    let (_, open) = api(&app, "/api/v1/dortmund/safe-places?open_now=true").await;
+    assert_eq!(open["places"].as_array().unwrap().len(), 21);
+    let (_, all) = api(&app, "/api/v1/dortmund/safe-places").await;
+    assert_eq!(
+        all["places"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["open_now"] == true)
+            .count(),
+        21
+    );
+    set_clock(&app, 5, 12);
+    let (_, open) = api(&app, "/api/v1/dortmund/safe-places?open_now=true").await;
+    assert_eq!(open["places"].as_array().unwrap().len(), 0);
+    // District filter.
+    let (_, eving) = api(&app, "/api/v1/dortmund/safe-places?district=eving").await;
+    let n = eving["places"].as_array().unwrap().len();
+    assert!((1..24).contains(&n), "{n}");
+    assert!(eving["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| p["district"] == "eving"));
+    // Bad input, and a position, are refused.
+    for path in [
+        "/api/v1/dortmund/safe-places?district=atlantis",
+        "/api/v1/dortmund/safe-places?lat=51.51&lon=7.46",
+        "/api/v1/dortmund/safe-places?near=51.51,7.46",
+        "/api/v1/dortmund/safe-places?open_now=perhaps",
+    ] {
+        let res = client().get(app.url(path)).send().await.unwrap();
+        assert_eq!(res.status(), 400, "{path}");
+        assert_eq!(res.headers()["content-type"], "application/problem+json");
+    }
+}
+
+fn pdf_text(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("m.pdf");
+    std::fs::write(&file, bytes).unwrap();
+    let check = std::process::Command::new("qpdf")
+        .arg("--check")
+        .arg(&file)
+        .output()
+        .expect("qpdf (Debian package qpdf)");
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let out = std::process::Command::new("pdftotext")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .expect("pdftotext (Debian package poppler-utils)");
+    assert!(out.status.success());
+    // Lines wrap where the page is narrow: compare words.
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[tokio::test]
+async fn campaign_material_is_pdf_in_five_languages_with_extractable_text() {
+    let app = TestApp::spawn().await;
+    for (file, texts) in [
+        (
+            "luisa-poster-de.pdf",
+            vec!["Luisa ist hier", "Ist Luisa hier?", "Dortmund"],
+        ),
+        ("luisa-flyer-en.pdf", vec!["Luisa is here", "Dortmund"]),
+        (
+            "panama-poster-tr.pdf",
+            vec![
+                "Panama'ya nereden gidilir?",
+                "Kendini rahatsız",
+                "takip ediliyor",
+            ],
+        ),
+        (
+            "panama-sticker-uk.pdf",
+            vec!["Як пройти до Панами?", "Dortmund"],
+        ),
+        ("luisa-flyer-uk.pdf", vec!["Луїза тут", "погрожують"]),
+        ("luisa-poster-ar.pdf", vec!["لويزا", "Dortmund"]),
+    ] {
+        let res = client()
+            .get(app.url(&format!("/dortmund/safe-places/material/{file}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "{file}");
+        assert_eq!(res.headers()["content-type"], "application/pdf");
+        let bytes = res.bytes().await.unwrap();
+        let text = pdf_text(&bytes);
+        for t in texts {
+            assert!(text.contains(t), "{file}: {t} in {text}");
+        }
+    }
+    // Every listed file exists.
+    let list = page(&app, "/dortmund/safe-places").await;
+    let re =
+        regex_lite::Regex::new(r#"href="(/dortmund/safe-places/material/[^"]+\.pdf)""#).unwrap();
+    let links: Vec<String> = re.captures_iter(&list).map(|c| c[1].to_owned()).collect();
+    assert_eq!(links.len(), 2 * 3 * 5);
+    for bad in [
+        "luisa-banner-de.pdf",
+        "luisa-poster-xx.pdf",
+        "luisa-poster-de.doc",
+    ] {
+        let res = client()
+            .get(app.url(&format!("/dortmund/safe-places/material/{bad}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 404, "{bad}");
+    }
 }

@@ -63,3 +63,13 @@ alerts-certainty-likely = مرجح
 alerts-certainty-possible = ممكن
 alerts-certainty-unlikely = غير مرجح
 alerts-certainty-unknown = غير معروف
+alerts-cb-pages = { $n ->
+    [zero] هذه { $n } صفحات رسائل قصيرة
+    [one] هذه صفحة رسائل قصيرة واحدة
+    [two] هاتان صفحتا رسائل قصيرة
+    [few] هذه { $n } صفحات رسائل قصيرة
+    [many] هذه { $n } صفحة رسائل قصيرة
+   *[other] هذه { $n } صفحة رسائل قصيرة
+}
+alerts-map = خريطة منطقة التحذير
+alerts-map-caption = منطقة التحذير (مظللة بخطوط) فوق أحياء المدينة. تُظهر الخريطة الموقع وليس الشوارع؛ وصف المنطقة موجود في التفاصيل.

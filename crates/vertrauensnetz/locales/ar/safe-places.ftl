@@ -74,3 +74,4 @@ places-error-address = يرجى إدخال العنوان (200 حرف على ا�
 places-error-district = يرجى اختيار حي.
 places-error-contact = يرجى إدخال وسيلة تواصل.
 places-error-hours = يرجى إدخال الأيام والأوقات (مثلًا fri sat، من 20:00 إلى 04:00).
+places-material-flyer = منشور

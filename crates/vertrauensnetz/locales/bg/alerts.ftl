@@ -63,3 +63,9 @@ alerts-certainty-likely = вероятно
 alerts-certainty-possible = възможно
 alerts-certainty-unlikely = малко вероятно
 alerts-certainty-unknown = неизвестно
+alerts-cb-pages = { $n ->
+    [one] Това е 1 SMS страница
+   *[other] Това са { $n } SMS страници
+}
+alerts-map = Карта на зоната на предупреждението
+alerts-map-caption = Зоната на предупреждението (защрихована) върху районите на града. Картата показва местоположението, а не улиците; зоната е описана в подробностите.

@@ -74,3 +74,4 @@ places-error-address = Моля, посочете адреса (най-мног�
 places-error-district = Моля, изберете район.
 places-error-contact = Моля, посочете контакт.
 places-error-hours = Моля, посочете дни и часове (напр. fri sat, от 20:00 до 04:00).
+places-material-flyer = Листовка

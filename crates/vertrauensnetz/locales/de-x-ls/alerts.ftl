@@ -63,3 +63,9 @@ alerts-certainty-likely = passiert wahrscheinlich
 alerts-certainty-possible = kann passieren
 alerts-certainty-unlikely = passiert wahrscheinlich nicht
 alerts-certainty-unknown = nicht bekannt
+alerts-cb-pages = { $n ->
+    [one] Das ist 1 Nachricht auf dem Handy.
+   *[other] Das sind { $n } Nachrichten auf dem Handy.
+}
+alerts-map = Karte: Hier gilt die Warnung
+alerts-map-caption = Die Fläche mit Streifen zeigt: Hier gilt die Warnung. Die Stadt-Teile sind grau. Die Namen stehen auch oben im Text.

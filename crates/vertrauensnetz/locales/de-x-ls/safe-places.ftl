@@ -74,3 +74,4 @@ places-error-address = Bitte schreiben Sie die Adresse. Höchstens 200 Zeichen.
 places-error-district = Bitte wählen Sie einen Stadt-Teil.
 places-error-contact = Bitte schreiben Sie einen Kontakt.
 places-error-hours = Bitte schreiben Sie Tage und Uhr-Zeiten. Zum Beispiel: fri sat, 20:00 bis 04:00.
+places-material-flyer = Zettel zum Mitnehmen

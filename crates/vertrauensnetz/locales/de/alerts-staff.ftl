@@ -65,3 +65,12 @@ alerts-error-not-draft = Diese Warnung ist kein Entwurf mehr.
 alerts-error-second-person = Eine zweite Person muss diese Warnung freigeben. Wer sie verfasst hat, kann sie nicht selbst veröffentlichen.
 alerts-import-file = CAP-Datei hochladen
 alerts-import-error-utf8 = Die Datei ist kein UTF-8-Text.
+alerts-revision = { $n ->
+    [0] Noch nicht geändert. Eine Freigabe gilt nur für den Text, den die freigebende Person gesehen hat.
+    [one] Einmal geändert. Eine Freigabe gilt nur für den Text, den die freigebende Person gesehen hat.
+   *[other] { $n }-mal geändert. Eine Freigabe gilt nur für den Text, den die freigebende Person gesehen hat.
+}
+alerts-edit = Entwurf bearbeiten
+alerts-edit-hint = Sie bearbeiten einen Entwurf. Nach dem Speichern muss die freigebende Person den neuen Text sehen und erneut freigeben; wer bearbeitet, gilt als Autorin oder Autor.
+alerts-discard = Entwurf verwerfen
+alerts-error-changed = Der Entwurf wurde geändert, nachdem Sie ihn geöffnet haben. Bitte lesen Sie den aktuellen Text unten und geben Sie ihn erneut frei.

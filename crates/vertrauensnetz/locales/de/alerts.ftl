@@ -63,3 +63,9 @@ alerts-certainty-likely = wahrscheinlich
 alerts-certainty-possible = möglich
 alerts-certainty-unlikely = unwahrscheinlich
 alerts-certainty-unknown = unbekannt
+alerts-cb-pages = { $n ->
+    [one] Das sind 1 SMS-Seite
+   *[other] Das sind { $n } SMS-Seiten
+}
+alerts-map = Karte des Warngebiets
+alerts-map-caption = Das Warngebiet (schraffiert) über den Stadtbezirken. Die Karte zeigt die Lage, keine Straßen; die Beschreibung des Gebiets steht in den Angaben.

@@ -74,3 +74,4 @@ places-error-address = Bitte geben Sie die Adresse an (höchstens 200 Zeichen).
 places-error-district = Bitte wählen Sie einen Stadtbezirk.
 places-error-contact = Bitte geben Sie einen Kontakt an.
 places-error-hours = Bitte geben Sie Tage und Uhrzeiten an (z. B. fri sat, 20:00 bis 04:00).
+places-material-flyer = Flyer

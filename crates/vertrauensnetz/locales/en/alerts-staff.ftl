@@ -65,3 +65,12 @@ alerts-error-not-draft = This warning is no longer a draft.
 alerts-error-second-person = A second person must approve this warning. Whoever wrote it cannot publish it themselves.
 alerts-import-file = Upload a CAP file
 alerts-import-error-utf8 = The file is not UTF-8 text.
+alerts-revision = { $n ->
+    [0] Not changed yet. An approval counts only for the text the approver saw.
+    [one] Changed once. An approval counts only for the text the approver saw.
+   *[other] Changed { $n } times. An approval counts only for the text the approver saw.
+}
+alerts-edit = Edit draft
+alerts-edit-hint = You are editing a draft. After saving, the approver must see the new text and approve again; whoever edits counts as an author.
+alerts-discard = Discard draft
+alerts-error-changed = The draft was changed after you opened it. Please read the current text below and approve it again.

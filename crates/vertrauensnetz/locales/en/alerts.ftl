@@ -63,3 +63,9 @@ alerts-certainty-likely = likely
 alerts-certainty-possible = possible
 alerts-certainty-unlikely = unlikely
 alerts-certainty-unknown = unknown
+alerts-cb-pages = { $n ->
+    [one] That is 1 SMS page
+   *[other] That is { $n } SMS pages
+}
+alerts-map = Map of the warning area
+alerts-map-caption = The warning area (hatched) over the city districts. The map shows the location, not streets; the area is described in the details.

@@ -74,3 +74,4 @@ places-error-address = Please give the address (at most 200 characters).
 places-error-district = Please choose a district.
 places-error-contact = Please give a contact.
 places-error-hours = Please give days and times (e.g. fri sat, 20:00 to 04:00).
+places-material-flyer = Flyer

@@ -63,3 +63,10 @@ alerts-certainty-likely = prawdopodobne
 alerts-certainty-possible = możliwe
 alerts-certainty-unlikely = mało prawdopodobne
 alerts-certainty-unknown = nieznane
+alerts-cb-pages = { $n ->
+    [one] To 1 strona SMS
+    [few] To { $n } strony SMS
+   *[other] To { $n } stron SMS
+}
+alerts-map = Mapa obszaru ostrzeżenia
+alerts-map-caption = Obszar ostrzeżenia (zakreskowany) na tle dzielnic miasta. Mapa pokazuje położenie, nie ulice; opis obszaru znajduje się w szczegółach.

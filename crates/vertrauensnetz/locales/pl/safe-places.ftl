@@ -75,3 +75,4 @@ places-error-address = Podaj adres (najwyżej 200 znaków).
 places-error-district = Wybierz dzielnicę.
 places-error-contact = Podaj kontakt.
 places-error-hours = Podaj dni i godziny (np. fri sat, 20:00 do 04:00).
+places-material-flyer = Ulotka

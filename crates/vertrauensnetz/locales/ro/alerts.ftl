@@ -63,3 +63,10 @@ alerts-certainty-likely = probabil
 alerts-certainty-possible = posibil
 alerts-certainty-unlikely = puțin probabil
 alerts-certainty-unknown = necunoscut
+alerts-cb-pages = { $n ->
+    [one] Aceasta este 1 pagină SMS
+    [few] Acestea sunt { $n } pagini SMS
+   *[other] Acestea sunt { $n } de pagini SMS
+}
+alerts-map = Harta zonei de avertizare
+alerts-map-caption = Zona de avertizare (hașurată) peste cartierele orașului. Harta arată poziția, nu străzile; zona este descrisă în detalii.

@@ -75,3 +75,4 @@ places-error-address = Vă rugăm să indicați adresa (cel mult 200 de caracter
 places-error-district = Vă rugăm să alegeți un cartier.
 places-error-contact = Vă rugăm să indicați un contact.
 places-error-hours = Vă rugăm să indicați zilele și orele (de ex. fri sat, 20:00 – 04:00).
+places-material-flyer = Pliant

@@ -63,3 +63,10 @@ alerts-certainty-likely = вероятно
 alerts-certainty-possible = возможно
 alerts-certainty-unlikely = маловероятно
 alerts-certainty-unknown = неизвестно
+alerts-cb-pages = { $n ->
+    [one] Это { $n } страница SMS
+    [few] Это { $n } страницы SMS
+   *[other] Это { $n } страниц SMS
+}
+alerts-map = Карта зоны предупреждения
+alerts-map-caption = Зона предупреждения (заштрихована) поверх районов города. Карта показывает расположение, а не улицы; описание зоны приведено в сведениях.

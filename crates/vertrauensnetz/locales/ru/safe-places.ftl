@@ -75,3 +75,4 @@ places-error-address = Пожалуйста, укажите адрес (не б�
 places-error-district = Пожалуйста, выберите район.
 places-error-contact = Пожалуйста, укажите контакт.
 places-error-hours = Пожалуйста, укажите дни и время (например, fri sat, с 20:00 до 04:00).
+places-material-flyer = Листовка

@@ -63,3 +63,9 @@ alerts-certainty-likely = olası
 alerts-certainty-possible = mümkün
 alerts-certainty-unlikely = olası değil
 alerts-certainty-unknown = bilinmiyor
+alerts-cb-pages = { $n ->
+    [one] Bu 1 SMS sayfasıdır
+   *[other] Bu { $n } SMS sayfasıdır
+}
+alerts-map = Uyarı bölgesinin haritası
+alerts-map-caption = Uyarı bölgesi (taralı) ilçelerin üzerinde gösterilir. Harita sokakları değil konumu gösterir; bölgenin açıklaması ayrıntılarda yer alır.

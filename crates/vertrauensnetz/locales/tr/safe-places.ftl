@@ -74,3 +74,4 @@ places-error-address = Lütfen adresi girin (en fazla 200 karakter).
 places-error-district = Lütfen bir ilçe seçin.
 places-error-contact = Lütfen bir iletişim bilgisi girin.
 places-error-hours = Lütfen günleri ve saatleri girin (ör. fri sat, 20:00 – 04:00).
+places-material-flyer = El ilanı

@@ -63,3 +63,10 @@ alerts-certainty-likely = ймовірно
 alerts-certainty-possible = можливо
 alerts-certainty-unlikely = малоймовірно
 alerts-certainty-unknown = невідомо
+alerts-cb-pages = { $n ->
+    [one] Це { $n } сторінка SMS
+    [few] Це { $n } сторінки SMS
+   *[other] Це { $n } сторінок SMS
+}
+alerts-map = Карта зони попередження
+alerts-map-caption = Зона попередження (заштрихована) поверх районів міста. Карта показує розташування, а не вулиці; опис зони наведено у відомостях.

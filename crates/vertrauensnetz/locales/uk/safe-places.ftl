@@ -75,3 +75,4 @@ places-error-address = Будь ласка, вкажіть адресу (не б
 places-error-district = Будь ласка, виберіть район.
 places-error-contact = Будь ласка, вкажіть контакт.
 places-error-hours = Будь ласка, вкажіть дні та час (наприклад, fri sat, з 20:00 до 04:00).
+places-material-flyer = Листівка

@@ -201,6 +201,9 @@ struct ComposePage {
     districts: Vec<DistrictChoice>,
     langs: Vec<LangField>,
     refers_headline: String,
+    /// Where the form posts: a new draft, or the edit of one.
+    action: String,
+    editing: bool,
 }
 
 fn choices<T: Copy>(t: &Tr, field: &str, all: &[T], s: impl Fn(T) -> &'static str) -> Vec<Choice> {
@@ -212,15 +215,21 @@ fn choices<T: Copy>(t: &Tr, field: &str, all: &[T], s: impl Fn(T) -> &'static st
         .collect()
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn compose_page(
     state: &AppState,
     ctx: &Ctx,
     form: WarningForm,
     errors: FormErrors,
     lang_errors: Vec<(String, String)>,
+    editing: Option<Uuid>,
     status: StatusCode,
 ) -> Result<Response, WebError> {
     let tenant = ctx.tenant()?;
+    let action = match editing {
+        Some(id) => format!("/{}/staff/warnings/{id}/edit", tenant.slug),
+        None => format!("/{}/staff/warnings", tenant.slug),
+    };
     let t = Tr::new(ctx.lang());
     let settings = store::settings(&state.db, tenant.id).await?;
     let districts = district_shapes(state, tenant).await?;
@@ -281,6 +290,8 @@ async fn compose_page(
         form,
         errors,
         refers_headline,
+        action,
+        editing: editing.is_some(),
     };
     page::render(&tpl, status)
 }
@@ -319,45 +330,13 @@ pub async fn compose(
             .filter(|w| w.origin == "own" && w.status == "published" && w.replaced_by.is_none())
             .ok_or_else(WebError::not_found)?;
         let texts = store::texts(&state.db, tenant.id, id).await?;
-        form.msg_type = match q.msg_type.as_deref() {
-            Some("Cancel") => "Cancel".into(),
-            _ => "Update".into(),
+        let msg_type = match q.msg_type.as_deref() {
+            Some("Cancel") => "Cancel",
+            _ => "Update",
         };
+        form = form_of(&earlier, texts, &tenant.time_zone);
+        form.msg_type = msg_type.into();
         form.refers_to = id.to_string();
-        form.category = earlier.category.clone();
-        form.event = earlier.event.clone();
-        form.urgency = earlier.urgency.clone();
-        form.severity = earlier.severity.clone();
-        form.certainty = earlier.certainty.clone();
-        if let Some(o) = earlier.onset {
-            form.onset = model::local_input(o.0, &tenant.time_zone);
-        }
-        if let Some(e) = earlier.expires {
-            form.expires = model::local_input(e.0, &tenant.time_zone);
-        }
-        form.area_kind = earlier.area_kind.clone();
-        match earlier.area_kind.as_str() {
-            "districts" => {
-                form.districts = earlier
-                    .area_value
-                    .split_whitespace()
-                    .map(str::to_owned)
-                    .collect()
-            }
-            "polygon" => form.polygon = earlier.area_value.clone(),
-            _ => form.circle = earlier.area_value.clone(),
-        }
-        form.area_desc = earlier.area_desc.clone();
-        form.langs = texts.iter().map(|t| t.lang.clone()).collect();
-        form.texts = texts
-            .into_iter()
-            .map(|t| LangText {
-                lang: t.lang,
-                headline: t.headline,
-                description: t.description,
-                instruction: t.instruction,
-            })
-            .collect();
     }
     compose_page(
         &state,
@@ -365,9 +344,53 @@ pub async fn compose(
         form,
         FormErrors::new(),
         Vec::new(),
+        None,
         StatusCode::OK,
     )
     .await
+}
+
+/// The compose form filled from a stored warning (for an Update or Cancel
+/// of it, or to edit a draft).
+fn form_of(w: &WarningRow, texts: Vec<TextRow>, tz: &str) -> WarningForm {
+    let mut form = WarningForm {
+        msg_type: w.msg_type.clone(),
+        refers_to: w.refers_to.map(|r| r.to_string()).unwrap_or_default(),
+        category: w.category.clone(),
+        event: w.event.clone(),
+        urgency: w.urgency.clone(),
+        severity: w.severity.clone(),
+        certainty: w.certainty.clone(),
+        onset: w
+            .onset
+            .map(|o| model::local_input(o.0, tz))
+            .unwrap_or_default(),
+        expires: w
+            .expires
+            .map(|e| model::local_input(e.0, tz))
+            .unwrap_or_default(),
+        area_kind: w.area_kind.clone(),
+        area_desc: w.area_desc.clone(),
+        ..WarningForm::default()
+    };
+    match w.area_kind.as_str() {
+        "districts" => {
+            form.districts = w.area_value.split_whitespace().map(str::to_owned).collect()
+        }
+        "polygon" => form.polygon = w.area_value.clone(),
+        _ => form.circle = w.area_value.clone(),
+    }
+    form.langs = texts.iter().map(|t| t.lang.clone()).collect();
+    form.texts = texts
+        .into_iter()
+        .map(|t| LangText {
+            lang: t.lang,
+            headline: t.headline,
+            description: t.description,
+            instruction: t.instruction,
+        })
+        .collect();
+    form
 }
 
 /// `POST /{tenant}/staff/warnings`: saves a draft; nothing is published.
@@ -379,55 +402,9 @@ pub async fn create(
     let tenant = ctx.tenant()?.clone();
     let actor = ctx.staff_actor(Permission::PublishWarnings)?;
     let user = ctx.principal()?.user_id;
-    let t = Tr::new(ctx.lang());
-    let settings = store::settings(&state.db, tenant.id).await?;
-    let langs = languages(&settings);
-    let form = WarningForm::from_pairs(&raw, &langs);
-    let districts = district_shapes(&state, &tenant).await?;
-    let area = TenantArea::new(&districts, (tenant.centre_lat, tenant.centre_lon));
-    let mut draft = model::parse_form(&form, &tenant.time_zone, &districts, &area);
-    // The earlier message must be ours, published and not yet replaced.
-    if let Ok(d) = &draft {
-        if let Some(id) = d.refers_to {
-            let ok = store::warning(&state.db, tenant.id, id)
-                .await?
-                .is_some_and(|w| {
-                    w.origin == "own" && w.status == "published" && w.replaced_by.is_none()
-                });
-            if !ok {
-                draft = Err(vec![model::FormProblem {
-                    field: "refers_to",
-                    key: "alerts-error-refers-to",
-                    lang: None,
-                }]);
-            }
-        }
-    }
-    let draft = match draft {
+    let draft = match checked_draft(&state, &ctx, &raw, None).await? {
         Ok(d) => d,
-        Err(problems) => {
-            let mut errors = FormErrors::new();
-            let mut lang_errors = Vec::new();
-            for p in &problems {
-                match &p.lang {
-                    Some(l) => {
-                        let msg = t.t1(p.key, "language", model::language_name(l));
-                        lang_errors.push((l.clone(), msg.clone()));
-                        errors.add(p.field, msg);
-                    }
-                    None => errors.add(p.field, t.t(p.key)),
-                }
-            }
-            return compose_page(
-                &state,
-                &ctx,
-                form,
-                errors,
-                lang_errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
-        }
+        Err(page) => return Ok(page),
     };
     let id = Uuid::now_v7();
     let now = state.clock.now_ts();
@@ -461,22 +438,13 @@ pub async fn create(
         approved_by: None,
         sent_at: None,
         cap_xml: None,
+        revision: 0,
+        edited_by: None,
     };
     let mut tx = state.db.begin().await?;
     store::insert_warning(&mut tx, tenant.id, &row).await?;
-    for text in &draft.texts {
-        store::insert_text(
-            &mut tx,
-            tenant.id,
-            id,
-            &TextRow {
-                lang: text.lang.clone(),
-                headline: text.headline.clone(),
-                description: text.description.clone(),
-                instruction: text.instruction.clone(),
-            },
-        )
-        .await?;
+    for text in &text_rows(&draft) {
+        store::insert_text(&mut tx, tenant.id, id, text).await?;
     }
     audit::append(
         &mut tx,
@@ -491,6 +459,215 @@ pub async fn create(
     .await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/{}/staff/warnings/{id}", tenant.slug)).into_response())
+}
+
+/// The compose form checked into a draft, or the form page again with
+/// every problem (422). `editing` is the draft being edited.
+async fn checked_draft(
+    state: &AppState,
+    ctx: &Ctx,
+    raw: &[(String, String)],
+    editing: Option<Uuid>,
+) -> Result<Result<WarningDraft, Response>, WebError> {
+    let tenant = ctx.tenant()?.clone();
+    let t = Tr::new(ctx.lang());
+    let settings = store::settings(&state.db, tenant.id).await?;
+    let langs = languages(&settings);
+    let form = WarningForm::from_pairs(raw, &langs);
+    let districts = district_shapes(state, &tenant).await?;
+    let area = TenantArea::new(&districts, (tenant.centre_lat, tenant.centre_lon));
+    let mut draft = model::parse_form(&form, &tenant.time_zone, &districts, &area);
+    // The earlier message must be ours, published and not yet replaced.
+    if let Ok(d) = &draft {
+        if let Some(id) = d.refers_to {
+            let ok = store::warning(&state.db, tenant.id, id)
+                .await?
+                .is_some_and(|w| {
+                    w.origin == "own" && w.status == "published" && w.replaced_by.is_none()
+                });
+            if !ok {
+                draft = Err(vec![model::FormProblem {
+                    field: "refers_to",
+                    key: "alerts-error-refers-to",
+                    lang: None,
+                }]);
+            }
+        }
+    }
+    match draft {
+        Ok(d) => Ok(Ok(d)),
+        Err(problems) => {
+            let mut errors = FormErrors::new();
+            let mut lang_errors = Vec::new();
+            for p in &problems {
+                match &p.lang {
+                    Some(l) => {
+                        let msg = t.t1(p.key, "language", model::language_name(l));
+                        lang_errors.push((l.clone(), msg.clone()));
+                        errors.add(p.field, msg);
+                    }
+                    None => errors.add(p.field, t.t(p.key)),
+                }
+            }
+            Ok(Err(compose_page(
+                state,
+                ctx,
+                form,
+                errors,
+                lang_errors,
+                editing,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await?))
+        }
+    }
+}
+
+fn text_rows(draft: &WarningDraft) -> Vec<TextRow> {
+    draft
+        .texts
+        .iter()
+        .map(|text| TextRow {
+            lang: text.lang.clone(),
+            headline: text.headline.clone(),
+            description: text.description.clone(),
+            instruction: text.instruction.clone(),
+        })
+        .collect()
+}
+
+/// `GET /{tenant}/staff/warnings/{id}/edit`: the compose form of a draft.
+pub async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((_, id)): Path<(String, Uuid)>,
+) -> Result<Response, WebError> {
+    let tenant = ctx.tenant()?.clone();
+    let w = store::warning(&state.db, tenant.id, id)
+        .await?
+        .filter(|w| w.status == "draft" && w.origin == "own")
+        .ok_or_else(WebError::not_found)?;
+    let texts = store::texts(&state.db, tenant.id, id).await?;
+    let form = form_of(&w, ordered(texts), &tenant.time_zone);
+    compose_page(
+        &state,
+        &ctx,
+        form,
+        FormErrors::new(),
+        Vec::new(),
+        Some(id),
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// `POST /{tenant}/staff/warnings/{id}/edit`: changes a draft (every field,
+/// every language, the area). The revision goes up, so an approval given
+/// for the text before is void: the publish form of an approver who saw the
+/// old text is refused, and the editor now counts as an author.
+pub async fn edit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((_, id)): Path<(String, Uuid)>,
+    CsrfForm(raw): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let tenant = ctx.tenant()?.clone();
+    let actor = ctx.staff_actor(Permission::PublishWarnings)?;
+    let user = ctx.principal()?.user_id;
+    let t = Tr::new(ctx.lang());
+    let current = store::warning(&state.db, tenant.id, id)
+        .await?
+        .ok_or_else(WebError::not_found)?;
+    if current.status != "draft" || current.origin != "own" {
+        let msg = t.t("alerts-error-not-draft").into_owned();
+        return staff_detail_page(&state, &ctx, id, Some(msg), StatusCode::CONFLICT).await;
+    }
+    let draft = match checked_draft(&state, &ctx, &raw, Some(id)).await? {
+        Ok(d) => d,
+        Err(page) => return Ok(page),
+    };
+    // Type and reference stay as composed: an Update stays an Update of the
+    // same message.
+    if draft.msg_type.as_str() != current.msg_type || draft.refers_to != current.refers_to {
+        return Err(WebError::unprocessable(
+            "type and reference of a draft cannot change",
+        ));
+    }
+    let mut row = current.clone();
+    row.category = draft.category.as_str().into();
+    row.event = draft.event.clone();
+    row.urgency = draft.urgency.as_str().into();
+    row.severity = draft.severity.as_str().into();
+    row.certainty = draft.certainty.as_str().into();
+    row.onset = Some(Timestamp::truncated(draft.onset));
+    row.expires = Some(Timestamp::truncated(draft.expires));
+    row.area_desc = draft.area_desc.clone();
+    row.area_kind = draft.area.kind().into();
+    row.area_value = draft.area.value();
+    row.languages = draft
+        .texts
+        .iter()
+        .map(|t| t.lang.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let now = state.clock.now_ts();
+    let mut tx = state.db.begin().await?;
+    let Some(revision) =
+        store::update_draft(&mut tx, tenant.id, &row, &text_rows(&draft), user).await?
+    else {
+        drop(tx);
+        let msg = t.t("alerts-error-not-draft").into_owned();
+        return staff_detail_page(&state, &ctx, id, Some(msg), StatusCode::CONFLICT).await;
+    };
+    audit::append(
+        &mut tx,
+        tenant.id,
+        now,
+        &Entry::new(actor, "warning.update", "warning", id).details(serde_json::json!({
+            "revision": revision,
+            "languages": row.languages,
+            "area_kind": row.area_kind,
+        })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/{}/staff/warnings/{id}", tenant.slug)).into_response())
+}
+
+/// `POST /{tenant}/staff/warnings/{id}/discard`: deletes a draft that was
+/// never published (nothing of it was public); the audit entry stays.
+pub async fn discard(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((_, id)): Path<(String, Uuid)>,
+    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let tenant = ctx.tenant()?.clone();
+    let actor = ctx.staff_actor(Permission::PublishWarnings)?;
+    let t = Tr::new(ctx.lang());
+    let now = state.clock.now_ts();
+    let mut tx = state.db.begin().await?;
+    let Some(w) = store::lock_warning(&mut tx, tenant.id, id).await? else {
+        return Err(WebError::not_found());
+    };
+    if !store::discard_draft(&mut tx, tenant.id, id).await? {
+        drop(tx);
+        let msg = t.t("alerts-error-not-draft").into_owned();
+        return staff_detail_page(&state, &ctx, id, Some(msg), StatusCode::CONFLICT).await;
+    }
+    audit::append(
+        &mut tx,
+        tenant.id,
+        now,
+        &Entry::new(actor, "warning.discard", "warning", id).details(serde_json::json!({
+            "msg_type": w.msg_type,
+            "revision": w.revision,
+            "author": w.created_by,
+        })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/{}/staff/warnings", tenant.slug)).into_response())
 }
 
 /// Rebuilds the checked draft from what is stored.
@@ -541,6 +718,9 @@ pub struct PreviewText {
     pub instruction: String,
     pub cell_broadcast: String,
     pub cell_broadcast_chars: usize,
+    /// GSM-7 or UCS-2, and the pages the text takes in it.
+    pub cell_broadcast_encoding: &'static str,
+    pub cell_broadcast_pages: usize,
 }
 
 fn previews(w: &WarningRow, texts: Vec<TextRow>) -> Vec<PreviewText> {
@@ -559,6 +739,7 @@ fn previews(w: &WarningRow, texts: Vec<TextRow>) -> Vec<PreviewText> {
             info.description = Some(t.description.clone());
             info.instruction = Some(t.instruction.clone());
             let cb = cap::cell_broadcast_text(&info);
+            let seg = cap::segments(&cb.text);
             PreviewText {
                 name: model::language_name(&t.lang),
                 html_lang: model::html_lang(&t.lang).to_owned(),
@@ -569,6 +750,8 @@ fn previews(w: &WarningRow, texts: Vec<TextRow>) -> Vec<PreviewText> {
                 instruction: t.instruction,
                 cell_broadcast: cb.text,
                 cell_broadcast_chars: cb.chars,
+                cell_broadcast_encoding: seg.encoding.as_str(),
+                cell_broadcast_pages: seg.pages,
             }
         })
         .collect()
@@ -585,6 +768,7 @@ struct StaffDetail {
     require_approval: bool,
     own_draft: bool,
     error: Option<String>,
+    map: Option<super::area_map::AreaMap>,
 }
 
 async fn staff_detail_page(
@@ -603,13 +787,15 @@ async fn staff_detail_page(
     let settings = store::settings(&state.db, tenant.id).await?;
     let user = ctx.principal()?.user_id;
     let facts = facts(&t, &w, &tenant.time_zone);
+    let map = warning_map(state, tenant, &w).await?;
     page::render(
         &StaffDetail {
+            map,
             page: PageCtx::new(ctx, "alerts-staff-detail-title"),
             status_key: status_key(&w),
             texts: previews(&w, texts),
             require_approval: settings.require_approval,
-            own_draft: w.created_by == Some(user),
+            own_draft: w.created_by == Some(user) || w.edited_by == Some(user),
             facts,
             w,
             error,
@@ -669,12 +855,17 @@ pub async fn publish(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((_, id)): Path<(String, Uuid)>,
-    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+    CsrfForm(raw): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let tenant = ctx.tenant()?.clone();
     let actor = ctx.staff_actor(Permission::PublishWarnings)?;
     let user = ctx.principal()?.user_id;
     let t = Tr::new(ctx.lang());
+    // The revision the publisher saw: an edit since then voids the approval.
+    let seen: Option<i32> = raw
+        .iter()
+        .find(|(k, _)| k == "revision")
+        .and_then(|(_, v)| v.trim().parse().ok());
     let settings = store::settings(&state.db, tenant.id).await?;
     let districts = district_shapes(&state, &tenant).await?;
     let now = state.clock.now_ts();
@@ -685,8 +876,11 @@ pub async fn publish(
     let refuse = |key: &str, status| (t.t(key).into_owned(), status);
     let refused = if w.status != "draft" || w.origin != "own" {
         Some(refuse("alerts-error-not-draft", StatusCode::CONFLICT))
-    } else if settings.require_approval && w.created_by == Some(user) {
+    } else if settings.require_approval && (w.created_by == Some(user) || w.edited_by == Some(user))
+    {
         Some(refuse("alerts-error-second-person", StatusCode::FORBIDDEN))
+    } else if seen != Some(w.revision) {
+        Some(refuse("alerts-error-changed", StatusCode::CONFLICT))
     } else {
         None
     };
@@ -731,8 +925,8 @@ pub async fn publish(
         .map_err(|e| WebError::internal().with_detail(e.to_string()))?;
     let xml = cap::to_xml(&alert).map_err(|e| WebError::internal().with_detail(e.to_string()))?;
     let sent = Timestamp::truncated(env.sent);
-    let approved_by = (w.created_by != Some(user)).then_some(user);
-    if !store::publish(&mut tx, tenant.id, id, approved_by, sent, &xml).await? {
+    let approved_by = (w.created_by != Some(user) && w.edited_by != Some(user)).then_some(user);
+    if !store::publish(&mut tx, tenant.id, id, w.revision, approved_by, sent, &xml).await? {
         return Err(WebError::new(
             StatusCode::CONFLICT,
             "alerts-error-not-draft",
@@ -747,6 +941,8 @@ pub async fn publish(
             "msg_type": w.msg_type,
             "approved_by": approved_by,
             "author": w.created_by,
+            "editor": w.edited_by,
+            "revision": w.revision,
             "references": w.refers_to,
         })),
     )
@@ -903,6 +1099,8 @@ pub fn imported_row(
         approved_by: None,
         sent_at: ts(Some(alert.sent)),
         cap_xml: None,
+        revision: 0,
+        edited_by: None,
     };
     Ok((row, texts))
 }
@@ -1021,7 +1219,7 @@ struct PublicList {
 }
 
 /// Whether a published warning is in force now.
-fn is_current(w: &WarningRow, now: chrono::DateTime<chrono::Utc>) -> bool {
+pub fn is_current(w: &WarningRow, now: chrono::DateTime<chrono::Utc>) -> bool {
     w.replaced_by.is_none() && w.msg_type != "Cancel" && w.expires.is_none_or(|e| e.0 > now)
 }
 
@@ -1085,6 +1283,36 @@ struct PublicItem {
     links: Vec<TextLink>,
     current: bool,
     replaced_by: Option<Uuid>,
+    map: Option<super::area_map::AreaMap>,
+}
+
+/// The CAP areas of a warning: from its CAP document once published (ours
+/// and imported alike), else from the draft's area.
+pub fn cap_areas(w: &WarningRow, shapes: &[DistrictShape]) -> Vec<cap::Area> {
+    if let Some(Ok(alert)) = w.cap_xml.as_deref().map(cap::parse) {
+        return alert
+            .infos
+            .into_iter()
+            .next()
+            .map(|i| i.areas)
+            .unwrap_or_default();
+    }
+    model::AreaChoice::parse(&w.area_kind, &w.area_value)
+        .map(|a| vec![model::cap_area(&a, &w.area_desc, shapes)])
+        .unwrap_or_default()
+}
+
+async fn warning_map(
+    state: &AppState,
+    tenant: &Tenant,
+    w: &WarningRow,
+) -> Result<Option<super::area_map::AreaMap>, WebError> {
+    let shapes = district_shapes(state, tenant).await?;
+    let districts = store::districts(&state.db, tenant.id).await?;
+    Ok(super::area_map::area_map(
+        &cap_areas(w, &shapes),
+        &districts,
+    ))
 }
 
 #[derive(Deserialize, Default)]
@@ -1159,7 +1387,9 @@ pub async fn public_item(
         })
         .collect();
     let now = state.clock.now();
+    let map = warning_map(&state, tenant, &w).await?;
     page::ok(&PublicItem {
+        map,
         page: PageCtx::new(&ctx, "alerts-item-title"),
         facts: facts(&t, &w, &tenant.time_zone),
         current: is_current(&w, now),

@@ -117,6 +117,8 @@ async fn seed_warning(
             approved_by: None,
             sent_at: Some(ts),
             cap_xml: Some(xml),
+            revision: 0,
+            edited_by: None,
         },
     )
     .await?;

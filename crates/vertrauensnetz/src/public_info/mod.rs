@@ -5,6 +5,9 @@
 //! with opening hours and "open now near me" computed in the browser only.
 
 pub mod alerts;
+pub mod api;
+pub mod area_map;
+pub mod campaign_pdf;
 pub mod demo;
 pub mod hours;
 pub mod model;
@@ -69,7 +72,43 @@ pub fn routes(r: &mut Routes) {
         warn,
         alerts::publish,
     );
+    r.add(
+        Method::GET,
+        "/{tenant}/staff/warnings/{id}/edit",
+        warn,
+        alerts::edit_form,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/staff/warnings/{id}/edit",
+        warn,
+        alerts::edit,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/staff/warnings/{id}/discard",
+        warn,
+        alerts::discard,
+    );
     places::routes(r);
+    r.add(
+        Method::GET,
+        "/api/v1/{tenant}/warnings",
+        public,
+        api::warnings,
+    );
+    r.add(
+        Method::GET,
+        "/api/v1/{tenant}/warnings/{id}",
+        public,
+        api::warning,
+    );
+    r.add(
+        Method::GET,
+        "/api/v1/{tenant}/safe-places",
+        public,
+        api::safe_places,
+    );
 }
 
 /// Entries on the start and staff pages.

@@ -76,6 +76,24 @@ pub fn routes(r: &mut Routes) {
         manage,
         decide,
     );
+    r.add(
+        Method::GET,
+        "/{tenant}/staff/safe-places/{id}",
+        manage,
+        edit_form,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/staff/safe-places/{id}",
+        manage,
+        update,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/staff/safe-places/{id}/remove",
+        manage,
+        remove,
+    );
 }
 
 /// Opening hours of every place of a tenant, by place.
@@ -119,6 +137,36 @@ pub async fn schedules(
         s.holidays = holidays.clone();
     }
     Ok(out)
+}
+
+/// The places residents see now: listed, and a temporary point only until
+/// its event ends; with the events by id (title, still running).
+#[allow(clippy::type_complexity)]
+pub async fn visible(
+    state: &AppState,
+    tenant: crate::platform::tenants::TenantId,
+) -> Result<(Vec<PlaceRow>, HashMap<Uuid, (String, bool)>), WebError> {
+    let now = state.clock.now();
+    let events: HashMap<Uuid, (String, bool)> =
+        crate::events::store::public_events(&state.db, tenant)
+            .await?
+            .into_iter()
+            .map(|e| {
+                (
+                    e.event_id,
+                    (e.title, e.ends_at.0 > now && e.status == "published"),
+                )
+            })
+            .collect();
+    let rows: Vec<PlaceRow> = store::places(&state.db, tenant, "active")
+        .await?
+        .into_iter()
+        .filter(|p| {
+            p.event_id
+                .is_none_or(|e| events.get(&e).is_some_and(|(_, live)| *live))
+        })
+        .collect();
+    Ok((rows, events))
 }
 
 pub struct PlaceView {
@@ -244,26 +292,7 @@ pub async fn list(
         .filter(|c| districts.iter().any(|d| d.code == *c));
     let open_now = q.open.as_deref() == Some("1");
     let schedules = schedules(&state, tenant.id).await?;
-    // Temporary points are listed until their event ends.
-    let events: HashMap<Uuid, (String, bool)> =
-        crate::events::store::public_events(&state.db, tenant.id)
-            .await?
-            .into_iter()
-            .map(|e| {
-                (
-                    e.event_id,
-                    (e.title, e.ends_at.0 > now && e.status == "published"),
-                )
-            })
-            .collect();
-    let rows: Vec<PlaceRow> = store::places(&state.db, tenant.id, "active")
-        .await?
-        .into_iter()
-        .filter(|p| {
-            p.event_id
-                .is_none_or(|e| events.get(&e).is_some_and(|(_, live)| *live))
-        })
-        .collect();
+    let (rows, events) = visible(&state, tenant.id).await?;
     let mut points: Vec<(f64, f64)> = rows.iter().map(|p| (p.lat, p.lon)).collect();
     points.extend(
         districts
@@ -389,21 +418,24 @@ pub async fn list(
         .collect();
     let mut material = Vec::new();
     for scheme in SCHEMES {
-        for kind in ["poster", "sticker"] {
+        for kind in super::campaign_pdf::KINDS {
             for lang in MATERIAL_LANGS {
-                material.push(Material {
-                    href: format!(
-                        "/{}/safe-places/material/{scheme}-{kind}-{lang}.svg",
-                        tenant.slug
-                    ),
-                    label: format!(
-                        "{} – {} ({})",
-                        t.t(&format!("places-kind-{scheme}")),
-                        t.t(&format!("places-material-{kind}")),
-                        super::model::language_name(lang)
-                    ),
-                    lang: lang.to_owned(),
-                });
+                for format in ["pdf", "svg"] {
+                    material.push(Material {
+                        href: format!(
+                            "/{}/safe-places/material/{scheme}-{kind}-{lang}.{format}",
+                            tenant.slug
+                        ),
+                        label: format!(
+                            "{} – {} ({}, {})",
+                            t.t(&format!("places-kind-{scheme}")),
+                            t.t(&format!("places-material-{kind}")),
+                            super::model::language_name(lang),
+                            format.to_ascii_uppercase()
+                        ),
+                        lang: lang.to_owned(),
+                    });
+                }
             }
         }
     }
@@ -655,6 +687,8 @@ struct StaffPage {
     districts: Vec<DistrictOption>,
     events: Vec<(Uuid, String, bool)>,
     holidays: Vec<(String, String)>,
+    /// Listed places: id, name, kind.
+    listed: Vec<(Uuid, String, String)>,
 }
 
 /// The staff's form for a new place or help point.
@@ -764,7 +798,15 @@ async fn staff_page(
             contact: p.contact,
         })
         .collect();
-    let active = store::places(&state.db, tenant.id, "active").await?.len();
+    let listed: Vec<(Uuid, String, String)> = store::places(&state.db, tenant.id, "active")
+        .await?
+        .into_iter()
+        .map(|p| {
+            let kind = t.t(&format!("places-kind-{}", p.kind)).into_owned();
+            (p.place_id, p.name, kind)
+        })
+        .collect();
+    let active = listed.len();
     let now = state.clock.now();
     let events = crate::events::store::public_events(&state.db, tenant.id)
         .await?
@@ -803,11 +845,299 @@ async fn staff_page(
             districts,
             events,
             holidays: store::holidays(&state.db, tenant.id).await?,
+            listed,
             form,
             errors,
         },
         status,
     )
+}
+
+/// The lists the place form chooses from: kinds, help, districts, events.
+struct FormChoices {
+    kinds: Vec<(&'static str, String)>,
+    helps: Vec<(&'static str, String, bool)>,
+    districts: Vec<DistrictOption>,
+    events: Vec<(Uuid, String, bool)>,
+}
+
+async fn form_choices(
+    state: &AppState,
+    ctx: &Ctx,
+    form: &PlaceForm,
+) -> Result<FormChoices, WebError> {
+    let tenant = ctx.tenant()?;
+    let t = Tr::new(ctx.lang());
+    let now = state.clock.now();
+    let events = crate::events::store::public_events(&state.db, tenant.id)
+        .await?
+        .into_iter()
+        .filter(|e| {
+            (e.ends_at.0 > now && e.status == "published") || form.event == e.event_id.to_string()
+        })
+        .map(|e| (e.event_id, e.title, form.event == e.event_id.to_string()))
+        .collect();
+    let districts = store::districts(&state.db, tenant.id)
+        .await?
+        .into_iter()
+        .map(|d| DistrictOption {
+            selected: d.code == form.district,
+            code: d.code,
+            name: d.name,
+        })
+        .collect();
+    Ok(FormChoices {
+        kinds: KINDS
+            .iter()
+            .map(|k| (*k, t.t(&format!("places-kind-{k}")).into_owned()))
+            .collect(),
+        helps: HELP
+            .iter()
+            .map(|h| {
+                (
+                    *h,
+                    t.t(&format!("places-help-{h}")).into_owned(),
+                    form.help.iter().any(|x| x == h),
+                )
+            })
+            .collect(),
+        districts,
+        events,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "public_info/staff_place_edit.html")]
+struct EditPage {
+    page: PageCtx,
+    id: Uuid,
+    title: String,
+    status: String,
+    form: PlaceForm,
+    errors: FormErrors,
+    kinds: Vec<(&'static str, String)>,
+    helps: Vec<(&'static str, String, bool)>,
+    districts: Vec<DistrictOption>,
+    events: Vec<(Uuid, String, bool)>,
+}
+
+async fn edit_page(
+    state: &AppState,
+    ctx: &Ctx,
+    place: &PlaceRow,
+    form: PlaceForm,
+    errors: FormErrors,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let c = form_choices(state, ctx, &form).await?;
+    page::render(
+        &EditPage {
+            page: PageCtx::new(ctx, "places-staff-edit-title"),
+            id: place.place_id,
+            title: place.name.clone(),
+            status: place.status.clone(),
+            form,
+            errors,
+            kinds: c.kinds,
+            helps: c.helps,
+            districts: c.districts,
+            events: c.events,
+        },
+        status,
+    )
+}
+
+/// A listed place or an application that staff may still change.
+async fn editable(state: &AppState, ctx: &Ctx, id: Uuid) -> Result<PlaceRow, WebError> {
+    let tenant = ctx.tenant()?;
+    store::place(&state.db, tenant.id, id)
+        .await?
+        .filter(|p| p.status == "active" || p.status == "applied")
+        .ok_or_else(WebError::not_found)
+}
+
+/// The form filled from a stored place and its hours, in the same line
+/// syntax staff type.
+fn form_of_place(p: &PlaceRow, schedule: Option<&Schedule>) -> PlaceForm {
+    let mut hours_lines = Vec::new();
+    let mut exception_lines = Vec::new();
+    if let Some(s) = schedule {
+        let mut rules = s.rules.clone();
+        rules.sort_by_key(|r| (r.weekday, r.opens));
+        for r in rules {
+            hours_lines.push(format!(
+                "{} {}-{}",
+                DAY_CODES
+                    .get(usize::from(r.weekday))
+                    .copied()
+                    .unwrap_or("mon"),
+                hours::format_minute(r.opens),
+                hours::format_minute(r.closes)
+            ));
+        }
+        for e in &s.exceptions {
+            exception_lines.push(match e.hours {
+                Some((o, c)) => format!(
+                    "{} {}-{}",
+                    e.day.format("%Y-%m-%d"),
+                    hours::format_minute(o),
+                    hours::format_minute(c)
+                ),
+                None => format!("{} closed", e.day.format("%Y-%m-%d")),
+            });
+        }
+    }
+    PlaceForm {
+        kind: p.kind.clone(),
+        name: p.name.clone(),
+        address: p.address.clone(),
+        district: p.district_code.clone().unwrap_or_default(),
+        lat: format!("{:.6}", p.lat),
+        lon: format!("{:.6}", p.lon),
+        help: p.help.split_whitespace().map(str::to_owned).collect(),
+        languages: p.languages.clone(),
+        step_free: p.step_free,
+        toilet: p.toilet,
+        quiet_room: p.quiet_room,
+        event: p.event_id.map(|e| e.to_string()).unwrap_or_default(),
+        contact: p.contact.clone(),
+        note: p.note.clone(),
+        hours: hours_lines.join("\n"),
+        exceptions: exception_lines.join("\n"),
+        holiday_day: String::new(),
+        holiday_name: String::new(),
+    }
+}
+
+/// `GET /{tenant}/staff/safe-places/{id}`: every field of a place or help
+/// point (or an application) to correct, and its removal.
+pub async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((_, id)): Path<(String, Uuid)>,
+) -> Result<Response, WebError> {
+    let place = editable(&state, &ctx, id).await?;
+    let tenant = ctx.tenant()?;
+    let schedules = schedules(&state, tenant.id).await?;
+    let form = form_of_place(&place, schedules.get(&id));
+    edit_page(
+        &state,
+        &ctx,
+        &place,
+        form,
+        FormErrors::new(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// `POST /{tenant}/staff/safe-places/{id}`: saves the corrected place
+/// (position included); hours and exceptions are replaced as a whole.
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((_, id)): Path<(String, Uuid)>,
+    CsrfForm(raw): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let tenant = ctx.tenant()?.clone();
+    let actor = ctx.staff_actor(Permission::ManageSafePlaces)?;
+    let place = editable(&state, &ctx, id).await?;
+    let form = PlaceForm::from_pairs(&raw);
+    let checked = match check_place(&state, &ctx, &form).await? {
+        Ok(c) => c,
+        Err(errors) => {
+            return edit_page(
+                &state,
+                &ctx,
+                &place,
+                form,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    };
+    let row = checked.row(id, &place.status, place.created_at, place.decided_by);
+    // Which fields changed, for the audit entry (names only, no values).
+    let mut changed = Vec::new();
+    for (field, differs) in [
+        ("kind", row.kind != place.kind),
+        ("name", row.name != place.name),
+        ("address", row.address != place.address),
+        ("district", row.district_code != place.district_code),
+        ("position", row.lat != place.lat || row.lon != place.lon),
+        ("help", row.help != place.help),
+        ("languages", row.languages != place.languages),
+        (
+            "accessibility",
+            (row.step_free, row.toilet, row.quiet_room)
+                != (place.step_free, place.toilet, place.quiet_room),
+        ),
+        ("event", row.event_id != place.event_id),
+        ("contact", row.contact != place.contact),
+        ("note", row.note != place.note),
+    ] {
+        if differs {
+            changed.push(field);
+        }
+    }
+    let now = state.clock.now_ts();
+    let mut tx = state.db.begin().await?;
+    if !store::update_place(
+        &mut tx,
+        tenant.id,
+        &row,
+        &checked.rule_rows(),
+        &checked.exception_rows(),
+    )
+    .await?
+    {
+        return Err(WebError::not_found());
+    }
+    audit::append(
+        &mut tx,
+        tenant.id,
+        now,
+        &Entry::new(actor, "safe_place.update", "safe_place", id).details(serde_json::json!({
+            "changed": changed,
+            "rules": checked.rules.len(),
+            "exceptions": checked.exceptions.len(),
+        })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/{}/staff/safe-places", tenant.slug)).into_response())
+}
+
+/// `POST /{tenant}/staff/safe-places/{id}/remove`: the place disappears
+/// from every public list and the API at once; the row is kept as
+/// `removed` (without contact, note and hours) so the audit entries still
+/// name it.
+pub async fn remove(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((_, id)): Path<(String, Uuid)>,
+    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let tenant = ctx.tenant()?.clone();
+    let actor = ctx.staff_actor(Permission::ManageSafePlaces)?;
+    let user = ctx.principal()?.user_id;
+    let place = editable(&state, &ctx, id).await?;
+    let now = state.clock.now_ts();
+    let mut tx = state.db.begin().await?;
+    if !store::remove_place(&mut tx, tenant.id, id, user).await? {
+        return Err(WebError::not_found());
+    }
+    audit::append(
+        &mut tx,
+        tenant.id,
+        now,
+        &Entry::new(actor, "safe_place.remove", "safe_place", id)
+            .details(serde_json::json!({ "kind": place.kind, "was": place.status })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/{}/staff/safe-places", tenant.slug)).into_response())
 }
 
 /// `POST /{tenant}/staff/safe-places`: a new place or help point, with
@@ -821,8 +1151,124 @@ pub async fn create(
 ) -> Result<Response, WebError> {
     let tenant = ctx.tenant()?.clone();
     let actor = ctx.staff_actor(Permission::ManageSafePlaces)?;
-    let t = Tr::new(ctx.lang());
     let form = PlaceForm::from_pairs(&raw);
+    let checked = match check_place(&state, &ctx, &form).await? {
+        Ok(c) => c,
+        Err(errors) => {
+            return staff_page(&state, &ctx, form, errors, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+    };
+    let id = Uuid::now_v7();
+    let ts = state.clock.now_ts();
+    let user = ctx.principal()?.user_id;
+    let mut tx = state.db.begin().await?;
+    store::insert_place(
+        &mut tx,
+        tenant.id,
+        &checked.row(id, "active", ts, Some(user)),
+    )
+    .await?;
+    for (weekday, opens, closes) in checked.rule_rows() {
+        store::insert_hours(&mut tx, tenant.id, id, weekday, opens, closes).await?;
+    }
+    for (day, hours) in checked.exception_rows() {
+        store::insert_exception(&mut tx, tenant.id, id, &day, hours, "").await?;
+    }
+    audit::append(
+        &mut tx,
+        tenant.id,
+        ts,
+        &Entry::new(actor, "safe_place.create", "safe_place", id).details(serde_json::json!({
+            "kind": checked.kind,
+            "event": checked.event,
+            "rules": checked.rules.len(),
+            "exceptions": checked.exceptions.len(),
+        })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/{}/staff/safe-places", tenant.slug)).into_response())
+}
+
+/// A place as checked from the staff's form.
+pub struct CheckedPlace {
+    pub kind: String,
+    pub name: String,
+    pub address: String,
+    pub district: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub help: Vec<&'static str>,
+    pub languages: Vec<String>,
+    pub step_free: bool,
+    pub toilet: bool,
+    pub quiet_room: bool,
+    pub event: Option<Uuid>,
+    pub contact: String,
+    pub note: String,
+    pub rules: Vec<WeeklyRule>,
+    pub exceptions: Vec<DatedHours>,
+}
+
+impl CheckedPlace {
+    fn row(
+        &self,
+        id: Uuid,
+        status: &str,
+        ts: crate::platform::db::Timestamp,
+        by: Option<Uuid>,
+    ) -> PlaceRow {
+        PlaceRow {
+            place_id: id,
+            kind: self.kind.clone(),
+            status: status.into(),
+            name: self.name.clone(),
+            address: self.address.clone(),
+            district_code: self.district.clone(),
+            lat: self.lat,
+            lon: self.lon,
+            help: self.help.join(" "),
+            languages: self.languages.join(" "),
+            step_free: self.step_free,
+            toilet: self.toilet,
+            quiet_room: self.quiet_room,
+            event_id: self.event,
+            contact: self.contact.clone(),
+            note: self.note.clone(),
+            created_at: ts,
+            decided_by: by,
+        }
+    }
+
+    fn rule_rows(&self) -> Vec<(i32, i32, i32)> {
+        self.rules
+            .iter()
+            .map(|r| (r.weekday.into(), r.opens.into(), r.closes.into()))
+            .collect()
+    }
+
+    fn exception_rows(&self) -> Vec<(String, Option<(i32, i32)>)> {
+        self.exceptions
+            .iter()
+            .map(|e| {
+                (
+                    e.day.format("%Y-%m-%d").to_string(),
+                    e.hours.map(|(o, c)| (i32::from(o), i32::from(c))),
+                )
+            })
+            .collect()
+    }
+}
+
+/// Checks the staff's form for a place (new or edited): every problem is
+/// named next to its field, and nothing is stored unless all is well.
+async fn check_place(
+    state: &AppState,
+    ctx: &Ctx,
+    form: &PlaceForm,
+) -> Result<Result<CheckedPlace, FormErrors>, WebError> {
+    let tenant = ctx.tenant()?.clone();
+    let t = Tr::new(ctx.lang());
     let mut errors = FormErrors::new();
     if !KINDS.contains(&form.kind.as_str()) {
         errors.add("kind", t.t("places-staff-error-kind"));
@@ -924,73 +1370,26 @@ pub async fn create(
         errors.add("note", t.t("places-staff-error-long"));
     }
     let (Some((lat, lon)), true) = (coords, errors.is_empty()) else {
-        return staff_page(&state, &ctx, form, errors, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return Ok(Err(errors));
     };
-    let id = Uuid::now_v7();
-    let ts = state.clock.now_ts();
-    let user = ctx.principal()?.user_id;
-    let mut tx = state.db.begin().await?;
-    store::insert_place(
-        &mut tx,
-        tenant.id,
-        &PlaceRow {
-            place_id: id,
-            kind: form.kind.clone(),
-            status: "active".into(),
-            name: name.to_owned(),
-            address: address.to_owned(),
-            district_code: district,
-            lat,
-            lon,
-            help: help.join(" "),
-            languages: languages.join(" "),
-            step_free: form.step_free,
-            toilet: form.toilet,
-            quiet_room: form.quiet_room,
-            event_id: event,
-            contact: form.contact.trim().to_owned(),
-            note: form.note.trim().to_owned(),
-            created_at: ts,
-            decided_by: Some(user),
-        },
-    )
-    .await?;
-    for r in &rules {
-        store::insert_hours(
-            &mut tx,
-            tenant.id,
-            id,
-            r.weekday.into(),
-            r.opens.into(),
-            r.closes.into(),
-        )
-        .await?;
-    }
-    for e in &exceptions {
-        store::insert_exception(
-            &mut tx,
-            tenant.id,
-            id,
-            &e.day.format("%Y-%m-%d").to_string(),
-            e.hours.map(|(o, c)| (i32::from(o), i32::from(c))),
-            "",
-        )
-        .await?;
-    }
-    audit::append(
-        &mut tx,
-        tenant.id,
-        ts,
-        &Entry::new(actor, "safe_place.create", "safe_place", id).details(serde_json::json!({
-            "kind": form.kind,
-            "event": event,
-            "rules": rules.len(),
-            "exceptions": exceptions.len(),
-        })),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&format!("/{}/staff/safe-places", tenant.slug)).into_response())
+    Ok(Ok(CheckedPlace {
+        kind: form.kind.clone(),
+        name: name.to_owned(),
+        address: address.to_owned(),
+        district,
+        lat,
+        lon,
+        help,
+        languages,
+        step_free: form.step_free,
+        toilet: form.toilet,
+        quiet_room: form.quiet_room,
+        event,
+        contact: form.contact.trim().to_owned(),
+        note: form.note.trim().to_owned(),
+        rules,
+        exceptions,
+    }))
 }
 
 /// `POST /{tenant}/staff/safe-places/holidays`: a public holiday (the
@@ -1099,6 +1498,19 @@ pub fn material_svg(scheme: &str, kind: &str, lang: Lang, city: &str) -> String 
 </svg>
 "##
         )
+    } else if kind == "flyer" {
+        format!(
+            r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 148 210" width="148mm" height="210mm" lang="{lang_attr}" direction="{dir}" role="img" aria-label="{title}">
+<title>{title}</title>
+<rect width="148" height="210" fill="#ffffff"/>
+<rect width="148" height="57" fill="#5b2a86"/>
+<text x="74" y="34" font-family="sans-serif" font-size="12" font-weight="bold" fill="#ffffff" text-anchor="{anchor}">{title}</text>
+<text x="74" y="90" font-family="sans-serif" font-size="7.5" fill="#1a1a1a" text-anchor="{anchor}">{line1}</text>
+<text x="74" y="112" font-family="sans-serif" font-size="7.5" font-weight="bold" fill="#1a1a1a" text-anchor="{anchor}">{line2}</text>
+<text x="74" y="192" font-family="sans-serif" font-size="6.5" fill="#1a1a1a" text-anchor="{anchor}">{city}</text>
+</svg>
+"##
+        )
     } else {
         format!(
             r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 210 297" width="210mm" height="297mm" lang="{lang_attr}" direction="{dir}" role="img" aria-label="{title}">
@@ -1115,13 +1527,18 @@ pub fn material_svg(scheme: &str, kind: &str, lang: Lang, city: &str) -> String 
     }
 }
 
-/// `GET /{tenant}/safe-places/material/{scheme}-{kind}-{lang}.svg`
+/// `GET /{tenant}/safe-places/material/{scheme}-{kind}-{lang}.svg` or
+/// `.pdf` (kinds: poster, flyer, sticker).
 pub async fn material(
     ctx: Ctx,
     Path((_, file)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
     let tenant = ctx.tenant()?;
-    let stem = file.strip_suffix(".svg").ok_or_else(WebError::not_found)?;
+    let (stem, pdf) = match (file.strip_suffix(".svg"), file.strip_suffix(".pdf")) {
+        (Some(stem), _) => (stem, false),
+        (None, Some(stem)) => (stem, true),
+        _ => return Err(WebError::not_found()),
+    };
     let mut parts = stem.splitn(3, '-');
     let (Some(scheme), Some(kind), Some(lang)) = (parts.next(), parts.next(), parts.next()) else {
         return Err(WebError::not_found());
@@ -1129,8 +1546,31 @@ pub async fn material(
     let lang = Lang::parse(lang)
         .filter(|l| MATERIAL_LANGS.contains(&l.tag()))
         .ok_or_else(WebError::not_found)?;
-    if !SCHEMES.contains(&scheme) || !matches!(kind, "poster" | "sticker") {
+    if !SCHEMES.contains(&scheme) || !super::campaign_pdf::KINDS.contains(&kind) {
         return Err(WebError::not_found());
+    }
+    if pdf {
+        let text = super::campaign_pdf::MaterialText::of(scheme, lang, &tenant.name);
+        let bytes = super::campaign_pdf::material_pdf(kind, lang.html_lang(), &text)
+            .map_err(|e| WebError::internal().with_detail(e.to_string()))?;
+        let mut res = (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("application/pdf"),
+                ),
+                (
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("public, max-age=3600"),
+                ),
+            ],
+            bytes,
+        )
+            .into_response();
+        if let Ok(v) = HeaderValue::from_str(&format!("inline; filename=\"{stem}.pdf\"")) {
+            res.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+        }
+        return Ok(res);
     }
     let svg = material_svg(scheme, kind, lang, &tenant.name);
     let disposition = format!("inline; filename=\"{stem}.svg\"");

@@ -87,9 +87,13 @@ pub struct WarningRow {
     pub approved_by: Option<Uuid>,
     pub sent_at: Option<Timestamp>,
     pub cap_xml: Option<String>,
+    /// Raised by every edit of a draft; publication names the one approved.
+    pub revision: i32,
+    /// Who last edited the draft (an author, for the second-person rule).
+    pub edited_by: Option<Uuid>,
 }
 
-const WARNING_COLUMNS: &str = "warning_id, origin, identifier, sender, msg_type, refers_to, replaced_by, status, category, event, urgency, severity, certainty, onset, expires, area_desc, area_kind, area_value, languages, created_by, created_at, approved_by, sent_at, cap_xml";
+const WARNING_COLUMNS: &str = "warning_id, origin, identifier, sender, msg_type, refers_to, replaced_by, status, category, event, urgency, severity, certainty, onset, expires, area_desc, area_kind, area_value, languages, created_by, created_at, approved_by, sent_at, cap_xml, revision, edited_by";
 
 /// One language's texts as stored.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -167,20 +171,66 @@ pub async fn texts_tx(tx: &mut Tx, tenant: TenantId, id: Uuid) -> Result<Vec<Tex
         .bind(tenant.as_uuid()).bind(id).fetch_all(c).await)?)
 }
 
-/// Marks a draft published, only if it still is a draft.
+/// Marks a draft published, only if it still is a draft at the revision
+/// the approver saw.
 pub async fn publish(
     tx: &mut Tx,
     tenant: TenantId,
     id: Uuid,
+    revision: i32,
     approved_by: Option<Uuid>,
     sent_at: Timestamp,
     cap_xml: &str,
 ) -> Result<bool, DbError> {
     let n = on_db!(tx, c => sqlx::query(
-        "UPDATE warnings SET status = 'published', approved_by = $3, sent_at = $4, cap_xml = $5
-         WHERE tenant_id = $1 AND warning_id = $2 AND status = 'draft'")
-        .bind(tenant.as_uuid()).bind(id).bind(approved_by).bind(sent_at).bind(cap_xml)
+        "UPDATE warnings SET status = 'published', approved_by = $4, sent_at = $5, cap_xml = $6
+         WHERE tenant_id = $1 AND warning_id = $2 AND status = 'draft' AND revision = $3")
+        .bind(tenant.as_uuid()).bind(id).bind(revision).bind(approved_by).bind(sent_at).bind(cap_xml)
         .execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// Replaces a draft's fields and texts and raises its revision, only while
+/// it is a draft. `w` carries the new values.
+pub async fn update_draft(
+    tx: &mut Tx,
+    tenant: TenantId,
+    w: &WarningRow,
+    texts: &[TextRow],
+    editor: Uuid,
+) -> Result<Option<i32>, DbError> {
+    let row: Option<(i32,)> = on_db!(tx, c => sqlx::query_as(
+        "UPDATE warnings SET category = $3, event = $4, urgency = $5, severity = $6, certainty = $7,
+           onset = $8, expires = $9, area_desc = $10, area_kind = $11, area_value = $12, languages = $13,
+           revision = revision + 1, edited_by = $14
+         WHERE tenant_id = $1 AND warning_id = $2 AND status = 'draft' AND origin = 'own'
+         RETURNING revision")
+        .bind(tenant.as_uuid()).bind(w.warning_id).bind(&w.category).bind(&w.event).bind(&w.urgency)
+        .bind(&w.severity).bind(&w.certainty).bind(w.onset).bind(w.expires).bind(&w.area_desc)
+        .bind(&w.area_kind).bind(&w.area_value).bind(&w.languages).bind(editor)
+        .fetch_optional(c).await)?;
+    let Some((revision,)) = row else {
+        return Ok(None);
+    };
+    on_db!(tx, c => sqlx::query(
+        "DELETE FROM warning_texts WHERE tenant_id = $1 AND warning_id = $2")
+        .bind(tenant.as_uuid()).bind(w.warning_id).execute(c).await.map(|_| ()))?;
+    for t in texts {
+        insert_text(tx, tenant, w.warning_id, t).await?;
+    }
+    Ok(Some(revision))
+}
+
+/// Deletes a draft that was never published, with its texts.
+pub async fn discard_draft(tx: &mut Tx, tenant: TenantId, id: Uuid) -> Result<bool, DbError> {
+    on_db!(tx, c => sqlx::query(
+        "DELETE FROM warning_texts WHERE tenant_id = $1 AND warning_id = $2
+           AND EXISTS (SELECT 1 FROM warnings w WHERE w.tenant_id = $1 AND w.warning_id = $2
+                       AND w.status = 'draft' AND w.origin = 'own')")
+        .bind(tenant.as_uuid()).bind(id).execute(c).await.map(|_| ()))?;
+    let n = on_db!(tx, c => sqlx::query(
+        "DELETE FROM warnings WHERE tenant_id = $1 AND warning_id = $2 AND status = 'draft' AND origin = 'own'")
+        .bind(tenant.as_uuid()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(n == 1)
 }
 
@@ -350,6 +400,75 @@ pub async fn holidays(db: &Db, tenant: TenantId) -> Result<Vec<(String, String)>
     Ok(on_db!(conn, c => sqlx::query_as(
         "SELECT day, name FROM safe_place_holidays WHERE tenant_id = $1 ORDER BY day")
         .bind(tenant.as_uuid()).fetch_all(c).await)?)
+}
+
+/// One place of any status.
+pub async fn place(db: &Db, tenant: TenantId, id: Uuid) -> Result<Option<PlaceRow>, DbError> {
+    let mut conn = db.read().await?;
+    let sql =
+        format!("SELECT {PLACE_COLUMNS} FROM safe_places WHERE tenant_id = $1 AND place_id = $2");
+    Ok(on_db!(conn, c => sqlx::query_as(&sql)
+        .bind(tenant.as_uuid()).bind(id).fetch_optional(c).await)?)
+}
+
+/// Replaces a listed place's or an application's fields, weekly hours and
+/// dated exceptions. False when there is no such place (or it was removed).
+pub async fn update_place(
+    tx: &mut Tx,
+    tenant: TenantId,
+    p: &PlaceRow,
+    rules: &[(i32, i32, i32)],
+    exceptions: &[(String, Option<(i32, i32)>)],
+) -> Result<bool, DbError> {
+    let n = on_db!(tx, c => sqlx::query(
+        "UPDATE safe_places SET kind = $3, name = $4, address = $5, district_code = $6, lat = $7, lon = $8,
+           help = $9, languages = $10, step_free = $11, toilet = $12, quiet_room = $13, event_id = $14,
+           contact = $15, note = $16
+         WHERE tenant_id = $1 AND place_id = $2 AND status IN ('active', 'applied')")
+        .bind(tenant.as_uuid()).bind(p.place_id).bind(&p.kind).bind(&p.name).bind(&p.address)
+        .bind(&p.district_code).bind(p.lat).bind(p.lon).bind(&p.help).bind(&p.languages)
+        .bind(p.step_free).bind(p.toilet).bind(p.quiet_room).bind(p.event_id).bind(&p.contact).bind(&p.note)
+        .execute(c).await.map(|r| r.rows_affected()))?;
+    if n != 1 {
+        return Ok(false);
+    }
+    clear_hours(tx, tenant, p.place_id).await?;
+    for (weekday, opens, closes) in rules {
+        insert_hours(tx, tenant, p.place_id, *weekday, *opens, *closes).await?;
+    }
+    for (day, hours) in exceptions {
+        insert_exception(tx, tenant, p.place_id, day, *hours, "").await?;
+    }
+    Ok(true)
+}
+
+async fn clear_hours(tx: &mut Tx, tenant: TenantId, place: Uuid) -> Result<(), DbError> {
+    on_db!(tx, c => sqlx::query("DELETE FROM safe_place_hours WHERE tenant_id = $1 AND place_id = $2")
+        .bind(tenant.as_uuid()).bind(place).execute(c).await.map(|_| ()))?;
+    on_db!(tx, c => sqlx::query("DELETE FROM safe_place_exceptions WHERE tenant_id = $1 AND place_id = $2")
+        .bind(tenant.as_uuid()).bind(place).execute(c).await.map(|_| ()))?;
+    Ok(())
+}
+
+/// Removes a place from every list: the row stays (status `removed`, so the
+/// audit entries keep pointing at something), its contact, note and hours
+/// are deleted.
+pub async fn remove_place(
+    tx: &mut Tx,
+    tenant: TenantId,
+    id: Uuid,
+    by: Uuid,
+) -> Result<bool, DbError> {
+    let n = on_db!(tx, c => sqlx::query(
+        "UPDATE safe_places SET status = 'removed', contact = '', note = '', decided_by = $3
+         WHERE tenant_id = $1 AND place_id = $2 AND status IN ('active', 'applied')")
+        .bind(tenant.as_uuid()).bind(id).bind(by)
+        .execute(c).await.map(|r| r.rows_affected()))?;
+    if n != 1 {
+        return Ok(false);
+    }
+    clear_hours(tx, tenant, id).await?;
+    Ok(true)
 }
 
 /// Decides an application (only while it is one).
