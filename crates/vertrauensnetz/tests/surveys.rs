@@ -16,8 +16,9 @@ use vertrauensnetz::platform::db::Db;
 
 async fn count_in(db: &Db, sql: &str, survey: Uuid) -> i64 {
     let mut conn = db.read().await.unwrap();
-    let (n,): (i64,) = vertrauensnetz::on_db!(conn, c => sqlx::query_as(sql).bind(survey).fetch_one(c).await)
-        .unwrap();
+    let (n,): (i64,) =
+        vertrauensnetz::on_db!(conn, c => sqlx::query_as(sql).bind(survey).fetch_one(c).await)
+            .unwrap();
     n
 }
 
@@ -110,8 +111,16 @@ async fn full_survey(app: &TestApp, c: &reqwest::Client, distribution: &str) -> 
             ("text_de", "Was hilft?"),
             ("options_de", "Licht\nStreifen\nSauberkeit"),
         ],
-        vec![("kind", "text"), ("measure", "none"), ("text_de", "Sonst noch etwas?")],
-        vec![("kind", "map"), ("measure", "none"), ("text_de", "Wo unsicher?")],
+        vec![
+            ("kind", "text"),
+            ("measure", "none"),
+            ("text_de", "Sonst noch etwas?"),
+        ],
+        vec![
+            ("kind", "map"),
+            ("measure", "none"),
+            ("text_de", "Wo unsicher?"),
+        ],
     ] {
         let res = add_question(app, c, id, &fields).await;
         assert_eq!(res.status(), 303, "{}", res.text().await.unwrap());
@@ -123,11 +132,22 @@ async fn full_survey(app: &TestApp, c: &reqwest::Client, distribution: &str) -> 
 async fn answer(app: &TestApp, id: Uuid, fields: &[(&str, &str)]) -> reqwest::Response {
     let c = client();
     let token = csrf_token(&c, &app.url(&format!("/dortmund/surveys/{id}"))).await;
-    post_form(&c, &app.url(&format!("/dortmund/surveys/{id}")), &token, fields).await
+    post_form(
+        &c,
+        &app.url(&format!("/dortmund/surveys/{id}")),
+        &token,
+        fields,
+    )
+    .await
 }
 
 async fn responses(db: &Db, id: Uuid) -> i64 {
-    count_in(db, "SELECT COUNT(*) FROM survey_responses WHERE survey_id = $1", id).await
+    count_in(
+        db,
+        "SELECT COUNT(*) FROM survey_responses WHERE survey_id = $1",
+        id,
+    )
+    .await
 }
 
 #[tokio::test]
@@ -145,10 +165,17 @@ async fn the_builder_refuses_to_open_a_survey_without_questions() {
     let res = action(&app, &c, id, "open").await;
     assert_eq!(res.status(), 422);
     let body = res.text().await.unwrap();
-    assert!(body.contains("Eine Befragung ohne Fragen kann nicht geöffnet werden"), "{body}");
+    assert!(
+        body.contains("Eine Befragung ohne Fragen kann nicht geöffnet werden"),
+        "{body}"
+    );
     // Bad questions: one option only, a measure on a free text, no text.
     for fields in [
-        vec![("kind", "single"), ("text_de", "Frage"), ("options_de", "Nur eine")],
+        vec![
+            ("kind", "single"),
+            ("text_de", "Frage"),
+            ("options_de", "Nur eine"),
+        ],
         vec![("kind", "text"), ("measure", "trust"), ("text_de", "Frage")],
         vec![("kind", "likert"), ("text_de", "")],
         vec![("kind", "poll"), ("text_de", "Frage")],
@@ -164,14 +191,23 @@ async fn the_builder_refuses_to_open_a_survey_without_questions() {
     }
     let db = app.raw_db().await;
     assert_eq!(
-        count_in(&db, "SELECT COUNT(*) FROM survey_questions WHERE survey_id = $1", id).await,
+        count_in(
+            &db,
+            "SELECT COUNT(*) FROM survey_questions WHERE survey_id = $1",
+            id
+        )
+        .await,
         0
     );
     let res = add_question(
         &app,
         &c,
         id,
-        &[("kind", "likert"), ("measure", "safety"), ("text_de", "Sicher?")],
+        &[
+            ("kind", "likert"),
+            ("measure", "safety"),
+            ("text_de", "Sicher?"),
+        ],
     )
     .await;
     assert_eq!(res.status(), 303);
@@ -210,7 +246,10 @@ async fn an_invitation_code_answers_once_under_100_concurrent_submissions() {
     assert_eq!(res.status(), 200);
     let letters = res.text().await.unwrap();
     let re = regex_lite::Regex::new(r#"letter-code">([A-Z0-9]{5}-[A-Z0-9]{5})<"#).unwrap();
-    let codes: Vec<String> = re.captures_iter(&letters).map(|c| c[1].to_owned()).collect();
+    let codes: Vec<String> = re
+        .captures_iter(&letters)
+        .map(|c| c[1].to_owned())
+        .collect();
     assert_eq!(codes.len(), 3);
     let db = app.raw_db().await;
     // Only hashes are stored.
@@ -221,7 +260,9 @@ async fn an_invitation_code_answers_once_under_100_concurrent_submissions() {
     drop(conn);
     assert_eq!(hashes.len(), 3);
     assert!(hashes.iter().all(|h| h.0.len() == 32));
-    assert!(!hashes.iter().any(|h| h.0.windows(5).any(|w| w == &codes[0].as_bytes()[..5])));
+    assert!(!hashes
+        .iter()
+        .any(|h| h.0.windows(5).any(|w| w == &codes[0].as_bytes()[..5])));
 
     // 100 browsers, each with its own CSRF cookie, send the same code at once.
     let mut prepared = Vec::new();
@@ -255,7 +296,12 @@ async fn an_invitation_code_answers_once_under_100_concurrent_submissions() {
     assert_eq!((ok, refused), (1, 99));
     assert_eq!(responses(&db, id).await, 1);
     assert_eq!(
-        count_in(&db, "SELECT COUNT(*) FROM survey_tokens WHERE used_on IS NOT NULL AND survey_id = $1", id).await,
+        count_in(
+            &db,
+            "SELECT COUNT(*) FROM survey_tokens WHERE used_on IS NOT NULL AND survey_id = $1",
+            id
+        )
+        .await,
         1
     );
     // The used code is refused with a clear message; another code works.
@@ -281,18 +327,34 @@ async fn bad_answers_are_refused_with_a_clear_message_and_nothing_is_stored() {
         (vec![("q1", "drei")], "Wert von 1 bis 5"),
         (vec![("q1", "3"), ("q1", "4")], "nur eine Antwort"),
         (vec![], "Bitte beantworten Sie diese Frage"),
-        (vec![("q1", "3"), ("q3", "3")], "Diese Antwort gibt es nicht"),
-        (vec![("q1", "3"), ("q4", "0"), ("q4", "9")], "Diese Antwort gibt es nicht"),
-        (vec![("q1", "3"), ("q5", long.as_str())], "Der Text ist zu lang"),
         (
-            vec![("q1", "3"), ("q6-district", "atlantis"), ("q6-time", "night")],
+            vec![("q1", "3"), ("q3", "3")],
+            "Diese Antwort gibt es nicht",
+        ),
+        (
+            vec![("q1", "3"), ("q4", "0"), ("q4", "9")],
+            "Diese Antwort gibt es nicht",
+        ),
+        (
+            vec![("q1", "3"), ("q5", long.as_str())],
+            "Der Text ist zu lang",
+        ),
+        (
+            vec![
+                ("q1", "3"),
+                ("q6-district", "atlantis"),
+                ("q6-time", "night"),
+            ],
             "Diesen Stadtbezirk gibt es nicht",
         ),
         (
             vec![("q1", "3"), ("q6-district", "eving"), ("q6-time", "noon")],
             "Bitte wählen Sie eine Tageszeit",
         ),
-        (vec![("q1", "3"), ("migration", "maybe")], "Diese Antwort gibt es nicht"),
+        (
+            vec![("q1", "3"), ("migration", "maybe")],
+            "Diese Antwort gibt es nicht",
+        ),
     ];
     for (fields, message) in &cases {
         let res = answer(&app, id, fields).await;
@@ -304,12 +366,26 @@ async fn bad_answers_are_refused_with_a_clear_message_and_nothing_is_stored() {
     // The same refusal in Turkish.
     let b = client();
     let t = csrf_token(&b, &app.url(&format!("/dortmund/surveys/{id}?lang=tr"))).await;
-    let res = post_form(&b, &app.url(&format!("/dortmund/surveys/{id}")), &t, &[("q1", "9")]).await;
+    let res = post_form(
+        &b,
+        &app.url(&format!("/dortmund/surveys/{id}")),
+        &t,
+        &[("q1", "9")],
+    )
+    .await;
     assert_eq!(res.status(), 422);
     assert!(res.text().await.unwrap().contains("1 ile 5 arasında"));
     let db = app.raw_db().await;
     assert_eq!(responses(&db, id).await, 0);
-    assert_eq!(count_in(&db, "SELECT COUNT(*) FROM survey_answers WHERE survey_id = $1", id).await, 0);
+    assert_eq!(
+        count_in(
+            &db,
+            "SELECT COUNT(*) FROM survey_answers WHERE survey_id = $1",
+            id
+        )
+        .await,
+        0
+    );
     // Without the CSRF token: refused, nothing stored.
     let res = client()
         .post(app.url(&format!("/dortmund/surveys/{id}")))
@@ -325,10 +401,18 @@ async fn bad_answers_are_refused_with_a_clear_message_and_nothing_is_stored() {
     action(&app, &c, tid, "open").await;
     let res = answer(&app, tid, &[("q1", "3")]).await;
     assert_eq!(res.status(), 422);
-    assert!(res.text().await.unwrap().contains("Zugangscode aus Ihrem Brief ein"));
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("Zugangscode aus Ihrem Brief ein"));
     let res = answer(&app, tid, &[("q1", "3"), ("token", "AAAAA-BBBBB")]).await;
     assert_eq!(res.status(), 422);
-    assert!(res.text().await.unwrap().contains("Diesen Zugangscode kennen wir nicht"));
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("Diesen Zugangscode kennen wir nicht"));
     assert_eq!(responses(&db, tid).await, 0);
     app.server.stop().await;
 }
@@ -343,7 +427,10 @@ fn assert_no_small_cells(v: &serde_json::Value, path: &str) {
         serde_json::Value::Object(m) => {
             for (k, x) in m {
                 let p = format!("{path}.{k}");
-                if matches!(k.as_str(), "responses" | "answered" | "total" | "n" | "count") {
+                if matches!(
+                    k.as_str(),
+                    "responses" | "answered" | "total" | "n" | "count"
+                ) {
                     if let Some(n) = x.as_u64() {
                         assert!(n >= 5, "{p} = {n}");
                     }
@@ -381,8 +468,14 @@ async fn results_equal_hand_computed_values_and_show_no_cell_under_five() {
     // district: 37 in Eving, 3 in Hörde (a small cell).
     let mut n = 0;
     for (migration, trusts) in [
-        ("no", [[5; 8].to_vec(), [4; 6].to_vec(), [2; 6].to_vec()].concat()),
-        ("yes", [[4; 8].to_vec(), [3; 7].to_vec(), [1; 5].to_vec()].concat()),
+        (
+            "no",
+            [[5; 8].to_vec(), [4; 6].to_vec(), [2; 6].to_vec()].concat(),
+        ),
+        (
+            "yes",
+            [[4; 8].to_vec(), [3; 7].to_vec(), [1; 5].to_vec()].concat(),
+        ),
     ] {
         for t in trusts {
             let safety = if n < 25 { "4" } else { "2" };
@@ -434,21 +527,60 @@ async fn results_equal_hand_computed_values_and_show_no_cell_under_five() {
     // Safety 25/40 = 0.625, Wilson: (0.470324, 0.757770).
     assert_eq!(f["safety"]["count"], 25);
     assert!(close(f["safety"]["share"].as_f64().unwrap(), 0.625));
-    assert!(close(f["safety"]["ci_low"].as_f64().unwrap(), 0.470_324), "{f}");
-    assert!(close(f["safety"]["ci_high"].as_f64().unwrap(), 0.757_770), "{f}");
+    assert!(
+        close(f["safety"]["ci_low"].as_f64().unwrap(), 0.470_324),
+        "{f}"
+    );
+    assert!(
+        close(f["safety"]["ci_high"].as_f64().unwrap(), 0.757_770),
+        "{f}"
+    );
     // Mean (25×4 + 15×2)/40 = 3.25; s² = 37.5/39; ±1.959964·sqrt(s²/40).
     assert!(close(f["safety_mean"]["mean"].as_f64().unwrap(), 3.25));
-    assert!(close(f["safety_mean"]["ci_low"].as_f64().unwrap(), 2.946_121), "{f}");
+    assert!(
+        close(f["safety_mean"]["ci_low"].as_f64().unwrap(), 2.946_121),
+        "{f}"
+    );
     // Trust 14/20 (Wilson 0.481027–0.854523) and 8/20 (0.218807–0.613418).
-    assert!(close(f["trust_without_migration"]["share"].as_f64().unwrap(), 0.7));
-    assert!(close(f["trust_without_migration"]["ci_low"].as_f64().unwrap(), 0.481_027), "{f}");
-    assert!(close(f["trust_without_migration"]["ci_high"].as_f64().unwrap(), 0.854_523), "{f}");
-    assert!(close(f["trust_with_migration"]["share"].as_f64().unwrap(), 0.4));
-    assert!(close(f["trust_with_migration"]["ci_low"].as_f64().unwrap(), 0.218_807), "{f}");
+    assert!(close(
+        f["trust_without_migration"]["share"].as_f64().unwrap(),
+        0.7
+    ));
+    assert!(
+        close(
+            f["trust_without_migration"]["ci_low"].as_f64().unwrap(),
+            0.481_027
+        ),
+        "{f}"
+    );
+    assert!(
+        close(
+            f["trust_without_migration"]["ci_high"].as_f64().unwrap(),
+            0.854_523
+        ),
+        "{f}"
+    );
+    assert!(close(
+        f["trust_with_migration"]["share"].as_f64().unwrap(),
+        0.4
+    ));
+    assert!(
+        close(
+            f["trust_with_migration"]["ci_low"].as_f64().unwrap(),
+            0.218_807
+        ),
+        "{f}"
+    );
     // Gap 0.3 ± 1.959964 × 0.15.
     assert!(close(f["trust_gap"]["difference"].as_f64().unwrap(), 0.3));
-    assert!(close(f["trust_gap"]["ci_low"].as_f64().unwrap(), 0.006_005), "{f}");
-    assert!(close(f["trust_gap"]["ci_high"].as_f64().unwrap(), 0.593_995), "{f}");
+    assert!(
+        close(f["trust_gap"]["ci_low"].as_f64().unwrap(), 0.006_005),
+        "{f}"
+    );
+    assert!(
+        close(f["trust_gap"]["ci_high"].as_f64().unwrap(), 0.593_995),
+        "{f}"
+    );
     // Question 3: everyone chose option 0 (40); options 1 and 2 are zero
     // cells and hidden.
     let q3 = &json["results"]["questions"][2]["overall"]["counts"];
@@ -485,7 +617,10 @@ async fn results_equal_hand_computed_values_and_show_no_cell_under_five() {
         rows += 1;
     }
     assert!(rows > 20);
-    assert!(csv.contains("trust_gap,all,,,0.3000,0.0060,0.5940"), "{csv}");
+    assert!(
+        csv.contains("trust_gap,all,,,0.3000,0.0060,0.5940"),
+        "{csv}"
+    );
 
     // The public page shows the figures and suppressed cells as "<5".
     let html = client()
@@ -498,7 +633,10 @@ async fn results_equal_hand_computed_values_and_show_no_cell_under_five() {
         .unwrap();
     assert!(html.contains("62.5 % (47.0–75.8 %, n = 40)"), "{html}");
     assert!(html.contains("30.0 (0.6 – 59.4)"));
-    assert!(html.contains("&lt;5") || html.contains("&#60;5"), "suppressed cells shown as <5");
+    assert!(
+        html.contains("&lt;5") || html.contains("&#60;5"),
+        "suppressed cells shown as <5"
+    );
     assert!(html.contains("<svg class=\"chart\""));
 
     // The dashboard function returns the same (suppressed) figures.
@@ -556,7 +694,13 @@ async fn map_answers_become_unsafe_places_only_after_confirmation() {
     let answer_id = re.captures(&page).unwrap()[1].to_owned();
     let token = csrf_in(&page);
     let url = app.url(&format!("/dortmund/staff/surveys/{id}/map-answers"));
-    let res = post_form(&c, &url, &token, &[("answer", &answer_id), ("decision", "confirm")]).await;
+    let res = post_form(
+        &c,
+        &url,
+        &token,
+        &[("answer", &answer_id), ("decision", "confirm")],
+    )
+    .await;
     assert_eq!(res.status(), 303);
     assert_eq!(count(&db, survey_reports).await, 1);
     assert_eq!(
@@ -569,15 +713,30 @@ async fn map_answers_become_unsafe_places_only_after_confirmation() {
         1
     );
     // Confirming twice does not file a second report.
-    let res = post_form(&c, &url, &token, &[("answer", &answer_id), ("decision", "confirm")]).await;
+    let res = post_form(
+        &c,
+        &url,
+        &token,
+        &[("answer", &answer_id), ("decision", "confirm")],
+    )
+    .await;
     assert_eq!(res.status(), 409);
     assert_eq!(count(&db, survey_reports).await, 1);
     // Residents cannot confirm.
     let anon = client();
     let t = csrf_token(&anon, &app.url("/dortmund/login")).await;
-    let res = post_form(&anon, &url, &t, &[("answer", &answer_id), ("decision", "confirm")]).await;
+    let res = post_form(
+        &anon,
+        &url,
+        &t,
+        &[("answer", &answer_id), ("decision", "confirm")],
+    )
+    .await;
     assert_eq!(res.status(), 303);
-    assert!(res.headers()["location"].to_str().unwrap().contains("/login"));
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .contains("/login"));
     app.server.stop().await;
 }
 
@@ -622,7 +781,11 @@ async fn stored_answers_carry_no_address_no_time_and_no_session() {
     drop(conn);
     // No audit entry, no throttle row carries the answer or the address.
     assert_eq!(
-        count(&db, "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'survey.answer%'").await,
+        count(
+            &db,
+            "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'survey.answer%'"
+        )
+        .await,
         0
     );
     app.server.stop().await;
@@ -667,7 +830,10 @@ async fn the_dortmund_demo_has_two_waves_with_a_trust_gap() {
         .unwrap();
     assert!(list.contains("Sicherheit und Vertrauen in Dortmund"));
     let results = client()
-        .get(app.url(&format!("/dortmund/surveys/{}/results?lang=ar", demo[1].survey_id)))
+        .get(app.url(&format!(
+            "/dortmund/surveys/{}/results?lang=ar",
+            demo[1].survey_id
+        )))
         .send()
         .await
         .unwrap()
@@ -677,7 +843,12 @@ async fn the_dortmund_demo_has_two_waves_with_a_trust_gap() {
     assert!(results.contains("dir=\"rtl\""));
     assert!(results.contains("فجوة الثقة"));
     assert!(
-        count(&db, "SELECT COUNT(*) FROM survey_tokens WHERE used_on IS NULL").await >= 100
+        count(
+            &db,
+            "SELECT COUNT(*) FROM survey_tokens WHERE used_on IS NULL"
+        )
+        .await
+            >= 100
     );
     app.server.stop().await;
 }

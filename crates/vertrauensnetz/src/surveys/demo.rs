@@ -96,9 +96,42 @@ const Q_CONTACT: Langs = [
 ];
 
 const O_CONTACT: [Langs; 3] = [
-    ["Nie", "Never", "أبدًا", "Никога", "Nie", "Nigdy", "Niciodată", "Никогда", "Hiç", "Ніколи"],
-    ["Einmal", "Once", "مرة واحدة", "Веднъж", "Einmal", "Raz", "O dată", "Один раз", "Bir kez", "Один раз"],
-    ["Mehrmals", "Several times", "عدة مرات", "Няколко пъти", "Öfter", "Kilka razy", "De mai multe ori", "Несколько раз", "Birkaç kez", "Кілька разів"],
+    [
+        "Nie",
+        "Never",
+        "أبدًا",
+        "Никога",
+        "Nie",
+        "Nigdy",
+        "Niciodată",
+        "Никогда",
+        "Hiç",
+        "Ніколи",
+    ],
+    [
+        "Einmal",
+        "Once",
+        "مرة واحدة",
+        "Веднъж",
+        "Einmal",
+        "Raz",
+        "O dată",
+        "Один раз",
+        "Bir kez",
+        "Один раз",
+    ],
+    [
+        "Mehrmals",
+        "Several times",
+        "عدة مرات",
+        "Няколко пъти",
+        "Öfter",
+        "Kilka razy",
+        "De mai multe ori",
+        "Несколько раз",
+        "Birkaç kez",
+        "Кілька разів",
+    ],
 ];
 
 const Q_BETTER: Langs = [
@@ -115,11 +148,66 @@ const Q_BETTER: Langs = [
 ];
 
 const O_BETTER: [Langs; 5] = [
-    ["Bessere Beleuchtung", "Better lighting", "إضاءة أفضل", "По-добро осветление", "Mehr Licht", "Lepsze oświetlenie", "Iluminat mai bun", "Лучшее освещение", "Daha iyi aydınlatma", "Краще освітлення"],
-    ["Mehr Präsenz von Polizei und Ordnungsdienst", "More police and order service on the streets", "وجود أكبر للشرطة وخدمة النظام", "Повече присъствие на полиция и общинска охрана", "Mehr Polizei und Ordnungsamt auf der Straße", "Więcej policji i straży miejskiej", "Mai multă prezență a poliției și a serviciului de ordine", "Больше полиции и службы порядка на улицах", "Daha fazla polis ve zabıta varlığı", "Більше поліції та служби порядку на вулицях"],
-    ["Saubere Plätze und Wege", "Clean squares and paths", "ساحات وممرات نظيفة", "Чисти площади и пътеки", "Saubere Plätze und Wege", "Czyste place i ścieżki", "Piețe și alei curate", "Чистые площади и дорожки", "Temiz meydanlar ve yollar", "Чисті площі та доріжки"],
-    ["Mehr Angebote für Jugendliche", "More activities for young people", "المزيد من الأنشطة للشباب", "Повече занимания за младежи", "Mehr Angebote für junge Menschen", "Więcej zajęć dla młodzieży", "Mai multe activități pentru tineri", "Больше занятий для молодёжи", "Gençler için daha fazla etkinlik", "Більше занять для молоді"],
-    ["Ansprechbare Anlaufstellen", "Places where I can ask for help", "أماكن يمكنني طلب المساعدة فيها", "Места, където мога да потърся помощ", "Orte, wo ich Hilfe bekomme", "Miejsca, gdzie mogę poprosić o pomoc", "Locuri unde pot cere ajutor", "Места, где можно попросить о помощи", "Yardım isteyebileceğim yerler", "Місця, де можна попросити допомоги"],
+    [
+        "Bessere Beleuchtung",
+        "Better lighting",
+        "إضاءة أفضل",
+        "По-добро осветление",
+        "Mehr Licht",
+        "Lepsze oświetlenie",
+        "Iluminat mai bun",
+        "Лучшее освещение",
+        "Daha iyi aydınlatma",
+        "Краще освітлення",
+    ],
+    [
+        "Mehr Präsenz von Polizei und Ordnungsdienst",
+        "More police and order service on the streets",
+        "وجود أكبر للشرطة وخدمة النظام",
+        "Повече присъствие на полиция и общинска охрана",
+        "Mehr Polizei und Ordnungsamt auf der Straße",
+        "Więcej policji i straży miejskiej",
+        "Mai multă prezență a poliției și a serviciului de ordine",
+        "Больше полиции и службы порядка на улицах",
+        "Daha fazla polis ve zabıta varlığı",
+        "Більше поліції та служби порядку на вулицях",
+    ],
+    [
+        "Saubere Plätze und Wege",
+        "Clean squares and paths",
+        "ساحات وممرات نظيفة",
+        "Чисти площади и пътеки",
+        "Saubere Plätze und Wege",
+        "Czyste place i ścieżki",
+        "Piețe și alei curate",
+        "Чистые площади и дорожки",
+        "Temiz meydanlar ve yollar",
+        "Чисті площі та доріжки",
+    ],
+    [
+        "Mehr Angebote für Jugendliche",
+        "More activities for young people",
+        "المزيد من الأنشطة للشباب",
+        "Повече занимания за младежи",
+        "Mehr Angebote für junge Menschen",
+        "Więcej zajęć dla młodzieży",
+        "Mai multe activități pentru tineri",
+        "Больше занятий для молодёжи",
+        "Gençler için daha fazla etkinlik",
+        "Більше занять для молоді",
+    ],
+    [
+        "Ansprechbare Anlaufstellen",
+        "Places where I can ask for help",
+        "أماكن يمكنني طلب المساعدة فيها",
+        "Места, където мога да потърся помощ",
+        "Orte, wo ich Hilfe bekomme",
+        "Miejsca, gdzie mogę poprosić o pomoc",
+        "Locuri unde pot cere ajutor",
+        "Места, где можно попросить о помощи",
+        "Yardım isteyebileceğim yerler",
+        "Місця, де можна попросити допомоги",
+    ],
 ];
 
 const Q_TEXT: Langs = [
@@ -164,7 +252,13 @@ const COMMENTS: [&str; 4] = [
     "Nachts fahre ich lieber mit dem Taxi.",
 ];
 
-async fn texts(tx: &mut Tx, tenant: &Tenant, survey: Uuid, item: &str, list: &Langs) -> anyhow::Result<()> {
+async fn texts(
+    tx: &mut Tx,
+    tenant: &Tenant,
+    survey: Uuid,
+    item: &str,
+    list: &Langs,
+) -> anyhow::Result<()> {
     for (lang, body) in LANGS.iter().zip(list.iter()) {
         store::set_text(tx, tenant.id, survey, item, lang, body).await?;
     }
@@ -321,7 +415,10 @@ pub async fn seed(db: &Db, tenant: &Tenant) -> anyhow::Result<Vec<Uuid>> {
             };
             answers.push((rid, choice(&questions[0], likert(&mut rng, w.safety))));
             answers.push((rid, choice(&questions[1], likert(&mut rng, trust_p))));
-            answers.push((rid, choice(&questions[2], likert(&mut rng, w.safety - 0.15))));
+            answers.push((
+                rid,
+                choice(&questions[2], likert(&mut rng, w.safety - 0.15)),
+            ));
             answers.push((rid, choice(&questions[3], rng.gen_range(0..3))));
             for n in 0..5 {
                 if rng.gen_bool(0.35) {
@@ -344,7 +441,9 @@ pub async fn seed(db: &Db, tenant: &Tenant) -> anyhow::Result<Vec<Uuid>> {
                     Answer {
                         question: questions[6].id,
                         body: Some(PLACES[rng.gen_range(0..PLACES.len())].into()),
-                        time_of_day: Some(["evening", "night", "night", "day"][rng.gen_range(0..4)].into()),
+                        time_of_day: Some(
+                            ["evening", "night", "night", "day"][rng.gen_range(0..4)].into(),
+                        ),
                         district: Some(district),
                         ..Answer::default()
                     },

@@ -32,8 +32,18 @@ pub use results::{Cell, Difference, Figures, Mean, Share, SurveyResults};
 pub fn routes(r: &mut Routes) {
     let public = Access::Public;
     r.add(Method::GET, "/{tenant}/surveys", public, pages::list);
-    r.add(Method::GET, "/{tenant}/surveys/{id}", public, pages::answer_form);
-    r.add(Method::POST, "/{tenant}/surveys/{id}", public, pages::submit);
+    r.add(
+        Method::GET,
+        "/{tenant}/surveys/{id}",
+        public,
+        pages::answer_form,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/surveys/{id}",
+        public,
+        pages::submit,
+    );
     r.add(
         Method::GET,
         "/{tenant}/surveys/{id}/results",
@@ -54,7 +64,12 @@ pub fn routes(r: &mut Routes) {
     );
     let manage = Access::Permission(Permission::ManageSurveys);
     r.add(Method::GET, "/{tenant}/staff/surveys", manage, staff::list);
-    r.add(Method::POST, "/{tenant}/staff/surveys", manage, staff::create);
+    r.add(
+        Method::POST,
+        "/{tenant}/staff/surveys",
+        manage,
+        staff::create,
+    );
     r.add(
         Method::GET,
         "/{tenant}/staff/surveys/{id}",

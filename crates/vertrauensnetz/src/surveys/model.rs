@@ -383,7 +383,13 @@ mod tests {
         let ok = parse_response(
             &qs,
             &d,
-            &raw(&[("q1", "5"), ("q2", "2"), ("q3", "0"), ("q3", "2"), ("q3", "2")]),
+            &raw(&[
+                ("q1", "5"),
+                ("q2", "2"),
+                ("q3", "0"),
+                ("q3", "2"),
+                ("q3", "2"),
+            ]),
         )
         .unwrap();
         assert_eq!(ok.answers.len(), 4);
@@ -395,12 +401,20 @@ mod tests {
         let d = vec!["d1".to_owned()];
         let bad = parse_response(&qs, &d, &raw(&[("q1-district", "d1")])).unwrap_err();
         assert_eq!(bad[0].key, "surveys-error-time");
-        let bad = parse_response(&qs, &d, &raw(&[("q1-district", "zz"), ("q1-time", "night")]));
+        let bad = parse_response(
+            &qs,
+            &d,
+            &raw(&[("q1-district", "zz"), ("q1-time", "night")]),
+        );
         assert!(bad.is_err());
         let ok = parse_response(
             &qs,
             &d,
-            &raw(&[("q1-district", "d1"), ("q1-place", "Unterführung"), ("q1-time", "night")]),
+            &raw(&[
+                ("q1-district", "d1"),
+                ("q1-place", "Unterführung"),
+                ("q1-time", "night"),
+            ]),
         )
         .unwrap();
         assert_eq!(ok.answers[0].time_of_day.as_deref(), Some("night"));
@@ -411,7 +425,10 @@ mod tests {
         let s = Uuid::from_u128(7);
         let c = new_token();
         assert_eq!(c.len(), 11);
-        assert_eq!(token_hash(s, &c), token_hash(s, &c.to_lowercase().replace('-', " ")));
+        assert_eq!(
+            token_hash(s, &c),
+            token_hash(s, &c.to_lowercase().replace('-', " "))
+        );
         assert_ne!(token_hash(s, &c), token_hash(Uuid::from_u128(8), &c));
     }
 }

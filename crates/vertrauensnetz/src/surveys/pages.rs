@@ -162,11 +162,7 @@ fn has(raw: &[(String, String)], name: &str, value: &str) -> bool {
     raw.iter().any(|(k, v)| k == name && v == value)
 }
 
-fn choices(
-    raw: &[(String, String)],
-    name: &str,
-    items: &[(String, String)],
-) -> Vec<Choice> {
+fn choices(raw: &[(String, String)], name: &str, items: &[(String, String)]) -> Vec<Choice> {
     items
         .iter()
         .map(|(value, label)| Choice {
@@ -181,7 +177,9 @@ fn choices(
 pub fn profile_label(t: &Tr, dim: &str, value: &str) -> String {
     match dim {
         "age_band" if value != "undisclosed" => value.to_owned(),
-        _ => t.t(&format!("surveys-{}-{value}", dim.replace('_', "-"))).into_owned(),
+        _ => t
+            .t(&format!("surveys-{}-{value}", dim.replace('_', "-")))
+            .into_owned(),
     }
 }
 
@@ -199,26 +197,45 @@ async fn answer_page(
     let tenant = ctx.tenant()?;
     let lang = ctx.lang();
     let t = Tr::new(lang);
-    let districts: Vec<(String, String)> = crate::platform::tenants::districts(&state.db, tenant.id)
-        .await?
-        .into_iter()
-        .map(|d| (d.code, d.name))
-        .collect();
+    let districts: Vec<(String, String)> =
+        crate::platform::tenants::districts(&state.db, tenant.id)
+            .await?
+            .into_iter()
+            .map(|d| (d.code, d.name))
+            .collect();
     let times: Vec<(String, String)> = model::TIMES
         .iter()
-        .map(|x| ((*x).to_owned(), t.t(&format!("surveys-time-{x}")).into_owned()))
+        .map(|x| {
+            (
+                (*x).to_owned(),
+                t.t(&format!("surveys-time-{x}")).into_owned(),
+            )
+        })
         .collect();
     let mut views = Vec::new();
     for q in questions {
-        let Some(field) = model::QUESTION_FIELDS.get(q.position.saturating_sub(1)).copied() else {
+        let Some(field) = model::QUESTION_FIELDS
+            .get(q.position.saturating_sub(1))
+            .copied()
+        else {
             continue;
         };
         let items: Vec<(String, String)> = match q.kind.as_str() {
             "likert" => (1..=model::LIKERT_POINTS)
-                .map(|n| (n.to_string(), t.t(&format!("surveys-likert-{n}")).into_owned()))
+                .map(|n| {
+                    (
+                        n.to_string(),
+                        t.t(&format!("surveys-likert-{n}")).into_owned(),
+                    )
+                })
                 .collect(),
             "single" | "multiple" => (0..q.option_count)
-                .map(|n| (n.to_string(), texts.get(&model::option_item(q.id, n), lang.tag())))
+                .map(|n| {
+                    (
+                        n.to_string(),
+                        texts.get(&model::option_item(q.id, n), lang.tag()),
+                    )
+                })
                 .collect(),
             _ => Vec::new(),
         };
@@ -647,7 +664,8 @@ pub async fn results_page(
                 });
                 for b in &r.breakdowns {
                     tables.push(TableView {
-                        caption: t.t(&format!("surveys-results-by-{}", b.by.replace('_', "-")))
+                        caption: t
+                            .t(&format!("surveys-results-by-{}", b.by.replace('_', "-")))
                             .into_owned(),
                         rows: b
                             .rows
@@ -787,7 +805,12 @@ fn trend_marks(
             t.t1("surveys-wave", "n", w.wave).to_string(),
         ));
         let series: [(&Option<Share>, &'static str, &str, f64); 3] = [
-            (&r.figures.safety, "trend-safety", "surveys-figure-safety", -12.0),
+            (
+                &r.figures.safety,
+                "trend-safety",
+                "surveys-figure-safety",
+                -12.0,
+            ),
             (
                 &r.figures.trust_without_migration,
                 "trend-trust-without",
@@ -845,33 +868,54 @@ pub async fn results_csv(
     let r = super::survey_results(&state.db, tenant.id, id, false).await?;
     let mut w = csv::Writer::from_writer(Vec::new());
     let header = [
-        "survey_id", "wave", "question", "kind", "breakdown", "group", "option", "count",
-        "share", "ci_low", "ci_high",
+        "survey_id",
+        "wave",
+        "question",
+        "kind",
+        "breakdown",
+        "group",
+        "option",
+        "count",
+        "share",
+        "ci_low",
+        "ci_high",
     ];
     let wave = s.wave.to_string();
     let mut rows: Vec<[String; 11]> = Vec::new();
-    let mut push = |q: &str, kind: &str, by: &str, group: &str, opt: &str, count: String, sh: [String; 3]| {
-        let [a, b, c] = sh;
-        rows.push([
-            id.to_string(),
-            wave.clone(),
-            q.to_owned(),
-            kind.to_owned(),
-            by.to_owned(),
-            group.to_owned(),
-            opt.to_owned(),
-            count,
-            a,
-            b,
-            c,
-        ]);
-    };
-    push("", "", "responses", "all", "", csv_cell(r.responses), Default::default());
+    let mut push =
+        |q: &str, kind: &str, by: &str, group: &str, opt: &str, count: String, sh: [String; 3]| {
+            let [a, b, c] = sh;
+            rows.push([
+                id.to_string(),
+                wave.clone(),
+                q.to_owned(),
+                kind.to_owned(),
+                by.to_owned(),
+                group.to_owned(),
+                opt.to_owned(),
+                count,
+                a,
+                b,
+                c,
+            ]);
+        };
+    push(
+        "",
+        "",
+        "responses",
+        "all",
+        "",
+        csv_cell(r.responses),
+        Default::default(),
+    );
     for (name, sh) in [
         ("safety", &r.figures.safety),
         ("trust_all", &r.figures.trust_all),
         ("trust_with_migration", &r.figures.trust_with_migration),
-        ("trust_without_migration", &r.figures.trust_without_migration),
+        (
+            "trust_without_migration",
+            &r.figures.trust_without_migration,
+        ),
     ] {
         let [n, a, b, c] = csv_share(sh);
         push("", "", name, "all", "", n, [a, b, c]);
@@ -884,7 +928,11 @@ pub async fn results_csv(
             "all",
             "",
             m.n.to_string(),
-            [format!("{:.4}", m.mean), format!("{:.4}", m.ci_low), format!("{:.4}", m.ci_high)],
+            [
+                format!("{:.4}", m.mean),
+                format!("{:.4}", m.ci_low),
+                format!("{:.4}", m.ci_high),
+            ],
         );
     }
     if let Some(g) = r.figures.trust_gap {
@@ -904,7 +952,15 @@ pub async fn results_csv(
     }
     for q in &r.questions {
         let num = q.position.to_string();
-        push(&num, &q.kind, "answered", "all", "", csv_cell(q.answered), Default::default());
+        push(
+            &num,
+            &q.kind,
+            "answered",
+            "all",
+            "",
+            csv_cell(q.answered),
+            Default::default(),
+        );
         let mut tables: Vec<(&str, &Row)> = vec![("all", &q.overall)];
         for b in &q.breakdowns {
             for row in &b.rows {
@@ -913,10 +969,26 @@ pub async fn results_csv(
         }
         if matches!(q.kind.as_str(), "likert" | "single" | "multiple") {
             for (by, row) in tables {
-                push(&num, &q.kind, by, &row.group, "total", csv_cell(row.total), Default::default());
+                push(
+                    &num,
+                    &q.kind,
+                    by,
+                    &row.group,
+                    "total",
+                    csv_cell(row.total),
+                    Default::default(),
+                );
                 for (i, c) in row.counts.iter().enumerate() {
                     let opt = if q.kind == "likert" { i + 1 } else { i };
-                    push(&num, &q.kind, by, &row.group, &opt.to_string(), csv_cell(*c), Default::default());
+                    push(
+                        &num,
+                        &q.kind,
+                        by,
+                        &row.group,
+                        &opt.to_string(),
+                        csv_cell(*c),
+                        Default::default(),
+                    );
                 }
                 if let Some(a) = row.agree {
                     push(
@@ -926,16 +998,36 @@ pub async fn results_csv(
                         &row.group,
                         "agree",
                         a.count.to_string(),
-                        [format!("{:.4}", a.share), format!("{:.4}", a.ci_low), format!("{:.4}", a.ci_high)],
+                        [
+                            format!("{:.4}", a.share),
+                            format!("{:.4}", a.ci_low),
+                            format!("{:.4}", a.ci_high),
+                        ],
                     );
                 }
             }
         }
         for (k, c) in &q.by_time {
-            push(&num, &q.kind, "time_of_day", k, "", csv_cell(*c), Default::default());
+            push(
+                &num,
+                &q.kind,
+                "time_of_day",
+                k,
+                "",
+                csv_cell(*c),
+                Default::default(),
+            );
         }
         for (k, c) in &q.by_district {
-            push(&num, &q.kind, "district", k, "", csv_cell(*c), Default::default());
+            push(
+                &num,
+                &q.kind,
+                "district",
+                k,
+                "",
+                csv_cell(*c),
+                Default::default(),
+            );
         }
     }
     w.write_record(header).map_err(|_| WebError::internal())?;

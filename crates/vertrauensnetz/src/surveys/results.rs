@@ -89,11 +89,7 @@ pub fn mean(values: &[i64], unsuppressed: bool) -> Option<Mean> {
     let n_f = n as f64;
     let m = values.iter().sum::<i64>() as f64 / n_f;
     let var = if n > 1 {
-        values
-            .iter()
-            .map(|v| (*v as f64 - m).powi(2))
-            .sum::<f64>()
-            / (n_f - 1.0)
+        values.iter().map(|v| (*v as f64 - m).powi(2)).sum::<f64>() / (n_f - 1.0)
     } else {
         0.0
     };
@@ -108,8 +104,8 @@ pub fn mean(values: &[i64], unsuppressed: bool) -> Option<Mean> {
 
 /// The difference `a − b` of two shares with the Wald interval.
 pub fn difference(a: &Share, b: &Share) -> Difference {
-    let se = (a.share * (1.0 - a.share) / a.n as f64 + b.share * (1.0 - b.share) / b.n as f64)
-        .sqrt();
+    let se =
+        (a.share * (1.0 - a.share) / a.n as f64 + b.share * (1.0 - b.share) / b.n as f64).sqrt();
     let d = a.share - b.share;
     Difference {
         difference: d,
@@ -273,7 +269,7 @@ pub fn compute(
         };
         match q.kind.as_str() {
             "likert" | "single" | "multiple" => {
-                let dims: [(&str, Vec<String>, fn(&Profile) -> &str); 4] = [
+                let dims: [Dimension; 4] = [
                     ("district", districts.to_vec(), |p| p.district.as_str()),
                     ("migration", strings(&super::model::MIGRATION), |p| {
                         p.migration.as_str()
@@ -281,7 +277,9 @@ pub fn compute(
                     ("age_band", strings(&super::model::AGE_BANDS), |p| {
                         p.age_band.as_str()
                     }),
-                    ("gender", strings(&super::model::GENDERS), |p| p.gender.as_str()),
+                    ("gender", strings(&super::model::GENDERS), |p| {
+                        p.gender.as_str()
+                    }),
                 ];
                 for (by, groups, get) in dims {
                     let rows = groups
@@ -371,6 +369,10 @@ pub fn compute(
         figures,
     }
 }
+
+/// A breakdown dimension: its name, its groups, and how to read a
+/// response's group.
+type Dimension = (&'static str, Vec<String>, fn(&Profile) -> &str);
 
 fn strings(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| (*s).to_owned()).collect()

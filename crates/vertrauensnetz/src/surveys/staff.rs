@@ -157,7 +157,10 @@ pub async fn create(
             }
             None
         }
-        v => match Uuid::parse_str(v).ok().filter(|id| existing.iter().any(|s| s.0 == *id)) {
+        v => match Uuid::parse_str(v)
+            .ok()
+            .filter(|id| existing.iter().any(|s| s.0 == *id))
+        {
             Some(id) => Some(id),
             None => {
                 errors.add("series", t.t("surveys-staff-error-series"));
@@ -363,7 +366,11 @@ async fn detail_page(
         .collect();
     // Pending first; then by district, so no insertion order shows.
     map_answers.sort_by(|a, b| {
-        (a.review != "pending", &a.district, &a.place).cmp(&(b.review != "pending", &b.district, &b.place))
+        (a.review != "pending", &a.district, &a.place).cmp(&(
+            b.review != "pending",
+            &b.district,
+            &b.place,
+        ))
     });
     let tpl = DetailPage {
         page: PageCtx::new(ctx, "surveys-staff-detail-title"),
@@ -470,7 +477,15 @@ pub async fn add_question(
     }
     let required = !get(&raw, "required").is_empty();
     if !errors.is_empty() {
-        return detail_page(&state, &ctx, id, &raw, errors, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return detail_page(
+            &state,
+            &ctx,
+            id,
+            &raw,
+            errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     }
     let now = state.clock.now_ts();
     let mut tx = state.db.begin().await?;
@@ -506,14 +521,29 @@ pub async fn add_question(
     for tag in LANGS {
         let text = get(&raw, &format!("text_{tag}")).trim();
         if !text.is_empty() {
-            store::set_text(&mut tx, tenant.id, id, &model::question_item(q.id), tag, text).await?;
+            store::set_text(
+                &mut tx,
+                tenant.id,
+                id,
+                &model::question_item(q.id),
+                tag,
+                text,
+            )
+            .await?;
         }
     }
     if q.option_count > 0 {
         for (tag, lines) in &options {
             for (n, line) in lines.iter().enumerate() {
-                store::set_text(&mut tx, tenant.id, id, &model::option_item(q.id, n), tag, line)
-                    .await?;
+                store::set_text(
+                    &mut tx,
+                    tenant.id,
+                    id,
+                    &model::option_item(q.id, n),
+                    tag,
+                    line,
+                )
+                .await?;
             }
         }
     }
@@ -545,7 +575,15 @@ pub async fn change_status(
     if !matches!(action, "open" | "close" | "publish" | "unpublish") {
         let mut errors = FormErrors::new();
         errors.add("action", t.t("surveys-staff-error-action"));
-        return detail_page(&state, &ctx, id, &[], errors, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return detail_page(
+            &state,
+            &ctx,
+            id,
+            &[],
+            errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     }
     let now = state.clock.now_ts();
     let mut tx = state.db.begin().await?;
@@ -565,7 +603,15 @@ pub async fn change_status(
         drop(tx);
         let mut errors = FormErrors::new();
         errors.add("action", t.t(key));
-        return detail_page(&state, &ctx, id, &[], errors, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return detail_page(
+            &state,
+            &ctx,
+            id,
+            &[],
+            errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     }
     match action {
         "open" => store::set_status(&mut tx, tenant.id, id, "open").await?,
@@ -627,7 +673,15 @@ pub async fn generate_tokens(
         }
     };
     if !errors.is_empty() {
-        return detail_page(&state, &ctx, id, &raw, errors, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return detail_page(
+            &state,
+            &ctx,
+            id,
+            &raw,
+            errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     }
     let codes: Vec<String> = (0..count).map(|_| model::new_token()).collect();
     let hashes: Vec<Vec<u8>> = codes.iter().map(|c| model::token_hash(id, c)).collect();
@@ -677,7 +731,11 @@ pub async fn review_map_answer(
     let decision = match get(&raw, "decision") {
         "confirm" => "confirmed",
         "reject" => "rejected",
-        _ => return Err(WebError::unprocessable("decision must be confirm or reject")),
+        _ => {
+            return Err(WebError::unprocessable(
+                "decision must be confirm or reject",
+            ))
+        }
     };
     let answer = Uuid::parse_str(get(&raw, "answer"))
         .map_err(|_| WebError::unprocessable("answer must be an id"))?;

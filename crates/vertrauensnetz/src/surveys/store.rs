@@ -22,7 +22,8 @@ pub struct SurveyRow {
     pub created_at: Timestamp,
 }
 
-const SURVEY_COLUMNS: &str = "s.survey_id, s.series_id, r.name AS series_name, s.wave, s.status, s.distribution,
+const SURVEY_COLUMNS: &str =
+    "s.survey_id, s.series_id, r.name AS series_name, s.wave, s.status, s.distribution,
     s.opens_on, s.closes_on, s.published, s.created_at";
 
 pub async fn insert_series(
@@ -107,10 +108,7 @@ pub async fn texts(db: &Db, tenant: TenantId, survey: Uuid) -> Result<Texts, DbE
 }
 
 /// The title of every survey of a tenant in German and in `lang`.
-pub async fn titles(
-    db: &Db,
-    tenant: TenantId,
-) -> Result<Vec<(Uuid, String, String)>, DbError> {
+pub async fn titles(db: &Db, tenant: TenantId) -> Result<Vec<(Uuid, String, String)>, DbError> {
     let mut conn = db.read().await?;
     Ok(on_db!(conn, c => sqlx::query_as(
         "SELECT survey_id, lang, body FROM survey_texts WHERE tenant_id = $1 AND item = 'title'")
@@ -396,7 +394,8 @@ pub struct AnswerRow {
     pub report_id: Option<Uuid>,
 }
 
-const ANSWER_COLUMNS: &str = "answer_id, response_id, question_id, choice, body, lat, lon, time_of_day,
+const ANSWER_COLUMNS: &str =
+    "answer_id, response_id, question_id, choice, body, lat, lon, time_of_day,
     district_code, review, report_id";
 
 pub async fn answers(db: &Db, tenant: TenantId, survey: Uuid) -> Result<Vec<AnswerRow>, DbError> {
