@@ -1,7 +1,8 @@
 // Surveys: a coordinator creates invitation codes for the open second wave
 // of the Dortmund demo series ("Sicherheit und Vertrauen") and a resident
 // answers with one of them in Turkish, with JavaScript switched off; the
-// same code is refused a second time. No axe violation on the answer page
+// same code is refused a second time; with JavaScript a click on the map
+// fills the coordinates. No axe violation on the answer page
 // (Turkish, Arabic right to left, with errors), the thank-you page, the
 // results page and the coordinator's survey pages.
 
@@ -103,6 +104,11 @@ describe('surveys', { timeout: 300_000 }, () => {
       for (const lang of ['de', 'ar']) {
         await page.goto(`${server.baseUrl}${surveyPath}?lang=${lang}`);
         if (lang === 'ar') assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+        // With JavaScript the map appears; a click fills the coordinates.
+        const map = page.locator('figure.survey-map svg');
+        assert.equal(await map.isVisible(), true);
+        await map.click({ position: { x: 200, y: 150 } });
+        assert.match(await page.locator('#q7-lat').inputValue(), /^5\d\.\d{6}$/);
         await expectNoA11yViolations(page, `answer page (${lang})`);
         await page.goto(`${server.baseUrl}${surveyPath}/results?lang=${lang}`);
         assert.equal(await page.locator('svg.chart').first().isVisible(), true);

@@ -101,3 +101,5 @@ surveys-figure-trust-with = Vertrauen: Menschen mit Herkunft aus einem anderen L
 surveys-figure-gap = Vertrauens-Lücke
 surveys-figure-gap-hint = Vertrauens-Lücke: So viel weniger vertrauen Menschen aus einem anderen Land der Polizei. In Prozent-Punkten. Das Ziel: Alle vertrauen der Polizei.
 surveys-points = Prozent-Punkte
+surveys-map-pick = Karte: Hier können Sie den Ort zeigen
+surveys-map-pick-hint = Klicken Sie auf die Karte. Dann ist der Ort markiert.

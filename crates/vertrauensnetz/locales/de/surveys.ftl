@@ -101,3 +101,5 @@ surveys-figure-trust-with = Vertrauen mit Einwanderungsgeschichte
 surveys-figure-gap = Vertrauenslücke
 surveys-figure-gap-hint = Vertrauenslücke: Vertrauen der Menschen ohne minus Vertrauen der Menschen mit Einwanderungsgeschichte, in Prozentpunkten. Ziel ist hohes Vertrauen bei allen.
 surveys-points = Prozentpunkte
+surveys-map-pick = Karte zum Markieren des Ortes
+surveys-map-pick-hint = Klicken Sie auf die Karte, um den Ort zu markieren. Die Koordinaten werden dann unten eingetragen.

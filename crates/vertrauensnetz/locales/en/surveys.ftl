@@ -101,3 +101,5 @@ surveys-figure-trust-with = Trust with migration history
 surveys-figure-gap = Trust gap
 surveys-figure-gap-hint = Trust gap: trust of people without minus trust of people with a migration history, in percentage points. The goal is high trust among all.
 surveys-points = percentage points
+surveys-map-pick = Map to mark the place
+surveys-map-pick-hint = Click on the map to mark the place. The coordinates are then filled in below.

@@ -101,3 +101,5 @@ surveys-figure-trust-with = Zaufanie osób z historią migracji
 surveys-figure-gap = Luka zaufania
 surveys-figure-gap-hint = Luka zaufania: zaufanie osób bez historii migracji minus zaufanie osób z historią migracji, w punktach procentowych. Celem jest wysokie zaufanie wszystkich.
 surveys-points = punktów procentowych
+surveys-map-pick = Mapa do zaznaczenia miejsca
+surveys-map-pick-hint = Kliknij na mapę, aby zaznaczyć miejsce. Współrzędne zostaną wpisane poniżej.

@@ -101,3 +101,5 @@ surveys-figure-trust-with = Încrederea celor cu istoric de migrație
 surveys-figure-gap = Decalaj de încredere
 surveys-figure-gap-hint = Decalajul de încredere: încrederea celor fără minus încrederea celor cu istoric de migrație, în puncte procentuale. Scopul este o încredere ridicată la toți.
 surveys-points = puncte procentuale
+surveys-map-pick = Hartă pentru marcarea locului
+surveys-map-pick-hint = Faceți clic pe hartă pentru a marca locul. Coordonatele se completează apoi mai jos.

@@ -101,3 +101,5 @@ surveys-figure-trust-with = Göç geçmişi olanlarda güven
 surveys-figure-gap = Güven açığı
 surveys-figure-gap-hint = Güven açığı: göç geçmişi olmayanların güveni eksi göç geçmişi olanların güveni, yüzde puan olarak. Hedef herkesin yüksek güvenidir.
 surveys-points = yüzde puan
+surveys-map-pick = Yeri işaretlemek için harita
+surveys-map-pick-hint = Yeri işaretlemek için haritaya tıklayın. Koordinatlar aşağıya otomatik olarak yazılır.

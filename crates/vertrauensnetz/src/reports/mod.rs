@@ -442,6 +442,28 @@ pub async fn file_unsafe_place(
     Ok(Some(id))
 }
 
+/// The tenant's map with district outlines to pick a point on (SVG with
+/// the projection in data attributes, as the reporting form uses it), for
+/// other modules' forms.
+pub async fn pick_map(
+    state: &AppState,
+    tenant: &Tenant,
+    title: &str,
+    id: &str,
+) -> Result<String, WebError> {
+    let s = setup(state, tenant).await?;
+    let outlines: Vec<map::Outline> = store::district_outlines(&state.db, tenant.id)
+        .await?
+        .into_iter()
+        .map(|(name, lat, lon, geometry)| map::Outline {
+            name,
+            centre: lat.zip(lon),
+            rings: geometry.as_deref().map(map::rings).unwrap_or_default(),
+        })
+        .collect();
+    Ok(map::svg(s.area, &outlines, &[], None, title, id))
+}
+
 /// Where a report's photos live (`<id>.img` and `<id>.thumb.jpg`).
 pub fn photo_dir(state: &AppState, tenant: TenantId) -> PathBuf {
     state

@@ -117,6 +117,8 @@ pub struct QuestionView {
     pub place: String,
     pub lat: String,
     pub lon: String,
+    /// Map questions: the SVG to click on (filled in by `survey-map.js`).
+    pub map: String,
 }
 
 #[derive(Template)]
@@ -134,6 +136,7 @@ struct AnswerPage {
     genders: Vec<Choice>,
     migration: Vec<Choice>,
     districts: Vec<Choice>,
+    script: &'static str,
 }
 
 #[derive(Template)]
@@ -252,6 +255,17 @@ async fn answer_page(
             place: get(raw, &sub("place")).to_owned(),
             lat: get(raw, &sub("lat")).to_owned(),
             lon: get(raw, &sub("lon")).to_owned(),
+            map: if q.kind == "map" {
+                crate::reports::pick_map(
+                    state,
+                    tenant,
+                    &t.t("surveys-map-pick"),
+                    &format!("{field}-map"),
+                )
+                .await?
+            } else {
+                String::new()
+            },
         });
     }
     let labelled = |dim: &str, list: &[&str]| -> Vec<(String, String)> {
@@ -272,6 +286,7 @@ async fn answer_page(
         genders: choices(raw, "gender", &labelled("gender", &model::GENDERS)),
         migration: choices(raw, "migration", &labelled("migration", &model::MIGRATION)),
         districts: choices(raw, "district", &districts),
+        script: crate::platform::web::assets::url("survey-map.js"),
     };
     Ok(no_store(page::render(&tpl, status)?))
 }
