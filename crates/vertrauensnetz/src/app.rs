@@ -40,6 +40,7 @@ pub fn routes(state: Option<AppState>) -> Routes {
     crate::public_info::routes(&mut r);
     crate::accountability::routes(&mut r);
     crate::reports::routes(&mut r);
+    crate::surveys::routes(&mut r);
     r.add(
         Method::GET,
         "/api/openapi.json",
@@ -80,6 +81,7 @@ pub fn nav() -> Vec<NavLink> {
     links.extend(crate::public_info::nav());
     links.extend(crate::accountability::nav());
     links.extend(crate::reports::nav());
+    links.extend(crate::surveys::nav());
     links.push(NavLink {
         path: "notifications",
         title_key: "notifications-title",

@@ -18,4 +18,5 @@ pub mod platform;
 pub mod public_info;
 pub mod receipts;
 pub mod reports;
+pub mod surveys;
 pub mod topic_pages;

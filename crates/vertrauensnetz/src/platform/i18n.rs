@@ -390,6 +390,7 @@ mod tests {
             "alerts",
             "safe-places",
             "reports",
+            "surveys",
         ] {
             resident_file_complete(name);
         }

@@ -374,6 +374,96 @@ pub fn in_scope(scope: &Scope, assigned: &[Uuid]) -> bool {
     }
 }
 
+/// An unsafe place handed over by another module (a survey's map answer
+/// that a coordinator confirmed).
+pub struct UnsafePlaceInput<'a> {
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub district_code: Option<&'a str>,
+    pub description: &'a str,
+    /// `morning`, `day`, `evening` or `night`.
+    pub time_of_day: Option<&'a str>,
+    /// Where it came from (`survey`).
+    pub source: &'a str,
+}
+
+/// Files an unsafe-place report (category `other-unsafe`, else the first
+/// unsafe-place category) in the caller's transaction, routed like every
+/// report and unpublished until staff moderate it. Coordinates outside the
+/// municipality are dropped. `None` when the tenant has no such category.
+pub async fn file_unsafe_place(
+    state: &AppState,
+    tx: &mut crate::platform::db::Tx,
+    tenant: &Tenant,
+    p: &UnsafePlaceInput<'_>,
+    now: Timestamp,
+) -> Result<Option<Uuid>, WebError> {
+    let s = setup(state, tenant).await?;
+    let Some(cat) = s.by_code("other-unsafe").or_else(|| {
+        s.categories
+            .iter()
+            .find(|c| c.kind == model::Kind::UnsafePlace)
+    }) else {
+        return Ok(None);
+    };
+    let coords = p.lat.zip(p.lon).filter(|(a, b)| s.area.contains(*a, *b));
+    let district = match (p.district_code, coords) {
+        (Some(d), _) => Some(d.to_owned()),
+        (None, Some((a, b))) => model::nearest_district(&s.districts, a, b),
+        _ => None,
+    };
+    let id = Uuid::now_v7();
+    let time = p.time_of_day.and_then(model::TimeOfDay::parse);
+    store::insert_report(
+        tx,
+        tenant.id,
+        &store::NewReport {
+            report_id: id,
+            category: cat,
+            district_code: district.as_deref(),
+            lat: coords.map(|c| c.0),
+            lon: coords.map(|c| c.1),
+            address: "",
+            description: p.description,
+            public_description: None,
+            time_of_day: time.map(|t| t.as_str()),
+            walk: false,
+            reporter_name: None,
+            reporter_email: None,
+            reporter_lang: "de",
+            follow_hash: None,
+            token: &id.simple().to_string(),
+            source: p.source,
+            status: model::Status::Open,
+            created_at: now,
+        },
+    )
+    .await?;
+    Ok(Some(id))
+}
+
+/// The tenant's map with district outlines to pick a point on (SVG with
+/// the projection in data attributes, as the reporting form uses it), for
+/// other modules' forms.
+pub async fn pick_map(
+    state: &AppState,
+    tenant: &Tenant,
+    title: &str,
+    id: &str,
+) -> Result<String, WebError> {
+    let s = setup(state, tenant).await?;
+    let outlines: Vec<map::Outline> = store::district_outlines(&state.db, tenant.id)
+        .await?
+        .into_iter()
+        .map(|(name, lat, lon, geometry)| map::Outline {
+            name,
+            centre: lat.zip(lon),
+            rings: geometry.as_deref().map(map::rings).unwrap_or_default(),
+        })
+        .collect();
+    Ok(map::svg(s.area, &outlines, &[], None, title, id))
+}
+
 /// Where a report's photos live (`<id>.img` and `<id>.thumb.jpg`).
 pub fn photo_dir(state: &AppState, tenant: TenantId) -> PathBuf {
     state

@@ -75,6 +75,9 @@ pub enum Permission {
     ManageReports,
     /// Edit report categories, their routing and Open311 client keys.
     ConfigureReports,
+    /// Build surveys, distribute invitation codes, publish results, confirm
+    /// map answers as unsafe places.
+    ManageSurveys,
 }
 
 impl Permission {
@@ -107,6 +110,7 @@ impl Permission {
         Permission::WorkOnReports,
         Permission::ManageReports,
         Permission::ConfigureReports,
+        Permission::ManageSurveys,
     ];
 }
 
@@ -143,6 +147,7 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
         ),
         P::ManageReports => role == Role::Coordinator,
         P::ConfigureReports => role == Role::Admin,
+        P::ManageSurveys => role == Role::Coordinator,
     }
 }
 

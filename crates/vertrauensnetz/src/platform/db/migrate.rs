@@ -75,6 +75,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         include_str!("../../../migrations/sqlite/0012_accountability.sql"),
     ),
     (
+        14,
+        "surveys",
+        include_str!("../../../migrations/sqlite/0014_surveys.sql"),
+    ),
+    (
         16,
         "public_info_edit",
         include_str!("../../../migrations/sqlite/0016_public_info_edit.sql"),
@@ -141,6 +146,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         12,
         "accountability",
         include_str!("../../../migrations/postgres/0012_accountability.sql"),
+    ),
+    (
+        14,
+        "surveys",
+        include_str!("../../../migrations/postgres/0014_surveys.sql"),
     ),
     (
         16,
