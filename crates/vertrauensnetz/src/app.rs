@@ -40,6 +40,8 @@ pub fn routes(state: Option<AppState>) -> Routes {
     crate::public_info::routes(&mut r);
     crate::accountability::routes(&mut r);
     crate::reports::routes(&mut r);
+    crate::response_targets::routes(&mut r);
+    crate::transparency::routes(&mut r);
     r.add(
         Method::GET,
         "/api/openapi.json",
@@ -79,6 +81,8 @@ pub fn nav() -> Vec<NavLink> {
     links.extend(crate::public_info::nav());
     links.extend(crate::accountability::nav());
     links.extend(crate::reports::nav());
+    links.extend(crate::response_targets::nav());
+    links.extend(crate::transparency::nav());
     links.push(NavLink {
         path: "notifications",
         title_key: "notifications-title",

@@ -226,6 +226,7 @@ pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<Vec<DemoAccount>> {
     crate::network::demo::seed_events(db, &dortmund).await?;
     crate::public_info::demo::seed(db, &dortmund, clock).await?;
     crate::accountability::demo::designate(db, &[&dortmund, &luenen], now).await?;
+    crate::response_targets::demo::seed(db, &dortmund, clock).await?;
     Ok(accounts)
 }
 

@@ -18,3 +18,5 @@ pub mod public_info;
 pub mod receipts;
 pub mod reports;
 pub mod topic_pages;
+pub mod response_targets;
+pub mod transparency;

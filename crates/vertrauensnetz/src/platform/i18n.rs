@@ -390,6 +390,7 @@ mod tests {
             "alerts",
             "safe-places",
             "reports",
+            "transparency",
         ] {
             resident_file_complete(name);
         }

@@ -75,6 +75,11 @@ pub enum Permission {
     ManageReports,
     /// Edit report categories, their routing and Open311 client keys.
     ConfigureReports,
+    /// Import dispatch records, set response-time targets and read the
+    /// compliance per district (the rescue service's planning).
+    ManageResponseTargets,
+    /// Set the transparency dashboard's open-data licence.
+    ConfigureTransparency,
 }
 
 impl Permission {
@@ -107,6 +112,8 @@ impl Permission {
         Permission::WorkOnReports,
         Permission::ManageReports,
         Permission::ConfigureReports,
+        Permission::ManageResponseTargets,
+        Permission::ConfigureTransparency,
     ];
 }
 
@@ -143,6 +150,8 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
         ),
         P::ManageReports => role == Role::Coordinator,
         P::ConfigureReports => role == Role::Admin,
+        P::ManageResponseTargets => matches!(role, Role::Rescue | Role::Admin),
+        P::ConfigureTransparency => role == Role::Admin,
     }
 }
 
