@@ -26,6 +26,21 @@ pub fn percent(part: i64, whole: i64, suppress: bool) -> Option<f64> {
     Some(((part as f64) * 1000.0 / (whole as f64)).round() / 10.0)
 }
 
+/// A count, a part of it and the share of the part: all three hidden
+/// when the base is 1–4 (hiding only the part would leave it readable from
+/// the share), else all shown.
+pub fn part_of(part: i64, whole: i64) -> [Option<f64>; 3] {
+    if whole > 0 && whole < MIN_CELL {
+        [None, None, None]
+    } else {
+        [
+            Some(whole as f64),
+            Some(part as f64),
+            percent(part, whole, false),
+        ]
+    }
+}
+
 /// A period of the dashboard: a year or a quarter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Period {

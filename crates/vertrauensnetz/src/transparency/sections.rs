@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::model::{count, percent, Column, Dataset, Label, Period, Row, Section, Unit};
+use super::model::{count, part_of, percent, Column, Dataset, Label, Period, Row, Section, Unit};
 use crate::platform::db::Timestamp;
 use crate::platform::i18n::Lang;
 use crate::platform::tenants::{self, Tenant};
@@ -284,11 +284,15 @@ async fn receipts(i: &Input<'_>) -> Result<Section, WebError> {
         .map(|(a, given, refused)| Row {
             key: a.clone(),
             label: key_label("receipts-agency", a),
-            cells: vec![
-                count(given + refused, true),
-                count(*given, true),
-                count(*refused, true),
-            ],
+            cells: if (1..super::model::MIN_CELL).contains(&(given + refused)) {
+                vec![None, None, None]
+            } else {
+                vec![
+                    Some((given + refused) as f64),
+                    Some(*given as f64),
+                    Some(*refused as f64),
+                ]
+            },
         })
         .collect();
     let described = f
@@ -372,7 +376,7 @@ async fn accountability(i: &Input<'_>) -> Result<Section, WebError> {
         .map(|(a, n, on)| Row {
             key: a.clone(),
             label: key_label("receipts-agency", a),
-            cells: vec![count(*n, true), count(*on, true), percent(*on, *n, true)],
+            cells: part_of(*on, *n).to_vec(),
         })
         .collect();
     let mut coverage = dataset(
@@ -502,13 +506,12 @@ async fn response_targets(i: &Input<'_>) -> Result<Section, WebError> {
         .map(|d| Row {
             key: d.code.clone(),
             label: Label::Text(d.name.clone()),
-            cells: vec![
-                count(d.total.incidents, true),
-                count(d.total.within, true),
-                percent(d.total.within, d.total.incidents, true),
-                Some(d.share_percent as f64),
-                percent(d.previous.within, d.previous.incidents, true),
-            ],
+            cells: {
+                let mut c = part_of(d.total.within, d.total.incidents).to_vec();
+                c.push(Some(d.share_percent as f64));
+                c.push(percent(d.previous.within, d.previous.incidents, true));
+                c
+            },
         })
         .collect();
     let monthly = c
@@ -517,11 +520,7 @@ async fn response_targets(i: &Input<'_>) -> Result<Section, WebError> {
         .map(|(m, n)| Row {
             key: m.clone(),
             label: Label::Text(m.clone()),
-            cells: vec![
-                count(n.incidents, true),
-                count(n.within, true),
-                percent(n.within, n.incidents, true),
-            ],
+            cells: part_of(n.within, n.incidents).to_vec(),
         })
         .collect();
     let mut by_district = dataset(
