@@ -582,8 +582,6 @@ const TABLE: &[(&str, &str, Expect)] = &[
     ("GET", "/open311/v2/services/{file}", Public),
     ("GET", "/open311/v2/requests/{file}", Public),
     ("GET", "/open311/v2/tokens/{file}", Public),
-    // Signing out goes last for each actor (it ends the session).
-    ("POST", "/{tenant}/logout", AnyRole),
     ("GET", "/{tenant}/staff/response-targets", Roles(RESCUE_PLANNING)),
     (
         "POST",
@@ -600,6 +598,8 @@ const TABLE: &[(&str, &str, Expect)] = &[
     ("GET", "/{tenant}/transparency/data/{file}", Public),
     ("GET", "/{tenant}/admin/transparency", Roles(ADMIN)),
     ("POST", "/{tenant}/admin/transparency", Roles(ADMIN)),
+    // Signing out goes last for each actor (it ends the session).
+    ("POST", "/{tenant}/logout", AnyRole),
 ];
 
 #[test]
