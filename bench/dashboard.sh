@@ -9,6 +9,7 @@
 # request, then N requests one after another) and one CSV download.
 #
 #   bench/dashboard.sh [REPORTS] [RECEIPTS] [N]
+#   VN_BIN=target/debug/vertrauensnetz bench/dashboard.sh   (skip the build)
 #
 # SQLite (the demo's engine). Prints the data volumes used.
 set -euo pipefail
@@ -17,8 +18,13 @@ reports="${1:-30000}"
 receipts="${2:-20000}"
 n="${3:-30}"
 port=18294
-cargo build --release -q -p vertrauensnetz
-bin="$PWD/target/release/vertrauensnetz"
+# VN_BIN: an already built binary (default: build and use the release one).
+if [ -n "${VN_BIN:-}" ]; then
+  bin="$VN_BIN"
+else
+  cargo build --release -q -p vertrauensnetz
+  bin="$PWD/target/release/vertrauensnetz"
+fi
 work=$(mktemp -d)
 cleanup() {
   kill $(jobs -p) 2>/dev/null || true

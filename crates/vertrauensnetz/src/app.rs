@@ -109,6 +109,7 @@ fn extensions(db: &Db, clock: &Clock, config: &Config) -> axum::http::Extensions
         Err(e) => tracing::error!(error = %e, "receipt signing keys unavailable"),
     }
     ext.insert(crate::reports::Reports::new());
+    ext.insert(crate::transparency::Cache::new());
     ext.insert(crate::events::writer::RegistrationWriter::start(
         db.clone(),
         clock.clone(),

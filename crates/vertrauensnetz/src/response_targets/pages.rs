@@ -345,6 +345,7 @@ pub async fn import(
         )
         .await?;
         tx.commit().await?;
+        crate::transparency::forget(&state, tenant.id);
     }
     let mut args = fluent_bundle::FluentArgs::new();
     args.set("stored", stored);
@@ -453,6 +454,7 @@ pub async fn save_settings(
     )
     .await?;
     tx.commit().await?;
+    crate::transparency::forget(&state, tenant.id);
     let mut extras = Extras::none();
     extras.import = Some(ImportView {
         summary: tr.t("rt-settings-saved").into_owned(),

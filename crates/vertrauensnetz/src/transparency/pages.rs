@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::model::{self, Dataset, Label, Period, Section, Unit};
-use super::sections::{self, Input};
+use super::sections;
 use super::store;
 use crate::platform::audit::{self, Entry};
 use crate::platform::auth::Permission;
@@ -244,8 +244,7 @@ pub async fn dashboard(
 ) -> Result<Response, WebError> {
     let tenant = ctx.tenant()?.clone();
     let period = chosen_period(&state, &tenant, &q)?;
-    let input = Input::new(&state, &tenant, period, ctx.lang()).await?;
-    let sections = sections::all(&input).await?;
+    let sections = super::sections_for(&state, &tenant, period, ctx.lang()).await?;
     let (licence_name, licence_url) = store::licence(&state.db, tenant.id).await?;
     let t = Tr::new(ctx.lang());
     let tpl = DashboardPage {
@@ -329,8 +328,7 @@ pub async fn dictionary(
 ) -> Result<Response, WebError> {
     let tenant = ctx.tenant()?.clone();
     let period = Period::current_year(state.clock.now(), super::tz(&tenant));
-    let input = Input::new(&state, &tenant, period, ctx.lang()).await?;
-    let all = sections::all(&input).await?;
+    let all = super::sections_for(&state, &tenant, period, ctx.lang()).await?;
     let t = Tr::new(ctx.lang());
     let computed: Vec<&Dataset> = all.iter().flat_map(|s| s.datasets.iter()).collect();
     let entries = sections::DATASET_KEYS
@@ -383,8 +381,7 @@ pub async fn download(
         return Err(unknown_dataset(&file));
     }
     let period = chosen_period(&state, &tenant, &q)?;
-    let input = Input::new(&state, &tenant, period, ctx.lang()).await?;
-    let all = sections::all(&input).await?;
+    let all = super::sections_for(&state, &tenant, period, ctx.lang()).await?;
     let Some(d) = all.iter().flat_map(|s| s.datasets.iter()).find(|d| d.id == id) else {
         // A withheld section (the tenant does not publish it).
         return Err(unknown_dataset(&file));
