@@ -17,6 +17,6 @@ pub mod platform;
 pub mod public_info;
 pub mod receipts;
 pub mod reports;
-pub mod topic_pages;
 pub mod response_targets;
+pub mod topic_pages;
 pub mod transparency;

@@ -452,7 +452,12 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("{n} receipts generated");
         }
         Command::Generate {
-            command: GenerateCommand::Dispatch { tenant, count, seed },
+            command:
+                GenerateCommand::Dispatch {
+                    tenant,
+                    count,
+                    seed,
+                },
         } => {
             let started = std::time::Instant::now();
             let n = vertrauensnetz::response_targets::demo::generate_cli(

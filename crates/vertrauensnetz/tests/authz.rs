@@ -582,7 +582,11 @@ const TABLE: &[(&str, &str, Expect)] = &[
     ("GET", "/open311/v2/services/{file}", Public),
     ("GET", "/open311/v2/requests/{file}", Public),
     ("GET", "/open311/v2/tokens/{file}", Public),
-    ("GET", "/{tenant}/staff/response-targets", Roles(RESCUE_PLANNING)),
+    (
+        "GET",
+        "/{tenant}/staff/response-targets",
+        Roles(RESCUE_PLANNING),
+    ),
     (
         "POST",
         "/{tenant}/staff/response-targets/import",

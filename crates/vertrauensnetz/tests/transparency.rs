@@ -195,57 +195,123 @@ async fn compliance_equals_hand_computed_values_and_bad_lines_are_reported() {
     // Broken rows among good ones: each is reported with its line, the
     // rest is imported.
     let mut csv = fixed_csv();
-    csv.push_str("X1,Nirgendwo,notfall,2026-03-10 10:00:00,2026-03-10 10:01:00,2026-03-10 10:07:00\n");
+    csv.push_str(
+        "X1,Nirgendwo,notfall,2026-03-10 10:00:00,2026-03-10 10:01:00,2026-03-10 10:07:00\n",
+    );
     csv.push_str("X2,Eving,notfall,gestern,2026-03-10 10:01:00,2026-03-10 10:07:00\n");
     csv.push_str("X3,Eving,notfall,2026-03-10 10:00:00,2026-03-10 09:59:00,2026-03-10 10:07:00\n");
     csv.push_str(&row("E0", "Eving", "2026-03-10", 100));
     let (status, html) = import(&app, &rescue, &csv).await;
     assert_eq!(status, 200, "{html}");
     // The header is line 1 and the 17 good rows are lines 2–18.
-    assert!(html.contains("Zeile 19: Unbekannter Stadtbezirk „Nirgendwo“."), "{html}");
-    assert!(html.contains("Zeile 20: Keine gültige Zeit: called_at: gestern."), "{html}");
-    assert!(html.contains("Zeile 21: Die Zeiten sind nicht in der Reihenfolge"), "{html}");
-    assert!(html.contains("Zeile 22: Diese Einsatznummer steht schon in Zeile 2."), "{html}");
-    assert!(html.contains("17 Einsätze übernommen (17 neu, 0 ersetzt), 4 Zeilen nicht übernommen."), "{html}");
+    assert!(
+        html.contains("Zeile 19: Unbekannter Stadtbezirk „Nirgendwo“."),
+        "{html}"
+    );
+    assert!(
+        html.contains("Zeile 20: Keine gültige Zeit: called_at: gestern."),
+        "{html}"
+    );
+    assert!(
+        html.contains("Zeile 21: Die Zeiten sind nicht in der Reihenfolge"),
+        "{html}"
+    );
+    assert!(
+        html.contains("Zeile 22: Diese Einsatznummer steht schon in Zeile 2."),
+        "{html}"
+    );
+    assert!(
+        html.contains("17 Einsätze übernommen (17 neu, 0 ersetzt), 4 Zeilen nicht übernommen."),
+        "{html}"
+    );
     assert_eq!(stored(&app).await, 17);
 
     // The staff page shows the hand-computed shares for 2026.
-    let (_, page) = get(&rescue, &app.url(&format!("/{T}/staff/response-targets?period=2026"))).await;
-    assert!(page.contains("<th scope=\"row\">Eving</th><td>6</td><td>4</td><td>66,7 %</td>"), "{page}");
-    assert!(page.contains("<th scope=\"row\">Hörde</th><td>5</td><td>4</td><td>80,0 %</td>"), "{page}");
-    assert!(page.contains("<th scope=\"row\">Mengede</th><td>6</td><td>4</td><td>66,7 %</td>"), "{page}");
+    let (_, page) = get(
+        &rescue,
+        &app.url(&format!("/{T}/staff/response-targets?period=2026")),
+    )
+    .await;
+    assert!(
+        page.contains("<th scope=\"row\">Eving</th><td>6</td><td>4</td><td>66,7 %</td>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<th scope=\"row\">Hörde</th><td>5</td><td>4</td><td>80,0 %</td>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<th scope=\"row\">Mengede</th><td>6</td><td>4</td><td>66,7 %</td>"),
+        "{page}"
+    );
     assert!(page.contains("Eving: Erreichungsgrad 66,7 % liegt unter der Prüfschwelle von 80 %"));
-    assert!(!page.contains("Hörde: Erreichungsgrad"), "80.0 % is not below 80 %");
+    assert!(
+        !page.contains("Hörde: Erreichungsgrad"),
+        "80.0 % is not below 80 %"
+    );
 
     // Re-importing the same export replaces, never double counts.
     let (status, html) = import(&app, &rescue, &fixed_csv()).await;
     assert_eq!(status, 200);
-    assert!(html.contains("17 Einsätze übernommen (0 neu, 17 ersetzt), 0 Zeilen nicht übernommen."), "{html}");
+    assert!(
+        html.contains("17 Einsätze übernommen (0 neu, 17 ersetzt), 0 Zeilen nicht übernommen."),
+        "{html}"
+    );
     assert_eq!(stored(&app).await, 17);
 
     // The public open data has the same figures, by district and month.
-    let (status, body) = get(&client(), &app.url(&format!("/{T}/transparency/data/response-compliance.csv?period=2026"))).await;
+    let (status, body) = get(
+        &client(),
+        &app.url(&format!(
+            "/{T}/transparency/data/response-compliance.csv?period=2026"
+        )),
+    )
+    .await;
     assert_eq!(status, 200);
     let (header, rows) = csv_table(&body);
     assert_eq!(
         header,
-        ["key", "label", "incidents", "within_target", "compliance_percent", "target_share_percent", "previous_compliance_percent"]
+        [
+            "key",
+            "label",
+            "incidents",
+            "within_target",
+            "compliance_percent",
+            "target_share_percent",
+            "previous_compliance_percent"
+        ]
     );
     assert_eq!(rows["eving"], ["6", "4", "66.7", "90.0", ""]);
     assert_eq!(rows["hoerde"], ["5", "4", "80.0", "90.0", ""]);
     assert_eq!(rows["mengede"], ["6", "4", "66.7", "90.0", ""]);
     assert_eq!(rows["brackel"], ["0", "0", "", "90.0", ""]);
-    let (_, body) = get(&client(), &app.url(&format!("/{T}/transparency/data/response-compliance-monthly.csv?period=2026"))).await;
+    let (_, body) = get(
+        &client(),
+        &app.url(&format!(
+            "/{T}/transparency/data/response-compliance-monthly.csv?period=2026"
+        )),
+    )
+    .await;
     let (_, months) = csv_table(&body);
     // 11 of 16 in March = 68.75 → 68.8; April has a single incident (suppressed).
     assert_eq!(months["2026-03"], ["16", "11", "68.8"]);
     assert_eq!(months["2026-04"], ["", "", ""]);
     assert_eq!(months["2026-05"], ["0", "0", ""]);
     // A quarter: only March for Eving (3 of 5).
-    let (_, body) = get(&client(), &app.url(&format!("/{T}/transparency/data/response-compliance.csv?period=2026-q1"))).await;
+    let (_, body) = get(
+        &client(),
+        &app.url(&format!(
+            "/{T}/transparency/data/response-compliance.csv?period=2026-q1"
+        )),
+    )
+    .await;
     assert_eq!(csv_table(&body).1["eving"], ["5", "3", "60.0", "90.0", ""]);
     // The dashboard warns about Eving and Mengede, not Hörde.
-    let (_, dash) = get(&client(), &app.url(&format!("/{T}/transparency?period=2026"))).await;
+    let (_, dash) = get(
+        &client(),
+        &app.url(&format!("/{T}/transparency?period=2026")),
+    )
+    .await;
     assert!(dash.contains("Eving: Nur 66,7 % der Notfälle"), "{dash}");
     assert!(dash.contains("Mengede: Nur 66,7 % der Notfälle"));
     assert!(!dash.contains("Hörde: Nur"));
@@ -255,7 +321,13 @@ async fn compliance_equals_hand_computed_values_and_bad_lines_are_reported() {
         settings(&app, &rescue, "dispatch", "*;*;8;90\nmengede;*;12;90").await,
         200
     );
-    let (_, body) = get(&client(), &app.url(&format!("/{T}/transparency/data/response-compliance.csv?period=2026"))).await;
+    let (_, body) = get(
+        &client(),
+        &app.url(&format!(
+            "/{T}/transparency/data/response-compliance.csv?period=2026"
+        )),
+    )
+    .await;
     assert_eq!(csv_table(&body).1["eving"], ["6", "5", "83.3", "90.0", ""]);
 
     // A file with the wrong columns stores nothing and says why.
@@ -274,7 +346,10 @@ async fn compliance_equals_hand_computed_values_and_bad_lines_are_reported() {
     assert!(html.contains("Bitte wählen Sie eine Datei aus."));
 
     // Bad targets are refused as a whole and the old ones stay.
-    assert_eq!(settings(&app, &rescue, "call", "eving;*;8;90\nnirgendwo;*;8;90").await, 422);
+    assert_eq!(
+        settings(&app, &rescue, "call", "eving;*;8;90\nnirgendwo;*;8;90").await,
+        422
+    );
     assert_eq!(settings(&app, &rescue, "sometimes", "*;*;8;90").await, 422);
     let (_, page) = get(&rescue, &app.url(&format!("/{T}/staff/response-targets"))).await;
     assert!(page.contains("mengede;*;12;90"));
@@ -282,7 +357,11 @@ async fn compliance_equals_hand_computed_values_and_bad_lines_are_reported() {
 
     // Someone without the permission cannot import.
     let coordinator = login(&app, T, Role::Coordinator).await;
-    let (status, _) = get(&coordinator, &app.url(&format!("/{T}/staff/response-targets"))).await;
+    let (status, _) = get(
+        &coordinator,
+        &app.url(&format!("/{T}/staff/response-targets")),
+    )
+    .await;
     assert_eq!(status, 403);
 }
 
@@ -294,28 +373,54 @@ async fn every_chart_has_a_table_and_downloads_equal_the_page() {
     assert_eq!(status, 200);
 
     for lang in ["de", "ar"] {
-        let (status, html) = get(&client(), &app.url(&format!("/{T}/transparency?period=2026&lang={lang}"))).await;
+        let (status, html) = get(
+            &client(),
+            &app.url(&format!("/{T}/transparency?period=2026&lang={lang}")),
+        )
+        .await;
         assert_eq!(status, 200);
-        let svg_re = regex_lite::Regex::new(r#"<svg class="chart"[^>]*aria-describedby="t-([a-z-]+)""#).unwrap();
-        let charts: Vec<String> = svg_re.captures_iter(&html).map(|c| c[1].to_owned()).collect();
+        let svg_re =
+            regex_lite::Regex::new(r#"<svg class="chart"[^>]*aria-describedby="t-([a-z-]+)""#)
+                .unwrap();
+        let charts: Vec<String> = svg_re
+            .captures_iter(&html)
+            .map(|c| c[1].to_owned())
+            .collect();
         let tables = html.matches("<table id=\"t-").count();
         assert!(tables >= 10, "{tables} tables");
         assert_eq!(charts.len(), tables, "one chart per table");
         for id in &charts {
-            assert!(html.contains(&format!("<table id=\"t-{id}\"")), "chart {id} without table");
+            assert!(
+                html.contains(&format!("<table id=\"t-{id}\"")),
+                "chart {id} without table"
+            );
         }
-        assert!(html.matches("<svg").count() == charts.len(), "every chart names its table");
+        assert!(
+            html.matches("<svg").count() == charts.len(),
+            "every chart names its table"
+        );
         if lang == "ar" {
             assert!(html.contains("dir=\"rtl\""));
         }
     }
 
-    let (_, html) = get(&client(), &app.url(&format!("/{T}/transparency?period=2026"))).await;
+    let (_, html) = get(
+        &client(),
+        &app.url(&format!("/{T}/transparency?period=2026")),
+    )
+    .await;
     let id_re = regex_lite::Regex::new(r#"<table id="t-([a-z-]+)""#).unwrap();
-    let ids: Vec<String> = id_re.captures_iter(&html).map(|c| c[1].to_owned()).collect();
+    let ids: Vec<String> = id_re
+        .captures_iter(&html)
+        .map(|c| c[1].to_owned())
+        .collect();
     for id in &ids {
         let (period, page_rows) = html_table(&html, id).unwrap();
-        let (status, body) = get(&client(), &app.url(&format!("/{T}/transparency/data/{id}.csv?period={period}"))).await;
+        let (status, body) = get(
+            &client(),
+            &app.url(&format!("/{T}/transparency/data/{id}.csv?period={period}")),
+        )
+        .await;
         assert_eq!(status, 200, "{id}");
         let (_, csv_rows) = csv_table(&body);
         assert_eq!(csv_rows, page_rows, "CSV of {id} differs from the page");
@@ -326,9 +431,16 @@ async fn every_chart_has_a_table_and_downloads_equal_the_page() {
             .unwrap();
         assert_eq!(res.headers()["content-type"], "application/json");
         let doc: Value = res.json().await.unwrap();
-        assert_eq!(json_rows(&doc), page_rows, "JSON of {id} differs from the page");
+        assert_eq!(
+            json_rows(&doc),
+            page_rows,
+            "JSON of {id} differs from the page"
+        );
         assert_eq!(doc["period"], period.as_str());
-        assert_eq!(doc["licence"]["name"], "Datenlizenz Deutschland – Namensnennung – 2.0");
+        assert_eq!(
+            doc["licence"]["name"],
+            "Datenlizenz Deutschland – Namensnennung – 2.0"
+        );
     }
     // Complaints are published per year; a quarter still shows the year.
     assert!(ids.contains(&"complaints-by-category".to_owned()));
@@ -336,12 +448,18 @@ async fn every_chart_has_a_table_and_downloads_equal_the_page() {
     // The accountability figures are withheld while the tenant does not
     // publish its committee reports.
     assert!(!ids.contains(&"force-by-kind".to_owned()));
-    let (status, _) = get(&client(), &app.url(&format!("/{T}/transparency/data/force-by-kind.csv"))).await;
+    let (status, _) = get(
+        &client(),
+        &app.url(&format!("/{T}/transparency/data/force-by-kind.csv")),
+    )
+    .await;
     assert_eq!(status, 404);
 
     // GeoJSON per district: one feature per district with the figures.
     let res = client()
-        .get(app.url(&format!("/{T}/transparency/data/response-compliance.geojson?period=2026")))
+        .get(app.url(&format!(
+            "/{T}/transparency/data/response-compliance.geojson?period=2026"
+        )))
         .send()
         .await
         .unwrap();
@@ -373,14 +491,30 @@ async fn bad_input_is_refused_clearly() {
         assert_eq!(status, 400, "{q}");
         assert!(html.contains("Unbekannter Zeitraum"), "{q}: {html}");
     }
-    let (status, html) = get(&anon, &app.url(&format!("/{T}/transparency?period=2026-q5&lang=tr"))).await;
+    let (status, html) = get(
+        &anon,
+        &app.url(&format!("/{T}/transparency?period=2026-q5&lang=tr")),
+    )
+    .await;
     assert_eq!(status, 400);
     assert!(html.contains("Bilinmeyen dönem"));
-    for file in ["nothing.csv", "reports-by-kind.xlsx", "reports-by-kind", "reports-by-kind.geojson", "..%2Fetc.csv"] {
+    for file in [
+        "nothing.csv",
+        "reports-by-kind.xlsx",
+        "reports-by-kind",
+        "reports-by-kind.geojson",
+        "..%2Fetc.csv",
+    ] {
         let (status, _) = get(&anon, &app.url(&format!("/{T}/transparency/data/{file}"))).await;
         assert_eq!(status, 404, "{file}");
     }
-    let (status, _) = get(&anon, &app.url(&format!("/{T}/transparency/data/reports-by-kind.csv?period=1999"))).await;
+    let (status, _) = get(
+        &anon,
+        &app.url(&format!(
+            "/{T}/transparency/data/reports-by-kind.csv?period=1999"
+        )),
+    )
+    .await;
     assert_eq!(status, 400);
     let (status, _) = get(&anon, &app.url("/nowhere/transparency")).await;
     assert_eq!(status, 404);
@@ -390,15 +524,39 @@ async fn bad_input_is_refused_clearly() {
     let admin = login(&app, T, Role::Admin).await;
     let url = app.url(&format!("/{T}/admin/transparency"));
     let token = csrf_token(&admin, &url).await;
-    let res = post_form(&admin, &url, &token, &[("licence_name", ""), ("licence_url", "javascript:alert(1)")]).await;
+    let res = post_form(
+        &admin,
+        &url,
+        &token,
+        &[("licence_name", ""), ("licence_url", "javascript:alert(1)")],
+    )
+    .await;
     assert_eq!(res.status().as_u16(), 422);
     let (_, dash) = get(&anon, &app.url(&format!("/{T}/transparency"))).await;
     assert!(dash.contains("Datenlizenz Deutschland – Namensnennung – 2.0"));
-    let res = post_form(&admin, &url, &token, &[("licence_name", "CC BY 4.0"), ("licence_url", "https://creativecommons.org/licenses/by/4.0/")]).await;
+    let res = post_form(
+        &admin,
+        &url,
+        &token,
+        &[
+            ("licence_name", "CC BY 4.0"),
+            (
+                "licence_url",
+                "https://creativecommons.org/licenses/by/4.0/",
+            ),
+        ],
+    )
+    .await;
     assert_eq!(res.status().as_u16(), 200);
     let (_, dash) = get(&anon, &app.url(&format!("/{T}/transparency"))).await;
-    assert!(dash.contains("<a href=\"https://creativecommons.org/licenses/by/4.0/\" rel=\"license\">CC BY 4.0</a>"));
-    let (_, json) = get(&anon, &app.url(&format!("/{T}/transparency/data/events-by-kind.json"))).await;
+    assert!(dash.contains(
+        "<a href=\"https://creativecommons.org/licenses/by/4.0/\" rel=\"license\">CC BY 4.0</a>"
+    ));
+    let (_, json) = get(
+        &anon,
+        &app.url(&format!("/{T}/transparency/data/events-by-kind.json")),
+    )
+    .await;
     let doc: Value = serde_json::from_str(&json).unwrap();
     assert_eq!(doc["licence"]["name"], "CC BY 4.0");
     // Lünen keeps its own default.

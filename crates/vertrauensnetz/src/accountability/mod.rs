@@ -528,8 +528,10 @@ pub async fn public_figures(
     let attacks = store::attacks_between(db, tenant, from, to).await?;
     let mut out = PublicFigures::default();
     for k in model::FORCE_KINDS {
-        out.force_by_kind
-            .push((k.to_owned(), force.iter().filter(|r| r.kind == k).count() as i64));
+        out.force_by_kind.push((
+            k.to_owned(),
+            force.iter().filter(|r| r.kind == k).count() as i64,
+        ));
     }
     for a in model::AGENCIES {
         let of: Vec<&store::ForceRow> = force.iter().filter(|r| r.agency == a).collect();

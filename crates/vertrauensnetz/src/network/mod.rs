@@ -446,11 +446,7 @@ pub async fn public_figures(
     Ok(model::OrgKind::ALL
         .iter()
         .map(|k| {
-            let n = rows
-                .iter()
-                .filter(|r| r.0 == k.as_str())
-                .map(|r| r.1)
-                .sum();
+            let n = rows.iter().filter(|r| r.0 == k.as_str()).map(|r| r.1).sum();
             (k.as_str().to_owned(), n)
         })
         .collect())

@@ -440,11 +440,19 @@ pub async fn public_figures(
             n if n % 2 == 1 => Some(days[n / 2]),
             n => Some((days[n / 2 - 1] + days[n / 2]) / 2.0),
         };
-        out.by_kind
-            .push((k.to_owned(), received, done, closed, received - done - closed, median));
+        out.by_kind.push((
+            k.to_owned(),
+            received,
+            done,
+            closed,
+            received - done - closed,
+            median,
+        ));
     }
     for r in &rows {
-        *districts.entry(r.2.clone().unwrap_or_default()).or_default() += r.3;
+        *districts
+            .entry(r.2.clone().unwrap_or_default())
+            .or_default() += r.3;
     }
     out.by_district = districts.into_iter().collect();
     Ok(out)

@@ -68,7 +68,10 @@ pub async fn generate(
         .iter()
         .position(|d| d.code == "scharnhorst")
         .unwrap_or(districts.len() - 1);
-    let tz: chrono_tz::Tz = tenant.time_zone.parse().unwrap_or(chrono_tz::Europe::Berlin);
+    let tz: chrono_tz::Tz = tenant
+        .time_zone
+        .parse()
+        .unwrap_or(chrono_tz::Europe::Berlin);
     let now = clock.now();
     let mut rng = StdRng::seed_from_u64(seed);
     let mut batch = Vec::with_capacity(5000);

@@ -117,8 +117,10 @@ pub async fn compliance(
         }
     }
     let mut districts = Vec::new();
-    let mut all_months: BTreeMap<String, Count> =
-        months.iter().map(|m| (m.clone(), Count::default())).collect();
+    let mut all_months: BTreeMap<String, Count> = months
+        .iter()
+        .map(|m| (m.clone(), Count::default()))
+        .collect();
     let mut total = Count::default();
     for code in codes {
         let d = now.get(code);
@@ -127,10 +129,7 @@ pub async fn compliance(
         let by_month: Vec<(String, Count)> = months
             .iter()
             .map(|m| {
-                let c = d
-                    .and_then(|d| d.months.get(m))
-                    .copied()
-                    .unwrap_or_default();
+                let c = d.and_then(|d| d.months.get(m)).copied().unwrap_or_default();
                 if let Some(a) = all_months.get_mut(m) {
                     a.add(c);
                 }

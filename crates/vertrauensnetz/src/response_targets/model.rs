@@ -130,7 +130,10 @@ pub fn parse_time(value: &str, tz: chrono_tz::Tz) -> Option<DateTime<Utc>> {
     ] {
         if let Ok(n) = NaiveDateTime::parse_from_str(v, fmt) {
             // In the autumn hour that repeats, the earlier instant is taken.
-            return tz.from_local_datetime(&n).earliest().map(|t| t.with_timezone(&Utc));
+            return tz
+                .from_local_datetime(&n)
+                .earliest()
+                .map(|t| t.with_timezone(&Utc));
         }
     }
     None
@@ -139,8 +142,7 @@ pub fn parse_time(value: &str, tz: chrono_tz::Tz) -> Option<DateTime<Utc>> {
 fn valid_token(s: &str, max: usize) -> bool {
     !s.is_empty()
         && s.len() <= max
-        && s
-            .chars()
+        && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'))
 }
 
@@ -262,7 +264,11 @@ pub fn parse_csv(
             out.problems.push(RowProblem {
                 line,
                 key: "rt-row-time",
-                value: format!("{}: {}", COLUMNS[k], field(k).chars().take(40).collect::<String>()),
+                value: format!(
+                    "{}: {}",
+                    COLUMNS[k],
+                    field(k).chars().take(40).collect::<String>()
+                ),
             });
             continue;
         }
@@ -362,7 +368,10 @@ pub struct TargetProblem {
 /// Parses the targets field: one target per line,
 /// `district;category;minutes;percent`, `*` for every district or
 /// category. Every line must be valid, otherwise nothing is saved.
-pub fn parse_targets(text: &str, district_codes: &[&str]) -> Result<Vec<Target>, Vec<TargetProblem>> {
+pub fn parse_targets(
+    text: &str,
+    district_codes: &[&str],
+) -> Result<Vec<Target>, Vec<TargetProblem>> {
     let mut out: Vec<Target> = Vec::new();
     let mut problems = Vec::new();
     for (i, raw) in text.lines().enumerate() {
@@ -579,7 +588,13 @@ mod tests {
                    A3,hoerde,notfall,2026-03-01 12:00:00,2026-03-01 11:59:00,2026-03-01 12:07:00\n\
                    A1,Eving,notfall,2026-03-01 12:00:00,2026-03-01 12:01:00,2026-03-01 12:07:00\n\
                    A4,Hörde,notfall,yesterday,2026-03-01 12:01:00,2026-03-01 12:07:00\n";
-        let p = parse_csv(csv.as_bytes(), &districts(), chrono_tz::Europe::Berlin, now()).unwrap();
+        let p = parse_csv(
+            csv.as_bytes(),
+            &districts(),
+            chrono_tz::Europe::Berlin,
+            now(),
+        )
+        .unwrap();
         assert_eq!(p.records.len(), 1);
         assert_eq!(p.records[0].seconds_from_call(), 420);
         assert_eq!(p.records[0].seconds_from_dispatch(), 360);
@@ -613,7 +628,13 @@ mod tests {
     fn semicolons_and_local_time() {
         let csv = "incident_id;district;category;called_at;dispatched_at;arrived_at\n\
                    X;eving;n1;2026-07-01T00:30:00;2026-07-01T00:31:00;2026-07-01T00:40:00\n";
-        let p = parse_csv(csv.as_bytes(), &districts(), chrono_tz::Europe::Berlin, now()).unwrap();
+        let p = parse_csv(
+            csv.as_bytes(),
+            &districts(),
+            chrono_tz::Europe::Berlin,
+            now(),
+        )
+        .unwrap();
         // 00:30 in Berlin summer time is 22:30 UTC of the day before, but
         // the month is the local one.
         assert_eq!(p.records[0].month, "2026-07");
@@ -640,6 +661,9 @@ mod tests {
         };
         assert_eq!(c.percent(), Some(66.7));
         assert_eq!(Count::default().percent(), None);
-        assert_eq!(months_between("2026-11", "2027-02"), vec!["2026-11", "2026-12", "2027-01"]);
+        assert_eq!(
+            months_between("2026-11", "2027-02"),
+            vec!["2026-11", "2026-12", "2027-01"]
+        );
     }
 }

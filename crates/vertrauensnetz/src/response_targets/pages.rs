@@ -95,14 +95,21 @@ fn chosen_period(state: &AppState, tenant: &Tenant, q: &PeriodQuery) -> Result<P
     match q.period.as_deref() {
         None | Some("") => Ok(Period::current_year(state.clock.now(), tz)),
         Some(s) => Period::parse(s).ok_or_else(|| {
-            WebError::new(StatusCode::BAD_REQUEST, "transparency-error-period")
-                .with_detail(format!("unknown period \"{}\"", s.chars().take(20).collect::<String>()))
+            WebError::new(StatusCode::BAD_REQUEST, "transparency-error-period").with_detail(
+                format!(
+                    "unknown period \"{}\"",
+                    s.chars().take(20).collect::<String>()
+                ),
+            )
         }),
     }
 }
 
 pub fn tz(tenant: &Tenant) -> chrono_tz::Tz {
-    tenant.time_zone.parse().unwrap_or(chrono_tz::Europe::Berlin)
+    tenant
+        .time_zone
+        .parse()
+        .unwrap_or(chrono_tz::Europe::Berlin)
 }
 
 /// Compliance of a period with the previous period of the same length.
@@ -185,12 +192,20 @@ async fn render(
         .iter()
         .map(|d| MonthRow {
             name: d.name.clone(),
-            cells: d.months.iter().map(|(_, n)| pct(&tr, n.percent())).collect(),
+            cells: d
+                .months
+                .iter()
+                .map(|(_, n)| pct(&tr, n.percent()))
+                .collect(),
         })
         .collect();
     month_rows.push(MonthRow {
         name: tr.t("rt-all-districts").into_owned(),
-        cells: c.months.iter().map(|(_, n)| pct(&tr, n.percent())).collect(),
+        cells: c
+            .months
+            .iter()
+            .map(|(_, n)| pct(&tr, n.percent()))
+            .collect(),
     });
     let now_year = Period::current_year(state.clock.now(), tz(&tenant)).year;
     let mut periods = Vec::new();
@@ -444,13 +459,17 @@ pub async fn save_settings(
         &mut tx,
         tenant.id,
         now,
-        &Entry::new(actor, "response_targets.settings", "tenant", tenant.id.as_uuid()).details(
-            serde_json::json!({
-                "start_point": start_point.as_str(),
-                "threshold_percent": threshold_percent,
-                "targets": targets.len(),
-            }),
-        ),
+        &Entry::new(
+            actor,
+            "response_targets.settings",
+            "tenant",
+            tenant.id.as_uuid(),
+        )
+        .details(serde_json::json!({
+            "start_point": start_point.as_str(),
+            "threshold_percent": threshold_percent,
+            "targets": targets.len(),
+        })),
     )
     .await?;
     tx.commit().await?;

@@ -75,7 +75,10 @@ pub fn nav() -> Vec<NavLink> {
 
 /// The tenant's time zone.
 pub fn tz(tenant: &Tenant) -> chrono_tz::Tz {
-    tenant.time_zone.parse().unwrap_or(chrono_tz::Europe::Berlin)
+    tenant
+        .time_zone
+        .parse()
+        .unwrap_or(chrono_tz::Europe::Berlin)
 }
 
 /// A cell as shown to a reader: the file's number with the language's
@@ -105,10 +108,8 @@ pub struct Cache {
     entries: std::sync::Arc<std::sync::Mutex<CacheMap>>,
 }
 
-type CacheMap = std::collections::HashMap<
-    CacheKey,
-    (std::time::Instant, std::sync::Arc<Vec<model::Section>>),
->;
+type CacheMap =
+    std::collections::HashMap<CacheKey, (std::time::Instant, std::sync::Arc<Vec<model::Section>>)>;
 
 impl Cache {
     pub fn new() -> Cache {

@@ -360,7 +360,10 @@ mod tests {
         assert_eq!(p.slug(), "2026-q3");
         assert_eq!(p.months(), ("2026-07".into(), "2026-10".into()));
         assert_eq!(Period::parse("2026").unwrap().months().1, "2027-01");
-        assert_eq!(Period::parse("2026-q1").unwrap().previous().slug(), "2025-q4");
+        assert_eq!(
+            Period::parse("2026-q1").unwrap().previous().slug(),
+            "2025-q4"
+        );
         for bad in ["", "26", "2026-q5", "2026-q", "abcd", "2026-q11", "1999"] {
             assert!(Period::parse(bad).is_none(), "{bad}");
         }

@@ -322,10 +322,7 @@ fn entry(t: &Tr, d: &Dataset) -> EntryView {
 
 /// `GET /{tenant}/transparency/data`: every dataset, its columns, units,
 /// definition, source, suppression and addresses; the licence.
-pub async fn dictionary(
-    State(state): State<AppState>,
-    ctx: Ctx,
-) -> Result<Response, WebError> {
+pub async fn dictionary(State(state): State<AppState>, ctx: Ctx) -> Result<Response, WebError> {
     let tenant = ctx.tenant()?.clone();
     let period = Period::current_year(state.clock.now(), super::tz(&tenant));
     let all = super::sections_for(&state, &tenant, period, ctx.lang()).await?;
@@ -333,20 +330,22 @@ pub async fn dictionary(
     let computed: Vec<&Dataset> = all.iter().flat_map(|s| s.datasets.iter()).collect();
     let entries = sections::DATASET_KEYS
         .iter()
-        .map(|&(id, title, definition)| match computed.iter().find(|d| d.id == id) {
-            Some(d) => entry(&t, d),
-            // A section the tenant does not publish: named, not described.
-            None => EntryView {
-                id,
-                title: t.t(title).into_owned(),
-                definition: t.t(definition).into_owned(),
-                source: String::new(),
-                dimension: String::new(),
-                columns: Vec::new(),
-                spatial: false,
-                suppression: t.t("transparency-not-published").into_owned(),
+        .map(
+            |&(id, title, definition)| match computed.iter().find(|d| d.id == id) {
+                Some(d) => entry(&t, d),
+                // A section the tenant does not publish: named, not described.
+                None => EntryView {
+                    id,
+                    title: t.t(title).into_owned(),
+                    definition: t.t(definition).into_owned(),
+                    source: String::new(),
+                    dimension: String::new(),
+                    columns: Vec::new(),
+                    spatial: false,
+                    suppression: t.t("transparency-not-published").into_owned(),
+                },
             },
-        })
+        )
         .collect();
     let (licence_name, licence_url) = store::licence(&state.db, tenant.id).await?;
     let tpl = DictionaryPage {
@@ -374,7 +373,9 @@ pub async fn download(
     Query(q): Query<PeriodQuery>,
 ) -> Result<Response, WebError> {
     let tenant = ctx.tenant()?.clone();
-    let (id, ext) = file.rsplit_once('.').ok_or_else(|| unknown_dataset(&file))?;
+    let (id, ext) = file
+        .rsplit_once('.')
+        .ok_or_else(|| unknown_dataset(&file))?;
     if !matches!(ext, "csv" | "json" | "geojson")
         || !sections::DATASET_KEYS.iter().any(|(d, _, _)| *d == id)
     {
@@ -382,7 +383,11 @@ pub async fn download(
     }
     let period = chosen_period(&state, &tenant, &q)?;
     let all = super::sections_for(&state, &tenant, period, ctx.lang()).await?;
-    let Some(d) = all.iter().flat_map(|s| s.datasets.iter()).find(|d| d.id == id) else {
+    let Some(d) = all
+        .iter()
+        .flat_map(|s| s.datasets.iter())
+        .find(|d| d.id == id)
+    else {
         // A withheld section (the tenant does not publish it).
         return Err(unknown_dataset(&file));
     };

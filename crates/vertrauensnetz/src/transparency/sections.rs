@@ -129,20 +129,76 @@ fn leak_key(id: &str, what: &str) -> &'static str {
 
 /// Every dataset id with its title and definition ids.
 pub const DATASET_KEYS: &[(&str, &str, &str)] = &[
-    ("reports-by-kind", "transparency-ds-reports-by-kind-title", "transparency-ds-reports-by-kind-definition"),
-    ("reports-by-district", "transparency-ds-reports-by-district-title", "transparency-ds-reports-by-district-definition"),
-    ("complaints-by-category", "transparency-ds-complaints-by-category-title", "transparency-ds-complaints-by-category-definition"),
-    ("complaints-by-outcome", "transparency-ds-complaints-by-outcome-title", "transparency-ds-complaints-by-outcome-definition"),
-    ("receipts-by-agency", "transparency-ds-receipts-by-agency-title", "transparency-ds-receipts-by-agency-definition"),
-    ("receipts-evaluation", "transparency-ds-receipts-evaluation-title", "transparency-ds-receipts-evaluation-definition"),
-    ("force-by-kind", "transparency-ds-force-by-kind-title", "transparency-ds-force-by-kind-definition"),
-    ("bodycam-coverage", "transparency-ds-bodycam-coverage-title", "transparency-ds-bodycam-coverage-definition"),
-    ("attacks-by-group", "transparency-ds-attacks-by-group-title", "transparency-ds-attacks-by-group-definition"),
-    ("attacks-by-kind", "transparency-ds-attacks-by-kind-title", "transparency-ds-attacks-by-kind-definition"),
-    ("events-by-kind", "transparency-ds-events-by-kind-title", "transparency-ds-events-by-kind-definition"),
-    ("organisations-by-kind", "transparency-ds-organisations-by-kind-title", "transparency-ds-organisations-by-kind-definition"),
-    ("response-compliance", "transparency-ds-response-compliance-title", "transparency-ds-response-compliance-definition"),
-    ("response-compliance-monthly", "transparency-ds-response-compliance-monthly-title", "transparency-ds-response-compliance-monthly-definition"),
+    (
+        "reports-by-kind",
+        "transparency-ds-reports-by-kind-title",
+        "transparency-ds-reports-by-kind-definition",
+    ),
+    (
+        "reports-by-district",
+        "transparency-ds-reports-by-district-title",
+        "transparency-ds-reports-by-district-definition",
+    ),
+    (
+        "complaints-by-category",
+        "transparency-ds-complaints-by-category-title",
+        "transparency-ds-complaints-by-category-definition",
+    ),
+    (
+        "complaints-by-outcome",
+        "transparency-ds-complaints-by-outcome-title",
+        "transparency-ds-complaints-by-outcome-definition",
+    ),
+    (
+        "receipts-by-agency",
+        "transparency-ds-receipts-by-agency-title",
+        "transparency-ds-receipts-by-agency-definition",
+    ),
+    (
+        "receipts-evaluation",
+        "transparency-ds-receipts-evaluation-title",
+        "transparency-ds-receipts-evaluation-definition",
+    ),
+    (
+        "force-by-kind",
+        "transparency-ds-force-by-kind-title",
+        "transparency-ds-force-by-kind-definition",
+    ),
+    (
+        "bodycam-coverage",
+        "transparency-ds-bodycam-coverage-title",
+        "transparency-ds-bodycam-coverage-definition",
+    ),
+    (
+        "attacks-by-group",
+        "transparency-ds-attacks-by-group-title",
+        "transparency-ds-attacks-by-group-definition",
+    ),
+    (
+        "attacks-by-kind",
+        "transparency-ds-attacks-by-kind-title",
+        "transparency-ds-attacks-by-kind-definition",
+    ),
+    (
+        "events-by-kind",
+        "transparency-ds-events-by-kind-title",
+        "transparency-ds-events-by-kind-definition",
+    ),
+    (
+        "organisations-by-kind",
+        "transparency-ds-organisations-by-kind-title",
+        "transparency-ds-organisations-by-kind-definition",
+    ),
+    (
+        "response-compliance",
+        "transparency-ds-response-compliance-title",
+        "transparency-ds-response-compliance-definition",
+    ),
+    (
+        "response-compliance-monthly",
+        "transparency-ds-response-compliance-monthly-title",
+        "transparency-ds-response-compliance-monthly-definition",
+    ),
 ];
 
 async fn reports(i: &Input<'_>) -> Result<Section, WebError> {
@@ -197,9 +253,17 @@ async fn reports(i: &Input<'_>) -> Result<Section, WebError> {
                 vec![
                     col("received", "transparency-col-received", Unit::Count),
                     col("fixed", "transparency-col-fixed", Unit::Count),
-                    col("closed_otherwise", "transparency-col-closed-otherwise", Unit::Count),
+                    col(
+                        "closed_otherwise",
+                        "transparency-col-closed-otherwise",
+                        Unit::Count,
+                    ),
                     col("open", "transparency-col-open", Unit::Count),
-                    col("median_days_to_fix", "transparency-col-median-days", Unit::Days),
+                    col(
+                        "median_days_to_fix",
+                        "transparency-col-median-days",
+                        Unit::Days,
+                    ),
                 ],
                 by_kind,
                 false,
@@ -237,7 +301,9 @@ async fn complaints(i: &Input<'_>) -> Result<Section, WebError> {
             .iter()
             .map(|r| Row {
                 key: r.value.clone(),
-                label: Label::Key(crate::complaints::public_stats_label_key(dimension, &r.value)),
+                label: Label::Key(crate::complaints::public_stats_label_key(
+                    dimension, &r.value,
+                )),
                 cells: vec![r.count.map(|c| c as f64)],
             })
             .collect();
@@ -250,7 +316,11 @@ async fn complaints(i: &Input<'_>) -> Result<Section, WebError> {
             } else {
                 "transparency-dim-outcome"
             },
-            vec![col("complaints", "transparency-col-complaints", Unit::Count)],
+            vec![col(
+                "complaints",
+                "transparency-col-complaints",
+                Unit::Count,
+            )],
             rows,
             true,
             false,
@@ -333,10 +403,26 @@ async fn receipts(i: &Input<'_>) -> Result<Section, WebError> {
                 period,
                 "transparency-dim-agency",
                 vec![
-                    col("self_descriptions", "transparency-col-self-descriptions", Unit::Count),
-                    col("searched_percent", "transparency-col-searched", Unit::Percent),
-                    col("hit_rate_percent", "transparency-col-hit-rate", Unit::Percent),
-                    col("respectful_percent", "transparency-col-respectful", Unit::Percent),
+                    col(
+                        "self_descriptions",
+                        "transparency-col-self-descriptions",
+                        Unit::Count,
+                    ),
+                    col(
+                        "searched_percent",
+                        "transparency-col-searched",
+                        Unit::Percent,
+                    ),
+                    col(
+                        "hit_rate_percent",
+                        "transparency-col-hit-rate",
+                        Unit::Percent,
+                    ),
+                    col(
+                        "respectful_percent",
+                        "transparency-col-respectful",
+                        Unit::Percent,
+                    ),
                 ],
                 described,
                 true,
@@ -385,9 +471,17 @@ async fn accountability(i: &Input<'_>) -> Result<Section, WebError> {
         period.clone(),
         "transparency-dim-agency",
         vec![
-            col("uses_of_force", "transparency-col-uses-of-force", Unit::Count),
+            col(
+                "uses_of_force",
+                "transparency-col-uses-of-force",
+                Unit::Count,
+            ),
             col("bodycam_on", "transparency-col-bodycam-on", Unit::Count),
-            col("coverage_percent", "transparency-col-coverage", Unit::Percent),
+            col(
+                "coverage_percent",
+                "transparency-col-coverage",
+                Unit::Percent,
+            ),
         ],
         bodycam,
         true,
@@ -403,7 +497,11 @@ async fn accountability(i: &Input<'_>) -> Result<Section, WebError> {
                 "transparency-source-accountability",
                 period.clone(),
                 "transparency-dim-kind",
-                vec![col("uses_of_force", "transparency-col-uses-of-force", Unit::Count)],
+                vec![col(
+                    "uses_of_force",
+                    "transparency-col-uses-of-force",
+                    Unit::Count,
+                )],
                 simple(&f.force_by_kind, "transparency-force"),
                 true,
                 false,
@@ -531,9 +629,21 @@ async fn response_targets(i: &Input<'_>) -> Result<Section, WebError> {
         vec![
             col("incidents", "transparency-col-incidents", Unit::Count),
             col("within_target", "transparency-col-within", Unit::Count),
-            col("compliance_percent", "transparency-col-compliance", Unit::Percent),
-            col("target_share_percent", "transparency-col-target-share", Unit::Percent),
-            col("previous_compliance_percent", "transparency-col-previous", Unit::Percent),
+            col(
+                "compliance_percent",
+                "transparency-col-compliance",
+                Unit::Percent,
+            ),
+            col(
+                "target_share_percent",
+                "transparency-col-target-share",
+                Unit::Percent,
+            ),
+            col(
+                "previous_compliance_percent",
+                "transparency-col-previous",
+                Unit::Percent,
+            ),
         ],
         rows,
         true,
@@ -548,7 +658,11 @@ async fn response_targets(i: &Input<'_>) -> Result<Section, WebError> {
         vec![
             col("incidents", "transparency-col-incidents", Unit::Count),
             col("within_target", "transparency-col-within", Unit::Count),
-            col("compliance_percent", "transparency-col-compliance", Unit::Percent),
+            col(
+                "compliance_percent",
+                "transparency-col-compliance",
+                Unit::Percent,
+            ),
         ],
         monthly,
         true,
