@@ -41,6 +41,8 @@ pub fn routes(state: Option<AppState>) -> Routes {
     crate::accountability::routes(&mut r);
     crate::reports::routes(&mut r);
     crate::surveys::routes(&mut r);
+    crate::response_targets::routes(&mut r);
+    crate::transparency::routes(&mut r);
     r.add(
         Method::GET,
         "/api/openapi.json",
@@ -82,6 +84,8 @@ pub fn nav() -> Vec<NavLink> {
     links.extend(crate::accountability::nav());
     links.extend(crate::reports::nav());
     links.extend(crate::surveys::nav());
+    links.extend(crate::response_targets::nav());
+    links.extend(crate::transparency::nav());
     links.push(NavLink {
         path: "notifications",
         title_key: "notifications-title",
@@ -108,6 +112,7 @@ fn extensions(db: &Db, clock: &Clock, config: &Config) -> axum::http::Extensions
         Err(e) => tracing::error!(error = %e, "receipt signing keys unavailable"),
     }
     ext.insert(crate::reports::Reports::new());
+    ext.insert(crate::transparency::Cache::new());
     ext.insert(crate::events::writer::RegistrationWriter::start(
         db.clone(),
         clock.clone(),

@@ -227,6 +227,7 @@ pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<Vec<DemoAccount>> {
     crate::public_info::demo::seed(db, &dortmund, clock).await?;
     crate::accountability::demo::designate(db, &[&dortmund, &luenen], now).await?;
     crate::surveys::demo::seed(db, &dortmund).await?;
+    crate::response_targets::demo::seed(db, &dortmund, clock).await?;
     Ok(accounts)
 }
 

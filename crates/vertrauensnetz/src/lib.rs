@@ -18,5 +18,7 @@ pub mod platform;
 pub mod public_info;
 pub mod receipts;
 pub mod reports;
+pub mod response_targets;
 pub mod surveys;
 pub mod topic_pages;
+pub mod transparency;

@@ -139,6 +139,15 @@ enum GenerateCommand {
         #[arg(long)]
         count: usize,
     },
+    /// Rescue-service dispatch records over the last year (response targets).
+    Dispatch {
+        #[arg(long, default_value = "dortmund")]
+        tenant: String,
+        #[arg(long)]
+        count: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -285,6 +294,17 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 println!("demo-accountability force={f} bodycam={b} attacks={a}");
                 vertrauensnetz::reports::demo::seed_reports(&db, &Clock::default(), &dortmund)
                     .await?;
+                // A year of rescue-service emergencies (about 57,600, as many
+                // as Dortmund's rescue service has).
+                let dispatch = vertrauensnetz::response_targets::demo::generate(
+                    &db,
+                    &dortmund,
+                    &Clock::default(),
+                    57_600,
+                    1,
+                )
+                .await?;
+                println!("demo-dispatch dortmund {dispatch}");
             }
             db.close().await;
             let receipts = vertrauensnetz::receipts::generate::run(
@@ -430,6 +450,27 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             )
             .await?;
             println!("{n} receipts generated");
+        }
+        Command::Generate {
+            command:
+                GenerateCommand::Dispatch {
+                    tenant,
+                    count,
+                    seed,
+                },
+        } => {
+            let started = std::time::Instant::now();
+            let n = vertrauensnetz::response_targets::demo::generate_cli(
+                &config(&g, None)?,
+                &tenant,
+                count,
+                seed,
+            )
+            .await?;
+            println!(
+                "generated {n} dispatch records in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
         }
         Command::Backup { to } => {
             operator::backup(&config(&g, None)?, &to).await?;

@@ -37,6 +37,8 @@ const ATTACKED: &[Role] = &[Role::Kod, Role::Police, Role::Rescue];
 const REPORT_WORK: &[Role] = &[Role::Coordinator, Role::Police, Role::Kod, Role::Department];
 
 /// The expected rule for every route of the application.
+const RESCUE_PLANNING: &[Role] = &[Role::Rescue, Role::Admin];
+
 const TABLE: &[(&str, &str, Expect)] = &[
     ("GET", "/", Public),
     ("GET", "/healthz", Public),
@@ -614,6 +616,26 @@ const TABLE: &[(&str, &str, Expect)] = &[
     ("GET", "/open311/v2/services/{file}", Public),
     ("GET", "/open311/v2/requests/{file}", Public),
     ("GET", "/open311/v2/tokens/{file}", Public),
+    (
+        "GET",
+        "/{tenant}/staff/response-targets",
+        Roles(RESCUE_PLANNING),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/response-targets/import",
+        Roles(RESCUE_PLANNING),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/response-targets/settings",
+        Roles(RESCUE_PLANNING),
+    ),
+    ("GET", "/{tenant}/transparency", Public),
+    ("GET", "/{tenant}/transparency/data", Public),
+    ("GET", "/{tenant}/transparency/data/{file}", Public),
+    ("GET", "/{tenant}/admin/transparency", Roles(ADMIN)),
+    ("POST", "/{tenant}/admin/transparency", Roles(ADMIN)),
     // Signing out goes last for each actor (it ends the session).
     ("POST", "/{tenant}/logout", AnyRole),
 ];

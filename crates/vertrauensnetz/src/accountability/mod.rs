@@ -500,3 +500,61 @@ pub async fn users_with_role(
             .collect(),
     )
 }
+
+/// Figures of a period for the transparency dashboard — only where the
+/// tenant publishes its committee reports (`None` otherwise).
+#[derive(Debug, Clone, Default)]
+pub struct PublicFigures {
+    /// (kind of force, records)
+    pub force_by_kind: Vec<(String, i64)>,
+    /// (agency, uses of force, with the bodycam recording)
+    pub bodycam_by_agency: Vec<(String, i64, i64)>,
+    /// (role of the attacked staff member, reports)
+    pub attacks_by_role: Vec<(String, i64)>,
+    /// (kind of attack, reports naming it)
+    pub attacks_by_kind: Vec<(String, i64)>,
+}
+
+pub async fn public_figures(
+    db: &crate::platform::db::Db,
+    tenant: TenantId,
+    from: crate::platform::db::Timestamp,
+    to: crate::platform::db::Timestamp,
+) -> Result<Option<PublicFigures>, crate::platform::db::DbError> {
+    if !store::rules(db, tenant).await?.report_public {
+        return Ok(None);
+    }
+    let force = store::force_between(db, tenant, from, to).await?;
+    let attacks = store::attacks_between(db, tenant, from, to).await?;
+    let mut out = PublicFigures::default();
+    for k in model::FORCE_KINDS {
+        out.force_by_kind.push((
+            k.to_owned(),
+            force.iter().filter(|r| r.kind == k).count() as i64,
+        ));
+    }
+    for a in model::AGENCIES {
+        let of: Vec<&store::ForceRow> = force.iter().filter(|r| r.agency == a).collect();
+        out.bodycam_by_agency.push((
+            a.to_owned(),
+            of.len() as i64,
+            of.iter().filter(|r| r.bodycam_on).count() as i64,
+        ));
+    }
+    for role in ["kod", "police", "rescue"] {
+        out.attacks_by_role.push((
+            role.to_owned(),
+            attacks.iter().filter(|r| r.reporter_role == role).count() as i64,
+        ));
+    }
+    for k in model::ATTACK_KINDS {
+        out.attacks_by_kind.push((
+            k.to_owned(),
+            attacks
+                .iter()
+                .filter(|r| r.kinds.split(',').any(|x| x == k))
+                .count() as i64,
+        ));
+    }
+    Ok(Some(out))
+}

@@ -451,3 +451,24 @@ pub fn notice_mail(to: &str, subject: String, body: String) -> crate::platform::
         body_text: body,
     }
 }
+
+/// The public statistics of a year (the same figures, with the same
+/// suppression, as `/{tenant}/complaints/statistics`), for the
+/// transparency dashboard.
+pub async fn public_year_stats(
+    state: &AppState,
+    tenant: TenantId,
+    year: i32,
+) -> Result<stats::YearStats, WebError> {
+    stats::year_stats(state, tenant, year).await
+}
+
+/// Fluent id of the label of a value in the public statistics
+/// (`dimension`: `category`, `authority`, `outcome`).
+pub fn public_stats_label_key(dimension: &str, value: &str) -> String {
+    if value == "none" {
+        format!("complaints-stats-no-{dimension}")
+    } else {
+        model::key(dimension, value)
+    }
+}

@@ -360,3 +360,32 @@ pub fn network_nav() -> Vec<crate::platform::web::page::NavLink> {
         audience: Audience::Staff(Permission::UseStaffArea),
     }]
 }
+
+/// Events of a period per kind for the transparency dashboard:
+/// (kind, held — published or done and over by `now` —, cancelled).
+pub async fn public_figures(
+    db: &crate::platform::db::Db,
+    tenant: crate::platform::tenants::TenantId,
+    from: crate::platform::db::Timestamp,
+    to: crate::platform::db::Timestamp,
+    now: crate::platform::db::Timestamp,
+) -> Result<Vec<(String, i64, i64)>, crate::platform::db::DbError> {
+    let rows = store::counts_between(db, tenant, from, to, now).await?;
+    Ok(model::EventKind::ALL
+        .iter()
+        .map(|k| {
+            let k = k.as_str();
+            let held = rows
+                .iter()
+                .filter(|r| r.0 == k && r.2 && (r.1 == "published" || r.1 == "done"))
+                .map(|r| r.3)
+                .sum();
+            let cancelled = rows
+                .iter()
+                .filter(|r| r.0 == k && r.1 == "cancelled")
+                .map(|r| r.3)
+                .sum();
+            (k.to_owned(), held, cancelled)
+        })
+        .collect())
+}

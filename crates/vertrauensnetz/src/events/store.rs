@@ -895,3 +895,23 @@ pub async fn unsubscribe(
         .bind(tenant.as_uuid()).bind(email).bind(now).execute(c).await.map(|_| ()))?;
     Ok(true)
 }
+
+/// Events starting in `[from, to)` by kind and status (drafts left out),
+/// counting as held only those that ended before `now` (for the
+/// transparency dashboard): (kind, status, ended, count).
+pub async fn counts_between(
+    db: &Db,
+    tenant: TenantId,
+    from: Timestamp,
+    to: Timestamp,
+    now: Timestamp,
+) -> Result<Vec<(String, String, bool, i64)>, DbError> {
+    let mut conn = db.read().await?;
+    let rows = on_db!(conn, c => sqlx::query_as(
+        "SELECT kind, status, CASE WHEN ends_at <= $4 THEN TRUE ELSE FALSE END AS ended, COUNT(*)
+         FROM events
+         WHERE tenant_id = $1 AND starts_at >= $2 AND starts_at < $3 AND status <> 'draft'
+         GROUP BY 1, 2, 3")
+        .bind(tenant.as_uuid()).bind(from).bind(to).bind(now).fetch_all(c).await)?;
+    Ok(rows)
+}

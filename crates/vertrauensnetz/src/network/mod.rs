@@ -434,3 +434,20 @@ pub fn nav() -> Vec<NavLink> {
         },
     ]
 }
+
+/// Organisations in the network at the end of a period, per kind, for
+/// the transparency dashboard: (kind, partners).
+pub async fn public_figures(
+    db: &crate::platform::db::Db,
+    tenant: crate::platform::tenants::TenantId,
+    at: crate::platform::db::Timestamp,
+) -> Result<Vec<(String, i64)>, crate::platform::db::DbError> {
+    let rows = store::partners_by_kind(db, tenant, at).await?;
+    Ok(model::OrgKind::ALL
+        .iter()
+        .map(|k| {
+            let n = rows.iter().filter(|r| r.0 == k.as_str()).map(|r| r.1).sum();
+            (k.as_str().to_owned(), n)
+        })
+        .collect())
+}

@@ -1238,3 +1238,19 @@ pub async fn is_approver_tx(
         .bind(tenant.as_uuid()).bind(id).bind(org).fetch_optional(c).await)?;
     Ok(row.is_some())
 }
+
+/// Partner organisations by kind that had joined before `at` (for the
+/// transparency dashboard).
+pub async fn partners_by_kind(
+    db: &Db,
+    tenant: TenantId,
+    at: Timestamp,
+) -> Result<Vec<(String, i64)>, DbError> {
+    let mut conn = db.read().await?;
+    let rows = on_db!(conn, c => sqlx::query_as(
+        "SELECT kind, COUNT(*) FROM organisations
+         WHERE tenant_id = $1 AND status = 'partner' AND (partner_since IS NULL OR partner_since < $2)
+         GROUP BY kind")
+        .bind(tenant.as_uuid()).bind(at).fetch_all(c).await)?;
+    Ok(rows)
+}

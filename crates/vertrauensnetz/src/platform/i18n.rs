@@ -391,6 +391,7 @@ mod tests {
             "safe-places",
             "reports",
             "surveys",
+            "transparency",
         ] {
             resident_file_complete(name);
         }

@@ -435,3 +435,46 @@ pub async fn check_number(
         Some(row),
     ))
 }
+
+/// Receipt figures of a period for the transparency dashboard, per agency.
+#[derive(Debug, Clone, Default)]
+pub struct PublicFigures {
+    /// (agency, receipts given, receipts refused)
+    pub issued: Vec<(String, i64, i64)>,
+    /// (agency, self-descriptions, searched, searched with a hit, felt
+    /// treated respectfully)
+    pub described: Vec<(String, i64, i64, i64, i64)>,
+}
+
+/// Stops in `[from, to)`; self-descriptions of the months `[from_month,
+/// to_month)`.
+pub async fn public_figures(
+    db: &Db,
+    tenant: &Tenant,
+    (from, to): (Timestamp, Timestamp),
+    (from_month, to_month): (&str, &str),
+) -> Result<PublicFigures, DbError> {
+    let issued = store::issued_between(db, tenant.id, from, to).await?;
+    let described = store::described_between(db, tenant.id, from_month, to_month).await?;
+    let mut out = PublicFigures::default();
+    for a in [Agency::Police, Agency::Kod] {
+        let code = a.as_str();
+        let n = |given: bool| {
+            issued
+                .iter()
+                .filter(|r| r.0 == code && r.1 == given)
+                .map(|r| r.2)
+                .sum::<i64>()
+        };
+        out.issued.push((code.to_owned(), n(true), n(false)));
+        let d = described.iter().find(|r| r.0 == code);
+        out.described.push((
+            code.to_owned(),
+            d.map(|d| d.1).unwrap_or(0),
+            d.and_then(|d| d.2).unwrap_or(0),
+            d.and_then(|d| d.3).unwrap_or(0),
+            d.and_then(|d| d.4).unwrap_or(0),
+        ));
+    }
+    Ok(out)
+}

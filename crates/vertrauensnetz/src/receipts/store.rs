@@ -408,3 +408,41 @@ pub async fn cross_check(db: &Db) -> Result<Result<usize, String>, DbError> {
     }
     Ok(Ok(checked))
 }
+
+/// Receipts of stops in `[from, to)` by agency and whether the receipt
+/// was given (for the transparency dashboard).
+pub async fn issued_between(
+    db: &Db,
+    tenant: TenantId,
+    from: Timestamp,
+    to: Timestamp,
+) -> Result<Vec<(String, bool, i64)>, DbError> {
+    let mut conn = db.read().await?;
+    let rows = on_db!(conn, c => sqlx::query_as(
+        "SELECT agency, given, COUNT(*) FROM receipts
+         WHERE tenant_id = $1 AND stopped_at >= $2 AND stopped_at < $3
+         GROUP BY agency, given")
+        .bind(tenant.as_uuid()).bind(from).bind(to).fetch_all(c).await)?;
+    Ok(rows)
+}
+
+/// Self-descriptions of stops in the months `[from, to)` (`YYYY-MM`) by
+/// agency: count, searched, searched with a hit, treated respectfully.
+pub async fn described_between(
+    db: &Db,
+    tenant: TenantId,
+    from: &str,
+    to: &str,
+) -> Result<Vec<(String, i64, Option<i64>, Option<i64>, Option<i64>)>, DbError> {
+    let mut conn = db.read().await?;
+    let rows = on_db!(conn, c => sqlx::query_as(
+        "SELECT agency, COUNT(*),
+                SUM(CASE WHEN searched THEN 1 ELSE 0 END),
+                SUM(CASE WHEN searched AND hit THEN 1 ELSE 0 END),
+                SUM(CASE WHEN respectful = 'yes' THEN 1 ELSE 0 END)
+         FROM receipt_self_descriptions
+         WHERE tenant_id = $1 AND stop_month >= $2 AND stop_month < $3
+         GROUP BY agency")
+        .bind(tenant.as_uuid()).bind(from).bind(to).fetch_all(c).await)?;
+    Ok(rows)
+}

@@ -486,3 +486,64 @@ pub fn local(t: Timestamp, tz: &str) -> String {
     let tz: chrono_tz::Tz = tz.parse().unwrap_or(chrono_tz::Europe::Berlin);
     t.0.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
 }
+
+/// Figures of the reports received in a period, for the transparency
+/// dashboard: per kind received, fixed, closed otherwise and still open,
+/// and the median days from receipt to fixing; per district received.
+#[derive(Debug, Clone, Default)]
+pub struct PublicFigures {
+    /// (kind, received, fixed, closed otherwise, open, median days to fix)
+    pub by_kind: Vec<(String, i64, i64, i64, i64, Option<f64>)>,
+    /// (district code, received); `""` for reports without a district.
+    pub by_district: Vec<(String, i64)>,
+}
+
+pub async fn public_figures(
+    db: &crate::platform::db::Db,
+    tenant: TenantId,
+    from: Timestamp,
+    to: Timestamp,
+) -> Result<PublicFigures, crate::platform::db::DbError> {
+    let rows = store::received_between(db, tenant, from, to).await?;
+    let fixed = store::fixed_between(db, tenant, from, to).await?;
+    let mut out = PublicFigures::default();
+    let mut districts: std::collections::BTreeMap<String, i64> = Default::default();
+    for kind in model::Kind::ALL {
+        let k = kind.as_str();
+        let of = |f: &dyn Fn(&str) -> bool| {
+            rows.iter()
+                .filter(|r| r.0 == k && f(&r.1))
+                .map(|r| r.3)
+                .sum::<i64>()
+        };
+        let received = of(&|_| true);
+        let done = of(&|s| s == "fixed");
+        let closed = of(&|s| s != "fixed" && model::Status::CLOSED.contains(&s));
+        let mut days: Vec<f64> = fixed
+            .iter()
+            .filter(|r| r.0 == k)
+            .map(|r| (r.2 .0 - r.1 .0).num_seconds() as f64 / 86_400.0)
+            .collect();
+        days.sort_by(|a, b| a.total_cmp(b));
+        let median = match days.len() {
+            0 => None,
+            n if n % 2 == 1 => Some(days[n / 2]),
+            n => Some((days[n / 2 - 1] + days[n / 2]) / 2.0),
+        };
+        out.by_kind.push((
+            k.to_owned(),
+            received,
+            done,
+            closed,
+            received - done - closed,
+            median,
+        ));
+    }
+    for r in &rows {
+        *districts
+            .entry(r.2.clone().unwrap_or_default())
+            .or_default() += r.3;
+    }
+    out.by_district = districts.into_iter().collect();
+    Ok(out)
+}

@@ -977,3 +977,37 @@ pub async fn first_photos(
     // Later rows are earlier photos: the last insert per report wins.
     Ok(rows.into_iter().collect())
 }
+
+/// Reports received in `[from, to)` by kind, status and district (for the
+/// transparency dashboard).
+pub async fn received_between(
+    db: &Db,
+    tenant: TenantId,
+    from: Timestamp,
+    to: Timestamp,
+) -> Result<Vec<(String, String, Option<String>, i64)>, DbError> {
+    let mut conn = db.read().await?;
+    let rows = on_db!(conn, c => sqlx::query_as(
+        "SELECT kind, status, district_code, COUNT(*) FROM reports
+         WHERE tenant_id = $1 AND created_at >= $2 AND created_at < $3
+         GROUP BY kind, status, district_code")
+        .bind(tenant.as_uuid()).bind(from).bind(to).fetch_all(c).await)?;
+    Ok(rows)
+}
+
+/// Kind, creation and closing time of the reports received in `[from, to)`
+/// that were fixed.
+pub async fn fixed_between(
+    db: &Db,
+    tenant: TenantId,
+    from: Timestamp,
+    to: Timestamp,
+) -> Result<Vec<(String, Timestamp, Timestamp)>, DbError> {
+    let mut conn = db.read().await?;
+    let rows = on_db!(conn, c => sqlx::query_as(
+        "SELECT kind, created_at, closed_at FROM reports
+         WHERE tenant_id = $1 AND created_at >= $2 AND created_at < $3
+           AND status = 'fixed' AND closed_at IS NOT NULL")
+        .bind(tenant.as_uuid()).bind(from).bind(to).fetch_all(c).await)?;
+    Ok(rows)
+}

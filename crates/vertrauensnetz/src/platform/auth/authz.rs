@@ -78,6 +78,11 @@ pub enum Permission {
     /// Build surveys, distribute invitation codes, publish results, confirm
     /// map answers as unsafe places.
     ManageSurveys,
+    /// Import dispatch records, set response-time targets and read the
+    /// compliance per district (the rescue service's planning).
+    ManageResponseTargets,
+    /// Set the transparency dashboard's open-data licence.
+    ConfigureTransparency,
 }
 
 impl Permission {
@@ -111,6 +116,8 @@ impl Permission {
         Permission::ManageReports,
         Permission::ConfigureReports,
         Permission::ManageSurveys,
+        Permission::ManageResponseTargets,
+        Permission::ConfigureTransparency,
     ];
 }
 
@@ -148,6 +155,8 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
         P::ManageReports => role == Role::Coordinator,
         P::ConfigureReports => role == Role::Admin,
         P::ManageSurveys => role == Role::Coordinator,
+        P::ManageResponseTargets => matches!(role, Role::Rescue | Role::Admin),
+        P::ConfigureTransparency => role == Role::Admin,
     }
 }
 

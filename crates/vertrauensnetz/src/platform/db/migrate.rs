@@ -80,6 +80,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         include_str!("../../../migrations/sqlite/0014_surveys.sql"),
     ),
     (
+        15,
+        "transparency",
+        include_str!("../../../migrations/sqlite/0015_transparency.sql"),
+    ),
+    (
         16,
         "public_info_edit",
         include_str!("../../../migrations/sqlite/0016_public_info_edit.sql"),
@@ -151,6 +156,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         14,
         "surveys",
         include_str!("../../../migrations/postgres/0014_surveys.sql"),
+    ),
+    (
+        15,
+        "transparency",
+        include_str!("../../../migrations/postgres/0015_transparency.sql"),
     ),
     (
         16,
