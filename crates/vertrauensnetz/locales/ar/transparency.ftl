@@ -133,3 +133,17 @@ transparency-ds-response-compliance-title = مهلة الوصول حسب الح�
 transparency-ds-response-compliance-definition = حالات الطوارئ لخدمة الإسعاف خلال الفترة ونسبة الحالات التي وصلت فيها أول مركبة مناسبة إلى المكان ضمن المهلة؛ يُحسب الوقت من نقطة البداية المحددة (مكالمة الطوارئ أو الإرسال). مع الهدف والنسبة في الفترة السابقة.
 transparency-ds-response-compliance-monthly-title = مهلة الوصول حسب الشهر
 transparency-ds-response-compliance-monthly-definition = حالات الطوارئ نفسها في جميع الأحياء حسب الشهر.
+
+# Surveys section
+transparency-section-surveys = استطلاعات حول الأمان والثقة
+transparency-source-surveys = استطلاعات المدينة المنشورة (موجات الاستطلاع)
+transparency-dim-wave = موجة الاستطلاع
+transparency-col-responses = الإجابات
+transparency-col-feel-safe = يشعرون بالأمان
+transparency-col-ci-low = بداية مجال 95 %
+transparency-col-ci-high = نهاية مجال 95 %
+transparency-col-trust = يثقون بالشرطة
+transparency-col-trust-gap = فجوة الثقة (نقاط مئوية)
+transparency-note-survey-waves = لكل موجة من الاستطلاعات المنشورة التي بدأت قبل نهاية الفترة. القيم المبنية على أقل من 5 إجابات مخفية.
+transparency-ds-survey-waves-title = الشعور بالأمان والثقة حسب موجة الاستطلاع
+transparency-ds-survey-waves-definition = نسبة المشاركين الذين يشعرون بالأمان في حيّهم (الإجابة 4 أو 5 من 5) ونسبة من يثقون بالشرطة، مع مجال 95 % لكل منهما (ويلسون)؛ وفجوة الثقة: ثقة المشاركين بدون تاريخ هجرة ناقص ثقة من لديهم تاريخ هجرة، بالنقاط المئوية، مع مجال 95 % (والد).

@@ -133,3 +133,17 @@ transparency-ds-response-compliance-title = Срок за пристигане �
 transparency-ds-response-compliance-definition = Спешните случаи на спешната помощ през периода и делът, при който първото подходящо превозно средство е пристигнало на място в рамките на срока; времето се брои от зададеното начало (спешното обаждане или изпращането). Плюс целта и делът в предходния период.
 transparency-ds-response-compliance-monthly-title = Срок за пристигане по месец
 transparency-ds-response-compliance-monthly-definition = Същите спешни случаи от всички райони по месеци.
+
+# Surveys section
+transparency-section-surveys = Анкети за сигурност и доверие
+transparency-source-surveys = Публикувани анкети на града (вълни на проучването)
+transparency-dim-wave = Вълна на проучването
+transparency-col-responses = Отговори
+transparency-col-feel-safe = чувстват се в безопасност
+transparency-col-ci-low = 95 % интервал от
+transparency-col-ci-high = 95 % интервал до
+transparency-col-trust = имат доверие в полицията
+transparency-col-trust-gap = Разлика в доверието (процентни пункта)
+transparency-note-survey-waves = За всяка вълна на публикуваните анкети, започнали преди края на периода. Стойности, основани на по-малко от 5 отговора, са скрити.
+transparency-ds-survey-waves-title = Чувство за сигурност и доверие по вълни на проучването
+transparency-ds-survey-waves-definition = Дял на анкетираните, които се чувстват в безопасност в своя квартал (отговор 4 или 5 от 5), и дял на тези, които имат доверие в полицията, всеки с 95 % интервал (Уилсън); и разликата в доверието: доверие на анкетираните без минус с миграционна история, в процентни пунктове, с 95 % интервал (Валд).

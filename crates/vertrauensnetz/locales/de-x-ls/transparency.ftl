@@ -133,3 +133,17 @@ transparency-ds-response-compliance-title = Rettungs-Wagen nach Stadt-Bezirk
 transparency-ds-response-compliance-definition = Wie viele Notfälle gab es? Bei wie vielen war der Rettungs-Wagen schnell genug da? Die Zeit zählt ab dem Notruf oder ab dem Losfahren. Dazu: das Ziel. Und der Anteil in der Zeit davor.
 transparency-ds-response-compliance-monthly-title = Rettungs-Wagen nach Monat
 transparency-ds-response-compliance-monthly-definition = Die gleichen Notfälle. Alle Stadt-Bezirke zusammen. Für jeden Monat.
+
+# Surveys section
+transparency-section-surveys = Umfragen zu Sicherheit und Vertrauen
+transparency-source-surveys = Umfragen der Stadt
+transparency-dim-wave = Umfrage-Runde
+transparency-col-responses = Antworten
+transparency-col-feel-safe = fühlen sich sicher
+transparency-col-ci-low = Spanne von
+transparency-col-ci-high = Spanne bis
+transparency-col-trust = vertrauen der Polizei
+transparency-col-trust-gap = Unterschied beim Vertrauen (Prozent-Punkte)
+transparency-note-survey-waves = Für jede Runde der Umfragen. Zahlen mit weniger als 5 Antworten zeigen wir nicht.
+transparency-ds-survey-waves-title = Sicher fühlen und Vertrauen in jeder Umfrage-Runde
+transparency-ds-survey-waves-definition = Wie viele Menschen sich in ihrem Stadtteil sicher fühlen. Wie viele Menschen der Polizei vertrauen. Und der Unterschied beim Vertrauen: zwischen Menschen ohne und mit Migrations-Geschichte. Die Spanne zeigt, wie genau die Zahl ist.

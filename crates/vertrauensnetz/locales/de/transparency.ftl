@@ -133,3 +133,17 @@ transparency-ds-response-compliance-title = Hilfsfrist nach Stadtbezirk
 transparency-ds-response-compliance-definition = Notfalleinsätze des Rettungsdienstes im Zeitraum und der Anteil, bei dem das erste geeignete Fahrzeug innerhalb der Hilfsfrist am Einsatzort war; die Zeit zählt ab dem eingestellten Startpunkt (Notrufeingang oder Alarmierung). Dazu der Zielwert und der Anteil im Vorzeitraum.
 transparency-ds-response-compliance-monthly-title = Hilfsfrist nach Monat
 transparency-ds-response-compliance-monthly-definition = Dieselben Notfalleinsätze aller Stadtbezirke je Monat.
+
+# Surveys section
+transparency-section-surveys = Umfragen zu Sicherheit und Vertrauen
+transparency-source-surveys = Veröffentlichte Umfragen der Stadt (Befragungswellen)
+transparency-dim-wave = Befragungswelle
+transparency-col-responses = Antworten
+transparency-col-feel-safe = fühlen sich sicher
+transparency-col-ci-low = 95 %-Intervall von
+transparency-col-ci-high = 95 %-Intervall bis
+transparency-col-trust = vertrauen der Polizei
+transparency-col-trust-gap = Vertrauenslücke (Prozentpunkte)
+transparency-note-survey-waves = Je Welle der veröffentlichten Umfragen, die bis zum Ende des Zeitraums begonnen haben. Werte, die auf weniger als 5 Antworten beruhen, sind ausgeblendet.
+transparency-ds-survey-waves-title = Sicherheitsgefühl und Vertrauen je Befragungswelle
+transparency-ds-survey-waves-definition = Anteil der Befragten, die sich in ihrem Stadtteil sicher fühlen (Antwort 4 oder 5 von 5), und Anteil, der der Polizei vertraut, jeweils mit 95 %-Intervall (Wilson); dazu die Vertrauenslücke: Vertrauen der Befragten ohne minus mit Migrationsgeschichte, in Prozentpunkten, mit 95 %-Intervall (Wald).

@@ -133,3 +133,17 @@ transparency-ds-response-compliance-title = Response target by district
 transparency-ds-response-compliance-definition = Emergencies of the rescue service in the period and the share in which the first suitable vehicle was on scene within the target time; the time counts from the configured start (emergency call or dispatch). With the target and the share in the previous period.
 transparency-ds-response-compliance-monthly-title = Response target by month
 transparency-ds-response-compliance-monthly-definition = The same emergencies of all districts per month.
+
+# Surveys section
+transparency-section-surveys = Surveys on safety and trust
+transparency-source-surveys = Published surveys of the city (survey waves)
+transparency-dim-wave = Survey wave
+transparency-col-responses = Answers
+transparency-col-feel-safe = feel safe
+transparency-col-ci-low = 95 % interval from
+transparency-col-ci-high = 95 % interval to
+transparency-col-trust = trust the police
+transparency-col-trust-gap = Trust gap (percentage points)
+transparency-note-survey-waves = Per wave of the published surveys that began before the end of the period. Figures resting on fewer than 5 answers are hidden.
+transparency-ds-survey-waves-title = Feeling of safety and trust per survey wave
+transparency-ds-survey-waves-definition = Share of respondents who feel safe in their neighbourhood (answer 4 or 5 of 5) and share who trust the police, each with its 95 % interval (Wilson); and the trust gap: trust among respondents without minus with a migration history, in percentage points, with its 95 % interval (Wald).

@@ -133,3 +133,17 @@ transparency-ds-response-compliance-title = Czas dojazdu według dzielnicy
 transparency-ds-response-compliance-definition = Wezwania nagłe ratownictwa w okresie oraz udział, w którym pierwszy odpowiedni pojazd był na miejscu w wyznaczonym czasie; czas liczy się od ustawionego początku (zgłoszenie alarmowe lub zadysponowanie). Do tego cel i udział w poprzednim okresie.
 transparency-ds-response-compliance-monthly-title = Czas dojazdu według miesiąca
 transparency-ds-response-compliance-monthly-definition = Te same wezwania ze wszystkich dzielnic według miesiąca.
+
+# Surveys section
+transparency-section-surveys = Ankiety o bezpieczeństwie i zaufaniu
+transparency-source-surveys = Opublikowane ankiety miasta (fale badania)
+transparency-dim-wave = Fala badania
+transparency-col-responses = Odpowiedzi
+transparency-col-feel-safe = czują się bezpiecznie
+transparency-col-ci-low = przedział 95 % od
+transparency-col-ci-high = przedział 95 % do
+transparency-col-trust = ufają policji
+transparency-col-trust-gap = Luka zaufania (punkty procentowe)
+transparency-note-survey-waves = Dla każdej fali opublikowanych ankiet rozpoczętych przed końcem okresu. Wartości opierające się na mniej niż 5 odpowiedziach są ukryte.
+transparency-ds-survey-waves-title = Poczucie bezpieczeństwa i zaufanie według fali badania
+transparency-ds-survey-waves-definition = Odsetek respondentów, którzy czują się bezpiecznie w swojej okolicy (odpowiedź 4 lub 5 z 5), i odsetek ufających policji, każdy z przedziałem 95 % (Wilson); oraz luka zaufania: zaufanie respondentów bez historii migracji minus z historią migracji, w punktach procentowych, z przedziałem 95 % (Wald).

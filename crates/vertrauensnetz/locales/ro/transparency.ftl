@@ -133,3 +133,17 @@ transparency-ds-response-compliance-title = Timpul-țintă după cartier
 transparency-ds-response-compliance-definition = Urgențele serviciului de ambulanță din perioadă și proporția în care primul vehicul potrivit a ajuns la fața locului în timpul-țintă; timpul se numără de la începutul stabilit (apelul de urgență sau alarmarea). Plus ținta și proporția din perioada anterioară.
 transparency-ds-response-compliance-monthly-title = Timpul-țintă după lună
 transparency-ds-response-compliance-monthly-definition = Aceleași urgențe din toate cartierele, pe luni.
+
+# Surveys section
+transparency-section-surveys = Sondaje despre siguranță și încredere
+transparency-source-surveys = Sondajele publicate ale orașului (valuri de sondaj)
+transparency-dim-wave = Val de sondaj
+transparency-col-responses = Răspunsuri
+transparency-col-feel-safe = se simt în siguranță
+transparency-col-ci-low = interval 95 % de la
+transparency-col-ci-high = interval 95 % până la
+transparency-col-trust = au încredere în poliție
+transparency-col-trust-gap = Decalaj de încredere (puncte procentuale)
+transparency-note-survey-waves = Pentru fiecare val al sondajelor publicate începute înainte de sfârșitul perioadei. Valorile bazate pe mai puțin de 5 răspunsuri sunt ascunse.
+transparency-ds-survey-waves-title = Sentimentul de siguranță și încrederea pe valuri de sondaj
+transparency-ds-survey-waves-definition = Ponderea respondenților care se simt în siguranță în cartierul lor (răspuns 4 sau 5 din 5) și ponderea celor care au încredere în poliție, fiecare cu intervalul de 95 % (Wilson); și decalajul de încredere: încrederea respondenților fără minus cu istoric de migrație, în puncte procentuale, cu intervalul de 95 % (Wald).

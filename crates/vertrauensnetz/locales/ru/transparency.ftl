@@ -133,3 +133,17 @@ transparency-ds-response-compliance-title = Норматив прибытия п
 transparency-ds-response-compliance-definition = Экстренные вызовы скорой помощи за период и доля, при которой первая подходящая машина прибыла на место в пределах норматива; время отсчитывается от заданного начала (экстренный звонок или направление бригады). А также цель и доля в предыдущем периоде.
 transparency-ds-response-compliance-monthly-title = Норматив прибытия по месяцам
 transparency-ds-response-compliance-monthly-definition = Те же экстренные вызовы всех районов по месяцам.
+
+# Surveys section
+transparency-section-surveys = Опросы о безопасности и доверии
+transparency-source-surveys = Опубликованные опросы города (волны опроса)
+transparency-dim-wave = Волна опроса
+transparency-col-responses = Ответы
+transparency-col-feel-safe = чувствуют себя в безопасности
+transparency-col-ci-low = 95 %-интервал от
+transparency-col-ci-high = 95 %-интервал до
+transparency-col-trust = доверяют полиции
+transparency-col-trust-gap = Разрыв в доверии (процентные пункты)
+transparency-note-survey-waves = По каждой волне опубликованных опросов, начавшихся до конца периода. Значения, основанные менее чем на 5 ответах, скрыты.
+transparency-ds-survey-waves-title = Чувство безопасности и доверие по волнам опроса
+transparency-ds-survey-waves-definition = Доля респондентов, которые чувствуют себя в безопасности в своём районе (ответ 4 или 5 из 5), и доля доверяющих полиции, каждая с 95 %-интервалом (Уилсон); а также разрыв в доверии: доверие респондентов без миграционной истории минус с миграционной историей, в процентных пунктах, с 95 %-интервалом (Вальд).

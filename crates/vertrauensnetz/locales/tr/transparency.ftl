@@ -133,3 +133,17 @@ transparency-ds-response-compliance-title = İlçeye göre ulaşma süresi
 transparency-ds-response-compliance-definition = Dönem içindeki ambulans acil görevleri ve ilk uygun aracın hedef süre içinde olay yerine ulaştığı oran; süre ayarlanan başlangıçtan (acil çağrı veya görevlendirme) sayılır. Ayrıca hedef ve önceki dönemdeki oran.
 transparency-ds-response-compliance-monthly-title = Aya göre ulaşma süresi
 transparency-ds-response-compliance-monthly-definition = Tüm ilçelerdeki aynı acil görevler, aya göre.
+
+# Surveys section
+transparency-section-surveys = Güvenlik ve güven anketleri
+transparency-source-surveys = Belediyenin yayımlanan anketleri (anket dalgaları)
+transparency-dim-wave = Anket dalgası
+transparency-col-responses = Yanıtlar
+transparency-col-feel-safe = kendini güvende hissediyor
+transparency-col-ci-low = %95 aralığı başlangıcı
+transparency-col-ci-high = %95 aralığı sonu
+transparency-col-trust = polise güveniyor
+transparency-col-trust-gap = Güven açığı (yüzde puan)
+transparency-note-survey-waves = Dönem sonundan önce başlayan yayımlanmış anketlerin her dalgası için. 5'ten az yanıta dayanan değerler gizlenmiştir.
+transparency-ds-survey-waves-title = Anket dalgasına göre güvenlik duygusu ve güven
+transparency-ds-survey-waves-definition = Mahallesinde kendini güvende hisseden katılımcıların oranı (5 üzerinden 4 veya 5) ve polise güvenenlerin oranı, her biri %95 aralığıyla (Wilson); ayrıca güven açığı: göç geçmişi olmayan ile olan katılımcıların güveni arasındaki fark, yüzde puan olarak, %95 aralığıyla (Wald).

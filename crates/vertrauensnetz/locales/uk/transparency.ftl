@@ -133,3 +133,17 @@ transparency-ds-response-compliance-title = Норматив прибуття з
 transparency-ds-response-compliance-definition = Екстрені виклики швидкої допомоги за період і частка, за якої перша придатна машина прибула на місце в межах нормативу; час рахується від заданого початку (екстрений дзвінок або направлення бригади). А також ціль і частка в попередньому періоді.
 transparency-ds-response-compliance-monthly-title = Норматив прибуття за місяцями
 transparency-ds-response-compliance-monthly-definition = Ті самі екстрені виклики всіх районів за місяцями.
+
+# Surveys section
+transparency-section-surveys = Опитування про безпеку та довіру
+transparency-source-surveys = Опубліковані опитування міста (хвилі опитування)
+transparency-dim-wave = Хвиля опитування
+transparency-col-responses = Відповіді
+transparency-col-feel-safe = почуваються в безпеці
+transparency-col-ci-low = 95 %-інтервал від
+transparency-col-ci-high = 95 %-інтервал до
+transparency-col-trust = довіряють поліції
+transparency-col-trust-gap = Розрив у довірі (відсоткові пункти)
+transparency-note-survey-waves = За кожною хвилею опублікованих опитувань, що почалися до кінця періоду. Значення, що спираються на менше ніж 5 відповідей, приховано.
+transparency-ds-survey-waves-title = Відчуття безпеки та довіра за хвилями опитування
+transparency-ds-survey-waves-definition = Частка респондентів, які почуваються в безпеці у своєму районі (відповідь 4 або 5 з 5), і частка тих, хто довіряє поліції, кожна з 95 %-інтервалом (Вілсон); а також розрив у довірі: довіра респондентів без міграційної історії мінус з міграційною історією, у відсоткових пунктах, з 95 %-інтервалом (Вальд).

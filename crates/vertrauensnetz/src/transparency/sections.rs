@@ -74,9 +74,7 @@ pub async fn all(i: &Input<'_>) -> Result<Vec<Section>, WebError> {
         // Patrols (issue 8): a `patrols(i)` section goes here — patrol hours
         // and counts per agency, read through `crate::patrols`'s surface.
         network(i).await?,
-        // Surveys (issue 11, part 1): a `surveys(i)` section goes here — the
-        // feeling of safety and the trust gap per wave, cells under 5
-        // suppressed, read through `crate::surveys`'s surface.
+        surveys(i).await?,
         response_targets(i).await?,
     ])
 }
@@ -129,6 +127,11 @@ fn leak_key(id: &str, what: &str) -> &'static str {
 
 /// Every dataset id with its title and definition ids.
 pub const DATASET_KEYS: &[(&str, &str, &str)] = &[
+    (
+        "survey-waves",
+        "transparency-ds-survey-waves-title",
+        "transparency-ds-survey-waves-definition",
+    ),
     (
         "reports-by-kind",
         "transparency-ds-reports-by-kind-title",
@@ -583,6 +586,71 @@ async fn network(i: &Input<'_>) -> Result<Section, WebError> {
                 false,
             ),
         ],
+        withheld: None,
+        warnings: Vec::new(),
+    })
+}
+
+/// The published waves of the tenant's surveys that opened before the
+/// period's end: the feeling of safety and trust in the police with their
+/// 95 % intervals and the trust gap between residents without and with a
+/// migration history (percentage points). The surveys module suppresses
+/// every figure resting on fewer than five answers.
+async fn surveys(i: &Input<'_>) -> Result<Section, WebError> {
+    let waves = crate::surveys::public_figures(&i.state.db, i.tenant.id).await?;
+    let end = i.months.1.clone();
+    let pct = |v: f64| Some((v * 1000.0).round() / 10.0);
+    let rows = waves
+        .iter()
+        .filter(|w| w.opens_on.as_deref().is_none_or(|d| d < end.as_str()))
+        .map(|w| {
+            let f = &w.figures;
+            let share = |s: Option<crate::surveys::Share>| match s {
+                Some(s) => [pct(s.share), pct(s.ci_low), pct(s.ci_high)],
+                None => [None, None, None],
+            };
+            let gap = match f.trust_gap {
+                Some(d) => [pct(d.difference), pct(d.ci_low), pct(d.ci_high)],
+                None => [None, None, None],
+            };
+            let mut cells = vec![w.responses.map(|n| n as f64)];
+            cells.extend(share(f.safety));
+            cells.extend(share(f.trust_all));
+            cells.extend(gap);
+            Row {
+                key: format!("{}-{}", w.series_id.simple(), w.wave),
+                label: Label::Text(w.title.clone()),
+                cells,
+            }
+        })
+        .collect();
+    let mut d = dataset(
+        "survey-waves",
+        "transparency-source-surveys",
+        i.period.slug(),
+        "transparency-dim-wave",
+        vec![
+            col("responses", "transparency-col-responses", Unit::Count),
+            col("feel_safe", "transparency-col-feel-safe", Unit::Percent),
+            col("feel_safe_low", "transparency-col-ci-low", Unit::Percent),
+            col("feel_safe_high", "transparency-col-ci-high", Unit::Percent),
+            col("trust", "transparency-col-trust", Unit::Percent),
+            col("trust_low", "transparency-col-ci-low", Unit::Percent),
+            col("trust_high", "transparency-col-ci-high", Unit::Percent),
+            col("trust_gap", "transparency-col-trust-gap", Unit::Percent),
+            col("trust_gap_low", "transparency-col-ci-low", Unit::Percent),
+            col("trust_gap_high", "transparency-col-ci-high", Unit::Percent),
+        ],
+        rows,
+        true,
+        false,
+    );
+    d.chart_column = 1;
+    d.note = Some("transparency-note-survey-waves");
+    Ok(Section {
+        id: "surveys",
+        title: "transparency-section-surveys",
+        datasets: vec![d],
         withheld: None,
         warnings: Vec::new(),
     })
