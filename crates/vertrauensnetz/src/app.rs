@@ -40,6 +40,7 @@ pub fn routes(state: Option<AppState>) -> Routes {
     crate::public_info::routes(&mut r);
     crate::accountability::routes(&mut r);
     crate::reports::routes(&mut r);
+    crate::patrols::routes(&mut r);
     r.add(
         Method::GET,
         "/api/openapi.json",
@@ -62,6 +63,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     doc.merge(crate::complaints::ComplaintsApi::openapi());
     doc.merge(crate::receipts::ReceiptsApi::openapi());
     doc.merge(crate::accountability::AccountabilityApi::openapi());
+    doc.merge(crate::patrols::PatrolsApi::openapi());
     doc
 }
 
@@ -79,6 +81,7 @@ pub fn nav() -> Vec<NavLink> {
     links.extend(crate::public_info::nav());
     links.extend(crate::accountability::nav());
     links.extend(crate::reports::nav());
+    links.extend(crate::patrols::nav());
     links.push(NavLink {
         path: "notifications",
         title_key: "notifications-title",

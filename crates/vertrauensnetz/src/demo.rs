@@ -226,6 +226,7 @@ pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<Vec<DemoAccount>> {
     crate::network::demo::seed_events(db, &dortmund).await?;
     crate::public_info::demo::seed(db, &dortmund, clock).await?;
     crate::accountability::demo::designate(db, &[&dortmund, &luenen], now).await?;
+    crate::patrols::demo::seed(db, &[&dortmund, &luenen], clock).await?;
     Ok(accounts)
 }
 

@@ -13,6 +13,7 @@ pub mod demo;
 pub mod events;
 pub mod network;
 pub mod operator;
+pub mod patrols;
 pub mod platform;
 pub mod public_info;
 pub mod receipts;

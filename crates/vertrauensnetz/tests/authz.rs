@@ -37,6 +37,9 @@ const ATTACKED: &[Role] = &[Role::Kod, Role::Police, Role::Rescue];
 const REPORT_WORK: &[Role] = &[Role::Coordinator, Role::Police, Role::Kod, Role::Department];
 
 /// The expected rule for every route of the application.
+const PATROL_READ: &[Role] = &[Role::Dispatcher, Role::Police, Role::Kod, Role::Committee];
+const PATROL_FIELD: &[Role] = &[Role::Dispatcher, Role::Police, Role::Kod];
+
 const TABLE: &[(&str, &str, Expect)] = &[
     ("GET", "/", Public),
     ("GET", "/healthz", Public),
@@ -580,6 +583,31 @@ const TABLE: &[(&str, &str, Expect)] = &[
     ("GET", "/open311/v2/services/{file}", Public),
     ("GET", "/open311/v2/requests/{file}", Public),
     ("GET", "/open311/v2/tokens/{file}", Public),
+    // Order partnership and control centre (issue 8).
+    ("GET", "/{tenant}/staff/patrols", Roles(PATROL_READ)),
+    ("POST", "/{tenant}/staff/patrols", Roles(&[Role::Dispatcher])),
+    ("GET", "/{tenant}/staff/patrols/{id}", Roles(PATROL_READ)),
+    ("POST", "/{tenant}/staff/patrols/{id}/edit", Roles(&[Role::Dispatcher])),
+    ("POST", "/{tenant}/staff/patrols/{id}/add", Roles(&[Role::Dispatcher])),
+    ("POST", "/{tenant}/staff/patrols/{id}/publish", Roles(&[Role::Dispatcher])),
+    ("GET", "/{tenant}/staff/patrol-staff", Roles(&[Role::Dispatcher])),
+    ("POST", "/{tenant}/staff/patrol-staff", Roles(&[Role::Dispatcher])),
+    ("POST", "/{tenant}/staff/patrol-staff/absences", Roles(&[Role::Dispatcher])),
+    ("GET", "/{tenant}/staff/patrol-committee", Roles(PATROL_READ)),
+    ("POST", "/{tenant}/staff/patrol-committee", Roles(&[Role::Committee])),
+    ("GET", "/{tenant}/staff/dispatch", Roles(&[Role::Dispatcher])),
+    ("POST", "/{tenant}/staff/dispatch", Roles(&[Role::Dispatcher])),
+    ("GET", "/{tenant}/staff/dispatch/board.json", Roles(&[Role::Dispatcher])),
+    ("GET", "/{tenant}/staff/dispatch/{id}", Roles(&[Role::Dispatcher])),
+    ("POST", "/{tenant}/staff/dispatch/{id}/assign", Roles(&[Role::Dispatcher])),
+    ("POST", "/{tenant}/staff/dispatch/units/{id}", Roles(PATROL_FIELD)),
+    ("GET", "/{tenant}/staff/patrol-log", Roles(PATROL_FIELD)),
+    ("POST", "/{tenant}/staff/patrol-log", Roles(PATROL_FIELD)),
+    ("GET", "/api/v1/{tenant}/patrols", Roles(PATROL_READ)),
+    ("POST", "/api/v1/{tenant}/patrols", Roles(&[Role::Dispatcher])),
+    ("POST", "/api/v1/{tenant}/incidents", Roles(&[Role::Dispatcher])),
+    ("POST", "/api/v1/{tenant}/incidents/{id}/assignments", Roles(&[Role::Dispatcher])),
+    ("POST", "/api/v1/{tenant}/units/{id}/status", Roles(PATROL_FIELD)),
     // Signing out goes last for each actor (it ends the session).
     ("POST", "/{tenant}/logout", AnyRole),
 ];

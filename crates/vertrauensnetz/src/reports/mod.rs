@@ -396,3 +396,13 @@ pub fn local(t: Timestamp, tz: &str) -> String {
     let tz: chrono_tz::Tz = tz.parse().unwrap_or(chrono_tz::Europe::Berlin);
     t.0.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
 }
+
+/// Open unsafe-place reports by district code and time of day
+/// (`morning`, `day`, `evening`, `night`): what the patrol planner reads
+/// into its situation picture.
+pub async fn open_unsafe_places(
+    db: &crate::platform::db::Db,
+    tenant: TenantId,
+) -> Result<Vec<(Option<String>, Option<String>, i64)>, crate::platform::db::DbError> {
+    store::open_unsafe_places(db, tenant).await
+}

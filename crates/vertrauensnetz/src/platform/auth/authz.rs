@@ -75,6 +75,20 @@ pub enum Permission {
     ManageReports,
     /// Edit report categories, their routing and Open311 client keys.
     ConfigureReports,
+    /// Read the published patrol plans, the committee view and the counts
+    /// of the patrol log.
+    ReadPatrolPlan,
+    /// Keep the staff register, compute, edit and publish patrol plans,
+    /// change the planning rules.
+    PlanPatrols,
+    /// Take incidents and alert units in the control centre.
+    Dispatch,
+    /// Report one's unit's status (FMS code) and position.
+    UpdateUnitStatus,
+    /// Set the committee's focus areas for patrols.
+    SetFocusAreas,
+    /// Write the log of one's patrol.
+    KeepPatrolLog,
 }
 
 impl Permission {
@@ -107,6 +121,12 @@ impl Permission {
         Permission::WorkOnReports,
         Permission::ManageReports,
         Permission::ConfigureReports,
+        Permission::ReadPatrolPlan,
+        Permission::PlanPatrols,
+        Permission::Dispatch,
+        Permission::UpdateUnitStatus,
+        Permission::SetFocusAreas,
+        Permission::KeepPatrolLog,
     ];
 }
 
@@ -143,6 +163,15 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
         ),
         P::ManageReports => role == Role::Coordinator,
         P::ConfigureReports => role == Role::Admin,
+        P::ReadPatrolPlan => matches!(
+            role,
+            Role::Dispatcher | Role::Police | Role::Kod | Role::Committee
+        ),
+        P::PlanPatrols | P::Dispatch => role == Role::Dispatcher,
+        P::UpdateUnitStatus | P::KeepPatrolLog => {
+            matches!(role, Role::Dispatcher | Role::Police | Role::Kod)
+        }
+        P::SetFocusAreas => role == Role::Committee,
     }
 }
 

@@ -74,6 +74,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         "accountability",
         include_str!("../../../migrations/sqlite/0012_accountability.sql"),
     ),
+    (
+        13,
+        "patrols",
+        include_str!("../../../migrations/sqlite/0013_patrols.sql"),
+    ),
 ];
 
 pub const MIGRATIONS_POSTGRES: &[Migration] = &[
@@ -136,6 +141,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         12,
         "accountability",
         include_str!("../../../migrations/postgres/0012_accountability.sql"),
+    ),
+    (
+        13,
+        "patrols",
+        include_str!("../../../migrations/postgres/0013_patrols.sql"),
     ),
 ];
 

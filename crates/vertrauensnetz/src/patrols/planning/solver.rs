@@ -1,0 +1,316 @@
+//! The planner: a mixed-integer programme per day, solved with good_lp on
+//! the pure-Rust microlp backend (decision 0026).
+//!
+//! Variables of a day: `x[i,s]` = person `i` works slot `s` (binary, only
+//! for pairs that availability, band, absences, the rest after yesterday
+//! and the week's remaining hours allow) and `z[s,k]` = slot `s` has at
+//! least `k` patrols (binary). Maximise `Σ value_of(k)·z[s,k]` subject to
+//! exactly `min_police·p_s` police and `min_kod·p_s` KOD officers in slot
+//! `s` (`p_s = Σ_k z[s,k]`), at least `p_s` holders of the slot's required
+//! qualification, at most one of any two slots too close for the rest rule,
+//! and the week's remaining minutes. Days are solved in order, carrying
+//! each person's last shift end and the week's minutes to the next day;
+//! the LP relaxation of each day gives the bound the gap is stated against.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use good_lp::{
+    microlp, variable, Expression, ProblemVariables, ResolutionError, Solution, SolverModel,
+    Variable,
+};
+
+use super::{week_of, Agency, Instance, Patrol, Plan};
+
+#[derive(Debug, thiserror::Error)]
+pub enum PlanError {
+    #[error("the solver failed: {0}")]
+    Solver(String),
+}
+
+impl From<ResolutionError> for PlanError {
+    fn from(e: ResolutionError) -> Self {
+        PlanError::Solver(e.to_string())
+    }
+}
+
+/// What the previous days left for a person.
+#[derive(Clone, Default)]
+struct Carry {
+    last_end: Option<NaiveDateTime>,
+    week_minutes: HashMap<(i32, u32), i64>,
+}
+
+/// Plans every slot of the instance.
+pub fn solve(instance: &Instance) -> Result<Plan, PlanError> {
+    let mut carry: Vec<Carry> = instance
+        .people
+        .iter()
+        .map(|p| Carry {
+            last_end: p.last_end,
+            week_minutes: p.worked_minutes.iter().cloned().collect(),
+        })
+        .collect();
+    let mut days: Vec<chrono::NaiveDate> = instance.slots.iter().map(|s| s.day).collect();
+    days.sort();
+    days.dedup();
+    let mut plan = Plan::default();
+    for day in days {
+        let slots: Vec<usize> = (0..instance.slots.len())
+            .filter(|s| instance.slots[*s].day == day)
+            .collect();
+        let (patrols, value, bound) = solve_day(instance, &slots, &carry)?;
+        for p in &patrols {
+            let slot = &instance.slots[p.slot];
+            for m in &p.members {
+                let c = &mut carry[*m];
+                c.last_end = Some(c.last_end.map_or(slot.end, |e| e.max(slot.end)));
+                *c.week_minutes.entry(week_of(slot.start)).or_default() += slot.minutes();
+            }
+        }
+        plan.patrols.extend(patrols);
+        plan.objective += value;
+        plan.bound += bound;
+        plan.subproblems += 1;
+    }
+    Ok(plan)
+}
+
+fn eligible(instance: &Instance, carry: &[Carry], i: usize, s: usize) -> bool {
+    let p = &instance.people[i];
+    let slot = &instance.slots[s];
+    if !p.works_band(slot.band) || p.absent(slot.start, slot.end) {
+        return false;
+    }
+    if let Some(end) = carry[i].last_end {
+        if (slot.start - end).num_minutes() < instance.rules.min_rest_minutes {
+            return false;
+        }
+    }
+    let used = carry[i]
+        .week_minutes
+        .get(&week_of(slot.start))
+        .copied()
+        .unwrap_or(0);
+    used + slot.minutes() <= p.max_week_minutes
+}
+
+/// Two slots one person cannot both work: overlapping or closer than the
+/// rest time.
+fn conflict(instance: &Instance, a: usize, b: usize) -> bool {
+    let (x, y) = (&instance.slots[a], &instance.slots[b]);
+    let rest = instance.rules.min_rest_minutes;
+    let (first, second) = if x.start <= y.start { (x, y) } else { (y, x) };
+    (second.start - first.end).num_minutes() < rest
+}
+
+struct Model {
+    vars: ProblemVariables,
+    x: Vec<(usize, usize, Variable)>,
+    z: Vec<(usize, u32, Variable, f64)>,
+    constraints: Vec<good_lp::Constraint>,
+}
+
+fn build(instance: &Instance, slots: &[usize], carry: &[Carry], integer: bool) -> Model {
+    let rules = instance.rules;
+    let mut vars = ProblemVariables::new();
+    let new_var = |vars: &mut ProblemVariables| {
+        if integer {
+            vars.add(variable().binary())
+        } else {
+            vars.add(variable().min(0.0).max(1.0))
+        }
+    };
+    let mut x = Vec::new();
+    for i in 0..instance.people.len() {
+        for &s in slots {
+            if eligible(instance, carry, i, s) {
+                x.push((i, s, new_var(&mut vars)));
+            }
+        }
+    }
+    let mut z = Vec::new();
+    let per_patrol = (rules.min_police + rules.min_kod).max(1);
+    for &s in slots {
+        let slot = &instance.slots[s];
+        let people_here = x.iter().filter(|(_, xs, _)| *xs == s).count() as u32;
+        let k_max = slot.max_patrols.min(people_here / per_patrol);
+        for k in 1..=k_max {
+            let v = slot.value_of(k);
+            z.push((s, k, new_var(&mut vars), v));
+        }
+    }
+    let mut constraints = Vec::new();
+    // Slot composition: exactly the parity numbers per patrol, and the
+    // required qualification once per patrol.
+    for &s in slots {
+        let slot = &instance.slots[s];
+        let patrols: Expression = z.iter().filter(|e| e.0 == s).map(|e| e.2).sum();
+        for (agency, need) in [(Agency::Police, rules.min_police), (Agency::Kod, rules.min_kod)] {
+            let members: Expression = x
+                .iter()
+                .filter(|(i, xs, _)| *xs == s && instance.people[*i].agency == agency)
+                .map(|e| e.2)
+                .sum();
+            constraints.push((members - f64::from(need) * patrols.clone()).eq(0.0));
+        }
+        if let Some(q) = &slot.required_qualification {
+            let holders: Expression = x
+                .iter()
+                .filter(|(i, xs, _)| *xs == s && instance.people[*i].holds(q, slot.day))
+                .map(|e| e.2)
+                .sum();
+            constraints.push((holders - patrols.clone()).geq(0.0));
+        }
+        // The k-th patrol only after the (k−1)-th.
+        let mut ks: Vec<&(usize, u32, Variable, f64)> = z.iter().filter(|e| e.0 == s).collect();
+        ks.sort_by_key(|e| e.1);
+        for w in ks.windows(2) {
+            constraints.push((Expression::from(w[1].2) - w[0].2).leq(0.0));
+        }
+    }
+    // Per person: conflicting slots (overlap or too little rest), and the
+    // remaining minutes of the week.
+    let mut by_person: HashMap<usize, Vec<(usize, Variable)>> = HashMap::new();
+    for (i, s, v) in &x {
+        by_person.entry(*i).or_default().push((*s, *v));
+    }
+    for (i, mine) in &by_person {
+        for a in 0..mine.len() {
+            for b in (a + 1)..mine.len() {
+                if conflict(instance, mine[a].0, mine[b].0) {
+                    constraints.push((Expression::from(mine[a].1) + mine[b].1).leq(1.0));
+                }
+            }
+        }
+        let mut weeks: HashMap<(i32, u32), Expression> = HashMap::new();
+        for (s, v) in mine {
+            let slot = &instance.slots[*s];
+            *weeks.entry(week_of(slot.start)).or_default() += slot.minutes() as f64 * *v;
+        }
+        for (w, e) in weeks {
+            let used = carry[*i].week_minutes.get(&w).copied().unwrap_or(0);
+            let left = instance.people[*i].max_week_minutes - used;
+            constraints.push(e.leq(left as f64));
+        }
+    }
+    Model {
+        vars,
+        x,
+        z,
+        constraints,
+    }
+}
+
+/// Same-band slots of one person conflict pairwise; the pairwise
+/// constraints above are enough for correctness, and for the usual three
+/// bands they are few (a person is eligible for at most a dozen slots a
+/// day).
+fn run(model: Model) -> Result<(Vec<(usize, usize)>, Vec<(usize, u32)>, f64), PlanError> {
+    let Model {
+        vars,
+        x,
+        z,
+        constraints,
+    } = model;
+    if z.is_empty() {
+        return Ok((Vec::new(), Vec::new(), 0.0));
+    }
+    let objective: Expression = z.iter().map(|e| e.3 * e.2).sum();
+    let mut problem = vars.maximise(objective).using(microlp);
+    for c in constraints {
+        problem.add_constraint(c);
+    }
+    let solution = problem.solve()?;
+    let value: f64 = z.iter().map(|e| e.3 * solution.value(e.2)).sum();
+    let taken = x
+        .iter()
+        .filter(|e| solution.value(e.2) > 0.5)
+        .map(|e| (e.0, e.1))
+        .collect();
+    let patrols = z
+        .iter()
+        .filter(|e| solution.value(e.2) > 0.5)
+        .map(|e| (e.0, e.1))
+        .collect();
+    Ok((taken, patrols, value))
+}
+
+fn solve_day(
+    instance: &Instance,
+    slots: &[usize],
+    carry: &[Carry],
+) -> Result<(Vec<Patrol>, f64, f64), PlanError> {
+    let (_, _, bound) = run(build(instance, slots, carry, false))?;
+    let (taken, counts, _) = run(build(instance, slots, carry, true))?;
+    let mut patrols = Vec::new();
+    for &s in slots {
+        let n = counts.iter().filter(|(cs, _)| *cs == s).count();
+        if n == 0 {
+            continue;
+        }
+        let members: Vec<usize> = taken
+            .iter()
+            .filter(|(_, ts)| *ts == s)
+            .map(|(i, _)| *i)
+            .collect();
+        patrols.extend(form_patrols(instance, s, n, &members));
+    }
+    let value = super::plan_value(instance, &patrols);
+    Ok((patrols, value, bound.max(value)))
+}
+
+/// Splits a slot's people into `n` patrols: holders of the required
+/// qualification first, one to each patrol, then the rest by agency.
+pub fn form_patrols(instance: &Instance, s: usize, n: usize, members: &[usize]) -> Vec<Patrol> {
+    let slot = &instance.slots[s];
+    let rules = instance.rules;
+    let cap = |a: Agency| match a {
+        Agency::Police => rules.min_police as usize,
+        Agency::Kod => rules.min_kod as usize,
+    };
+    let mut teams: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let count = |team: &Vec<usize>, a: Agency| {
+        team.iter()
+            .filter(|m| instance.people[**m].agency == a)
+            .count()
+    };
+    let holds = |m: usize| {
+        slot.required_qualification
+            .as_deref()
+            .is_some_and(|q| instance.people[m].holds(q, slot.day))
+    };
+    let (mut first, mut rest): (Vec<usize>, Vec<usize>) = members.iter().partition(|m| holds(**m));
+    first.sort();
+    rest.sort();
+    for m in first.into_iter().chain(rest) {
+        let a = instance.people[m].agency;
+        let target = (0..n)
+            .filter(|t| count(&teams[*t], a) < cap(a))
+            .min_by_key(|t| {
+                (
+                    teams[*t].iter().filter(|x| holds(**x)).count(),
+                    teams[*t].len(),
+                )
+            });
+        match target {
+            Some(t) => teams[t].push(m),
+            // More people than parity places (never from the solver): the
+            // smallest team takes them, and the checker will say so.
+            None => {
+                if let Some(t) = (0..n).min_by_key(|t| teams[*t].len()) {
+                    teams[t].push(m);
+                }
+            }
+        }
+    }
+    teams
+        .into_iter()
+        .enumerate()
+        .map(|(k, members)| Patrol {
+            slot: s,
+            members,
+            rank: k as u32 + 1,
+        })
+        .collect()
+}
