@@ -15,6 +15,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
+use good_lp::solvers::{WithInitialSolution, WithMipGap, WithTimeLimit};
 use good_lp::{
     microlp, variable, Expression, ProblemVariables, ResolutionError, Solution, SolverModel,
     Variable,
@@ -41,8 +42,35 @@ struct Carry {
     week_minutes: HashMap<(i32, u32), i64>,
 }
 
-/// Plans every slot of the instance.
+/// How long and how exactly to search.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Time for the whole period; each day gets its share (at least
+    /// `min_day_seconds`). When a day's time runs out, the best plan found
+    /// so far is kept (the all-empty plan is always a valid start).
+    pub budget_seconds: f64,
+    pub min_day_seconds: f64,
+    /// Relative gap at which a day's search stops.
+    pub mip_gap: f32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            budget_seconds: 24.0,
+            min_day_seconds: 0.3,
+            mip_gap: 0.001,
+        }
+    }
+}
+
+/// Plans every slot of the instance with the default options.
 pub fn solve(instance: &Instance) -> Result<Plan, PlanError> {
+    solve_with(instance, &Options::default())
+}
+
+/// Plans every slot of the instance.
+pub fn solve_with(instance: &Instance, options: &Options) -> Result<Plan, PlanError> {
     let mut carry: Vec<Carry> = instance
         .people
         .iter()
@@ -55,11 +83,12 @@ pub fn solve(instance: &Instance) -> Result<Plan, PlanError> {
     days.sort();
     days.dedup();
     let mut plan = Plan::default();
+    let per_day = (options.budget_seconds / days.len().max(1) as f64).max(options.min_day_seconds);
     for day in days {
         let slots: Vec<usize> = (0..instance.slots.len())
             .filter(|s| instance.slots[*s].day == day)
             .collect();
-        let (patrols, value, bound) = solve_day(instance, &slots, &carry)?;
+        let (patrols, value, bound) = solve_day(instance, &slots, &carry, per_day, options.mip_gap)?;
         for p in &patrols {
             let slot = &instance.slots[p.slot];
             for m in &p.members {
@@ -206,7 +235,10 @@ fn build(instance: &Instance, slots: &[usize], carry: &[Carry], integer: bool) -
 /// constraints above are enough for correctness, and for the usual three
 /// bands they are few (a person is eligible for at most a dozen slots a
 /// day).
-fn run(model: Model) -> Result<(Vec<(usize, usize)>, Vec<(usize, u32)>, f64), PlanError> {
+fn run(
+    model: Model,
+    limit: Option<(f64, f32)>,
+) -> Result<(Vec<(usize, usize)>, Vec<(usize, u32)>, f64), PlanError> {
     let Model {
         vars,
         x,
@@ -217,7 +249,18 @@ fn run(model: Model) -> Result<(Vec<(usize, usize)>, Vec<(usize, u32)>, f64), Pl
         return Ok((Vec::new(), Vec::new(), 0.0));
     }
     let objective: Expression = z.iter().map(|e| e.3 * e.2).sum();
+    let all: Vec<Variable> = x.iter().map(|e| e.2).chain(z.iter().map(|e| e.2)).collect();
     let mut problem = vars.maximise(objective).using(microlp);
+    if let Some((seconds, gap)) = limit {
+        // The empty plan is feasible: a start that guarantees an incumbent
+        // when the time runs out.
+        problem = problem
+            .with_time_limit(seconds)
+            .with_initial_solution(all.into_iter().map(|v| (v, 0.0)));
+        problem = problem
+            .with_mip_gap(gap)
+            .map_err(|e| PlanError::Solver(format!("{e:?}")))?;
+    }
     for c in constraints {
         problem.add_constraint(c);
     }
@@ -240,9 +283,11 @@ fn solve_day(
     instance: &Instance,
     slots: &[usize],
     carry: &[Carry],
+    seconds: f64,
+    gap: f32,
 ) -> Result<(Vec<Patrol>, f64, f64), PlanError> {
-    let (_, _, bound) = run(build(instance, slots, carry, false))?;
-    let (taken, counts, _) = run(build(instance, slots, carry, true))?;
+    let (_, _, bound) = run(build(instance, slots, carry, false), None)?;
+    let (taken, counts, _) = run(build(instance, slots, carry, true), Some((seconds, gap)))?;
     let mut patrols = Vec::new();
     for &s in slots {
         let n = counts.iter().filter(|(cs, _)| *cs == s).count();

@@ -14,15 +14,16 @@ fn random_instance(seed: u64, days: i64, areas: usize, staff: usize) -> Instance
     let people = (0..staff)
         .map(|n| {
             let agency = if n % 2 == 0 { Agency::Police } else { Agency::Kod };
-            let qualifications = quals
-                .iter()
-                .filter(|_| rng.gen_bool(0.4))
-                .map(|q| Qualification {
-                    name: (*q).into(),
-                    since: day0() + Duration::days(rng.gen_range(-30..3)),
-                    until: None,
-                })
-                .collect();
+            let mut qualifications = Vec::new();
+            for q in quals {
+                if rng.gen_bool(0.4) {
+                    qualifications.push(Qualification {
+                        name: q.into(),
+                        since: day0() + Duration::days(rng.gen_range(-30..3)),
+                        until: None,
+                    });
+                }
+            }
             let absences = if rng.gen_bool(0.3) {
                 let from = day0().and_hms_opt(0, 0, 0).unwrap()
                     + Duration::hours(rng.gen_range(0..days * 24));
@@ -83,8 +84,8 @@ fn random_instance(seed: u64, days: i64, areas: usize, staff: usize) -> Instance
 
 #[test]
 fn random_plans_pass_the_independent_checker() {
-    for seed in 0..8 {
-        let inst = random_instance(seed, 4, 2, 16);
+    for seed in 0..6 {
+        let inst = random_instance(seed, 3, 2, 16);
         let plan = solver::solve(&inst).unwrap();
         let v = checker::check(&inst, &plan.patrols);
         assert!(v.is_empty(), "seed {seed}: {v:?}");
@@ -179,7 +180,12 @@ fn small_instances_reach_the_exhaustive_optimum() {
         let mut inst = random_instance(seed, 1, 2, 7);
         // Two areas, two bands: four slots, 5^7 assignments.
         inst.slots.retain(|s| s.band != Band::Night);
-        let plan = solver::solve(&inst).unwrap();
+        let exact = solver::Options {
+            budget_seconds: 600.0,
+            min_day_seconds: 600.0,
+            mip_gap: 0.0,
+        };
+        let plan = solver::solve_with(&inst, &exact).unwrap();
         assert!(checker::check(&inst, &plan.patrols).is_empty());
         let best = exhaustive(&inst);
         assert!(
@@ -211,8 +217,8 @@ fn a_committee_priority_raises_evening_hours_in_its_area() {
     }
     let areas: Vec<(String, Option<String>)> =
         (0..3).map(|a| (format!("A{a}"), None)).collect();
-    let days: Vec<NaiveDate> = (0..3).map(|d| day0() + Duration::days(d)).collect();
-    let base = random_instance(99, 1, 1, 18);
+    let days: Vec<NaiveDate> = (0..2).map(|d| day0() + Duration::days(d)).collect();
+    let base = random_instance(99, 1, 1, 14);
     let plan_with = |situation: &Situation| {
         let inst = Instance {
             rules: Rules::default(),
