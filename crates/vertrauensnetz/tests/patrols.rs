@@ -15,7 +15,11 @@ const T: &str = "luenen";
 async fn token(app: &TestApp, role: Role) -> String {
     let login = app.account(T, role).login.clone();
     let out = app.cli(&["token", "create", "--login", &login]).await;
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap().trim().to_owned()
 }
 
@@ -32,7 +36,12 @@ async fn post_json(app: &TestApp, token: &str, path: &str, body: &Value) -> (u16
 }
 
 async fn get_json(app: &TestApp, token: &str, path: &str) -> (u16, Value) {
-    let res = client().get(app.url(path)).bearer_auth(token).send().await.unwrap();
+    let res = client()
+        .get(app.url(path))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
     let status = res.status().as_u16();
     (status, res.json().await.unwrap_or(Value::Null))
 }
@@ -44,7 +53,9 @@ async fn get(c: &reqwest::Client, url: &str) -> (u16, String) {
 
 async fn count(app: &TestApp, table: &str) -> i64 {
     let tenant = app.tenant(T).await;
-    store::count(&app.server.state.db, tenant.id, table).await.unwrap()
+    store::count(&app.server.state.db, tenant.id, table)
+        .await
+        .unwrap()
 }
 
 async fn audit_count(app: &TestApp, action: &str) -> i64 {
@@ -53,7 +64,8 @@ async fn audit_count(app: &TestApp, action: &str) -> i64 {
     let mut conn = db.read().await.unwrap();
     let n: (i64,) = vertrauensnetz::on_db!(conn, c => sqlx::query_as(
         "SELECT COUNT(*) FROM audit_log WHERE tenant_id = $1 AND action = $2")
-        .bind(tenant.id.as_uuid()).bind(action).fetch_one(c).await).unwrap();
+        .bind(tenant.id.as_uuid()).bind(action).fetch_one(c).await)
+    .unwrap();
     n.0
 }
 
@@ -103,8 +115,16 @@ async fn a_computed_plan_keeps_the_rules_explains_itself_and_is_listed_by_the_ap
         for p in list {
             assert!(p["id"].is_string() && p["area"].is_string());
             assert!(p["starts_at"].as_str().unwrap() < p["ends_at"].as_str().unwrap());
-            let agencies: Vec<&str> = p["members"].as_array().unwrap().iter().map(|m| m["agency"].as_str().unwrap()).collect();
-            assert!(agencies.contains(&"police") && agencies.contains(&"kod"), "{p}");
+            let agencies: Vec<&str> = p["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m["agency"].as_str().unwrap())
+                .collect();
+            assert!(
+                agencies.contains(&"police") && agencies.contains(&"kod"),
+                "{p}"
+            );
         }
     }
     // Default period: today and the next 7 days.
@@ -131,7 +151,13 @@ async fn a_parity_breaking_edit_is_flagged_and_needs_an_audited_override() {
     let patrol = cap[1].to_owned();
     let police_only: Vec<&str> = cap[2].split(' ').filter(|n| n.starts_with("P-")).collect();
     assert!(!police_only.is_empty());
-    let res = post_form(&c, &app.url(&format!("/{T}/staff/patrols/{id}/edit")), &csrf_in(&html), &[("patrol", &patrol), ("members", &police_only.join(" "))]).await;
+    let res = post_form(
+        &c,
+        &app.url(&format!("/{T}/staff/patrols/{id}/edit")),
+        &csrf_in(&html),
+        &[("patrol", &patrol), ("members", &police_only.join(" "))],
+    )
+    .await;
     assert_eq!(res.status(), 303);
     let (_, html) = get(&c, &plan_url).await;
     assert!(html.contains("id=\"violations\""));
@@ -141,12 +167,30 @@ async fn a_parity_breaking_edit_is_flagged_and_needs_an_audited_override() {
     let res = post_form(&c, &publish, &csrf_in(&html), &[]).await;
     assert_eq!(res.status(), 422);
     assert!(res.text().await.unwrap().contains("Übersteuerung"));
-    let res = post_form(&c, &publish, &csrf_in(&html), &[("override", "true"), ("override_reason", "  ")]).await;
+    let res = post_form(
+        &c,
+        &publish,
+        &csrf_in(&html),
+        &[("override", "true"), ("override_reason", "  ")],
+    )
+    .await;
     assert_eq!(res.status(), 422);
     let (_, html) = get(&c, &plan_url).await;
     assert!(html.contains("Entwurf"));
     assert_eq!(audit_count(&app, "patrols.plan.publish_override").await, 0);
-    let res = post_form(&c, &publish, &csrf_in(&html), &[("override", "true"), ("override_reason", "Ordnungsdienst krankheitsbedingt unterbesetzt")]).await;
+    let res = post_form(
+        &c,
+        &publish,
+        &csrf_in(&html),
+        &[
+            ("override", "true"),
+            (
+                "override_reason",
+                "Ordnungsdienst krankheitsbedingt unterbesetzt",
+            ),
+        ],
+    )
+    .await;
     assert_eq!(res.status(), 303);
     let (_, html) = get(&c, &plan_url).await;
     assert!(html.contains("veröffentlicht") && html.contains("krankheitsbedingt"));
@@ -174,26 +218,54 @@ async fn overlapping_shifts_unknown_areas_and_incidents_without_a_place_are_refu
     let db = &app.server.state.db;
     let tenant = app.tenant(T).await;
     let plan_id: Uuid = id.parse().unwrap();
-    let rows = store::patrols_of_plan(db, tenant.id, plan_id).await.unwrap();
+    let rows = store::patrols_of_plan(db, tenant.id, plan_id)
+        .await
+        .unwrap();
     let first = &rows[0];
-    let busy = store::members_of(db, tenant.id, &[first.patrol_id]).await.unwrap();
+    let busy = store::members_of(db, tenant.id, &[first.patrol_id])
+        .await
+        .unwrap();
     let staff = store::staff(db, tenant.id).await.unwrap();
-    let number = staff.iter().find(|s| s.staff_id == busy[0].1).unwrap().service_number.clone();
+    let number = staff
+        .iter()
+        .find(|s| s.staff_id == busy[0].1)
+        .unwrap()
+        .service_number
+        .clone();
     let areas = store::areas(db, tenant.id).await.unwrap();
     let other_area = areas.iter().find(|a| a.area_id != first.area_id).unwrap();
     let (s, v) = post_json(&app, &dispatcher, &format!("/api/v1/{T}/patrols"), &json!({
         "plan_id": id, "area": other_area.name, "day": first.day, "band": first.band, "members": [number]
     })).await;
     assert_eq!(s, 422, "{v}");
-    assert!(v["detail"].as_str().unwrap().contains("überschneidende") || v["detail"].as_str().unwrap().contains("overlapping"), "{v}");
+    assert!(
+        v["detail"].as_str().unwrap().contains("überschneidende")
+            || v["detail"].as_str().unwrap().contains("overlapping"),
+        "{v}"
+    );
     assert_eq!(count(&app, "pat_patrols").await, patrols);
     assert_eq!(count(&app, "pat_patrol_members").await, members);
     // Through the form as well: the page says so, nothing stored.
     let plan_url = app.url(&format!("/{T}/staff/patrols/{id}"));
     let (_, html) = get(&c, &plan_url).await;
-    let res = post_form(&c, &app.url(&format!("/{T}/staff/patrols/{id}/add")), &csrf_in(&html), &[("area", "Nirgendwo"), ("day", &day), ("band", "late"), ("members", "P-5001")]).await;
+    let res = post_form(
+        &c,
+        &app.url(&format!("/{T}/staff/patrols/{id}/add")),
+        &csrf_in(&html),
+        &[
+            ("area", "Nirgendwo"),
+            ("day", &day),
+            ("band", "late"),
+            ("members", "P-5001"),
+        ],
+    )
+    .await;
     assert_eq!(res.status(), 422);
-    assert!(res.text().await.unwrap().contains("Unbekannter Einsatzbereich"));
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("Unbekannter Einsatzbereich"));
     assert_eq!(count(&app, "pat_patrols").await, patrols);
 
     // Incidents without a place.
@@ -210,21 +282,53 @@ async fn overlapping_shifts_unknown_areas_and_incidents_without_a_place_are_refu
         let (s, v) = post_json(&app, &dispatcher, &format!("/api/v1/{T}/incidents"), &body).await;
         assert_eq!(s, 422, "{body} → {v}");
     }
-    let (s, v) = post_json(&app, &dispatcher, &format!("/api/v1/{T}/incidents"), &json!({ "type": "noise" })).await;
+    let (s, v) = post_json(
+        &app,
+        &dispatcher,
+        &format!("/api/v1/{T}/incidents"),
+        &json!({ "type": "noise" }),
+    )
+    .await;
     assert_eq!(s, 422);
     assert!(v["detail"].as_str().unwrap().contains("address"), "{v}");
-    let res = client().post(app.url(&format!("/api/v1/{T}/incidents"))).bearer_auth(&dispatcher).body("{not json").header("content-type", "application/json").send().await.unwrap();
+    let res = client()
+        .post(app.url(&format!("/api/v1/{T}/incidents")))
+        .bearer_auth(&dispatcher)
+        .body("{not json")
+        .header("content-type", "application/json")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 422);
-    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("application/problem+json"));
+    assert!(res.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("application/problem+json"));
     // The intake form re-renders with the error.
     let url = app.url(&format!("/{T}/staff/dispatch"));
     let token = csrf_token(&c, &url).await;
-    let res = post_form(&c, &url, &token, &[("source", "phone"), ("type", "noise"), ("priority", "2")]).await;
+    let res = post_form(
+        &c,
+        &url,
+        &token,
+        &[("source", "phone"), ("type", "noise"), ("priority", "2")],
+    )
+    .await;
     assert_eq!(res.status(), 422);
-    assert!(res.text().await.unwrap().contains("Wo? Geben Sie Koordinaten"));
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("Wo? Geben Sie Koordinaten"));
     assert_eq!(count(&app, "pat_incidents").await, incidents);
     // An address with its district is a place.
-    let (s, v) = post_json(&app, &dispatcher, &format!("/api/v1/{T}/incidents"), &json!({ "type": "noise", "address": "Marktstraße 1", "district": "Lünen-Mitte" })).await;
+    let (s, v) = post_json(
+        &app,
+        &dispatcher,
+        &format!("/api/v1/{T}/incidents"),
+        &json!({ "type": "noise", "address": "Marktstraße 1", "district": "Lünen-Mitte" }),
+    )
+    .await;
     assert_eq!(s, 201, "{v}");
     assert_eq!(v["area"], "Mitte");
     assert_eq!(count(&app, "pat_incidents").await, incidents + 1);
@@ -235,16 +339,22 @@ async fn unit(app: &TestApp, sign: &str, quals: &str, lat: f64, lon: f64, status
     let tenant = app.tenant(T).await;
     let id = Uuid::now_v7();
     let mut tx = db.begin().await.unwrap();
-    store::insert_unit(&mut tx, tenant.id, &store::UnitRow {
-        unit_id: id,
-        call_sign: sign.into(),
-        agency: "joint".into(),
-        qualifications: quals.into(),
-        lat,
-        lon,
-        status,
-        status_at: app.server.state.clock.now_ts(),
-    }).await.unwrap();
+    store::insert_unit(
+        &mut tx,
+        tenant.id,
+        &store::UnitRow {
+            unit_id: id,
+            call_sign: sign.into(),
+            agency: "joint".into(),
+            qualifications: quals.into(),
+            lat,
+            lon,
+            status,
+            status_at: app.server.state.clock.now_ts(),
+        },
+    )
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
     id
 }
@@ -257,7 +367,13 @@ async fn the_nearest_free_suitable_unit_is_suggested_and_assignments_are_stamped
     // Take the demo units off duty, so only the fixed set counts.
     let tenant = app.tenant(T).await;
     for u in store::units(&app.server.state.db, tenant.id).await.unwrap() {
-        let (s, _) = post_json(&app, &dispatcher, &format!("/api/v1/{T}/units/{}/status", u.unit_id), &json!({ "status": 6 })).await;
+        let (s, _) = post_json(
+            &app,
+            &dispatcher,
+            &format!("/api/v1/{T}/units/{}/status", u.unit_id),
+            &json!({ "status": 6 }),
+        )
+        .await;
         assert_eq!(s, 204);
     }
     // The place: Willy-Brandt-Platz, Lünen (51.6150, 7.5250).
@@ -266,13 +382,24 @@ async fn the_nearest_free_suitable_unit_is_suggested_and_assignments_are_stamped
     let near = unit(&app, "T-NEAR", "bodycam,mental_crisis", 51.6200, 7.5300, 2).await;
     let far = unit(&app, "T-FAR", "mental_crisis", 51.6500, 7.5600, 1).await;
     let off = unit(&app, "T-OFF", "mental_crisis", 51.6150, 7.5250, 6).await;
-    let (s, v) = post_json(&app, &dispatcher, &format!("/api/v1/{T}/incidents"), &json!({
-        "source": "phone", "type": "person_in_crisis", "priority": 1,
-        "lat": 51.6150, "long": 7.5250, "description": "Person in Krise am Platz",
-        "required_qualification": "mental_crisis"
-    })).await;
+    let (s, v) = post_json(
+        &app,
+        &dispatcher,
+        &format!("/api/v1/{T}/incidents"),
+        &json!({
+            "source": "phone", "type": "person_in_crisis", "priority": 1,
+            "lat": 51.6150, "long": 7.5250, "description": "Person in Krise am Platz",
+            "required_qualification": "mental_crisis"
+        }),
+    )
+    .await;
     assert_eq!(s, 201, "{v}");
-    let ranked: Vec<&str> = v["suggested_units"].as_array().unwrap().iter().map(|u| u["call_sign"].as_str().unwrap()).collect();
+    let ranked: Vec<&str> = v["suggested_units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["call_sign"].as_str().unwrap())
+        .collect();
     assert_eq!(ranked, ["T-NEAR", "T-FAR"], "{v}");
     let d0 = v["suggested_units"][0]["distance_m"].as_f64().unwrap();
     // 0.0050° lat, 0.0050° lon ≈ 650 m straight line × road factor 1.3.
@@ -280,27 +407,50 @@ async fn the_nearest_free_suitable_unit_is_suggested_and_assignments_are_stamped
     let incident = v["id"].as_str().unwrap().to_owned();
     let _ = (busy, off, far);
     // Without the qualification the unqualified near unit comes first.
-    let (_, v2) = post_json(&app, &dispatcher, &format!("/api/v1/{T}/incidents"), &json!({
-        "type": "noise", "lat": 51.6150, "long": 7.5250
-    })).await;
+    let (_, v2) = post_json(
+        &app,
+        &dispatcher,
+        &format!("/api/v1/{T}/incidents"),
+        &json!({
+            "type": "noise", "lat": 51.6150, "long": 7.5250
+        }),
+    )
+    .await;
     assert_eq!(v2["suggested_units"][0]["call_sign"], "T-UNQ");
     // Assign the suggested unit; a second alert of the same unit is refused.
     let path = format!("/api/v1/{T}/incidents/{incident}/assignments");
     let (s, a) = post_json(&app, &dispatcher, &path, &json!({ "unit_id": near })).await;
     assert_eq!(s, 201, "{a}");
     let second = v2["id"].as_str().unwrap();
-    let (s, _) = post_json(&app, &dispatcher, &format!("/api/v1/{T}/incidents/{second}/assignments"), &json!({ "unit_id": near })).await;
+    let (s, _) = post_json(
+        &app,
+        &dispatcher,
+        &format!("/api/v1/{T}/incidents/{second}/assignments"),
+        &json!({ "unit_id": near }),
+    )
+    .await;
     assert_eq!(s, 409);
     // The near unit is busy now: the next suggestion skips it.
     let (_, v3) = post_json(&app, &dispatcher, &format!("/api/v1/{T}/incidents"), &json!({
         "type": "person_in_crisis", "lat": 51.6150, "long": 7.5250, "required_qualification": "mental_crisis"
     })).await;
-    let ranked: Vec<&str> = v3["suggested_units"].as_array().unwrap().iter().map(|u| u["call_sign"].as_str().unwrap()).collect();
+    let ranked: Vec<&str> = v3["suggested_units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["call_sign"].as_str().unwrap())
+        .collect();
     assert_eq!(ranked, ["T-FAR"]);
     // The unit reports en route, on scene, free: the timestamps follow and
     // the incident closes.
     for st in [3, 4, 1] {
-        let (s, _) = post_json(&app, &kod, &format!("/api/v1/{T}/units/{near}/status"), &json!({ "status": st })).await;
+        let (s, _) = post_json(
+            &app,
+            &kod,
+            &format!("/api/v1/{T}/units/{near}/status"),
+            &json!({ "status": st }),
+        )
+        .await;
         assert_eq!(s, 204);
     }
     let db = &app.server.state.db;
@@ -308,10 +458,29 @@ async fn the_nearest_free_suitable_unit_is_suggested_and_assignments_are_stamped
     let a = store::assignments_of(db, tenant.id, id).await.unwrap();
     assert_eq!(a.len(), 1);
     assert!(a[0].en_route_at.is_some() && a[0].on_scene_at.is_some() && a[0].cleared_at.is_some());
-    assert_eq!(store::incident(db, tenant.id, id).await.unwrap().unwrap().status, "closed");
-    let (s, _) = post_json(&app, &kod, &format!("/api/v1/{T}/units/{near}/status"), &json!({ "status": 12 })).await;
+    assert_eq!(
+        store::incident(db, tenant.id, id)
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
+        "closed"
+    );
+    let (s, _) = post_json(
+        &app,
+        &kod,
+        &format!("/api/v1/{T}/units/{near}/status"),
+        &json!({ "status": 12 }),
+    )
+    .await;
     assert_eq!(s, 422);
-    let (s, _) = post_json(&app, &kod, &format!("/api/v1/{T}/units/{}/status", Uuid::now_v7()), &json!({ "status": 2 })).await;
+    let (s, _) = post_json(
+        &app,
+        &kod,
+        &format!("/api/v1/{T}/units/{}/status", Uuid::now_v7()),
+        &json!({ "status": 2 }),
+    )
+    .await;
     assert_eq!(s, 404);
     // The board as JSON and as a page without JavaScript.
     let c = login(&app, T, Role::Dispatcher).await;
@@ -321,7 +490,11 @@ async fn the_nearest_free_suitable_unit_is_suggested_and_assignments_are_stamped
     let (s, json) = get(&c, &app.url(&format!("/{T}/staff/dispatch/board.json"))).await;
     assert_eq!(s, 200);
     let b: Value = serde_json::from_str(&json).unwrap();
-    assert!(b["units"].as_array().unwrap().iter().any(|u| u["call_sign"] == "T-NEAR" && u["status"] == 1));
+    assert!(b["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|u| u["call_sign"] == "T-NEAR" && u["status"] == 1));
 }
 
 #[tokio::test]
@@ -332,11 +505,36 @@ async fn committee_focus_is_versioned_and_the_log_counts_per_agency() {
     let (s, html) = get(&c, &url).await;
     assert_eq!(s, 200);
     let focus = count(&app, "pat_focus").await;
-    let res = post_form(&c, &url, &csrf_in(&html), &[("area", "Süd"), ("band", "late"), ("weight", "11"), ("reason", "x")]).await;
+    let res = post_form(
+        &c,
+        &url,
+        &csrf_in(&html),
+        &[
+            ("area", "Süd"),
+            ("band", "late"),
+            ("weight", "11"),
+            ("reason", "x"),
+        ],
+    )
+    .await;
     assert_eq!(res.status(), 422);
     assert_eq!(count(&app, "pat_focus").await, focus);
-    for (w, r) in [("1", "Brambauer abends"), ("3", "Brambauer abends, nach Anwohnerforum")] {
-        let res = post_form(&c, &url, &csrf_in(&html), &[("area", "Süd"), ("band", "late"), ("weight", w), ("reason", r)]).await;
+    for (w, r) in [
+        ("1", "Brambauer abends"),
+        ("3", "Brambauer abends, nach Anwohnerforum"),
+    ] {
+        let res = post_form(
+            &c,
+            &url,
+            &csrf_in(&html),
+            &[
+                ("area", "Süd"),
+                ("band", "late"),
+                ("weight", w),
+                ("reason", r),
+            ],
+        )
+        .await;
         assert_eq!(res.status(), 303);
     }
     let (_, html) = get(&c, &url).await;
@@ -350,25 +548,62 @@ async fn committee_focus_is_versioned_and_the_log_counts_per_agency() {
     let today = chrono::Utc::now().date_naive().to_string();
     let id = make_plan(&app, &d, &today, "1").await;
     let (_, html) = get(&d, &app.url(&format!("/{T}/staff/patrols/{id}"))).await;
-    let res = post_form(&d, &app.url(&format!("/{T}/staff/patrols/{id}/publish")), &csrf_in(&html), &[]).await;
+    let res = post_form(
+        &d,
+        &app.url(&format!("/{T}/staff/patrols/{id}/publish")),
+        &csrf_in(&html),
+        &[],
+    )
+    .await;
     assert_eq!(res.status(), 303);
     let k = login(&app, T, Role::Kod).await;
     let log_url = app.url(&format!("/{T}/staff/patrol-log"));
     let (s, html) = get(&k, &log_url).await;
     assert_eq!(s, 200);
     assert!(html.contains(&format!("/{T}/receipts/new")));
-    let patrol = regex_lite::Regex::new(r#"name="patrol" value="([^"]+)""#).unwrap().captures(&html).unwrap()[1].to_owned();
-    for (kind, agency, n) in [("order_to_leave", "", "2"), ("identity_check", "police", "3"), ("warning", "", "1")] {
-        let res = post_form(&k, &log_url, &csrf_in(&html), &[("patrol", &patrol), ("kind", kind), ("agency", agency), ("count", n)]).await;
+    let patrol = regex_lite::Regex::new(r#"name="patrol" value="([^"]+)""#)
+        .unwrap()
+        .captures(&html)
+        .unwrap()[1]
+        .to_owned();
+    for (kind, agency, n) in [
+        ("order_to_leave", "", "2"),
+        ("identity_check", "police", "3"),
+        ("warning", "", "1"),
+    ] {
+        let res = post_form(
+            &k,
+            &log_url,
+            &csrf_in(&html),
+            &[
+                ("patrol", &patrol),
+                ("kind", kind),
+                ("agency", agency),
+                ("count", n),
+            ],
+        )
+        .await;
         assert_eq!(res.status(), 303);
     }
-    let res = post_form(&k, &log_url, &csrf_in(&html), &[("patrol", &patrol), ("kind", "arrest"), ("count", "1")]).await;
+    let res = post_form(
+        &k,
+        &log_url,
+        &csrf_in(&html),
+        &[("patrol", &patrol), ("kind", "arrest"), ("count", "1")],
+    )
+    .await;
     assert_eq!(res.status(), 422);
     assert_eq!(count(&app, "pat_log").await, 3);
     let (_, html) = get(&c, &url).await;
     let table = html.split("id=\"counts\"").nth(1).unwrap();
-    assert!(table.contains("Platzverweis</td><td>0</td><td>2</td>"), "{table}");
-    assert!(table.contains("Identitätsfeststellung</td><td>3</td><td>0</td>"), "{table}");
+    assert!(
+        table.contains("Platzverweis</td><td>0</td><td>2</td>"),
+        "{table}"
+    );
+    assert!(
+        table.contains("Identitätsfeststellung</td><td>3</td><td>0</td>"),
+        "{table}"
+    );
 }
 
 /// `bench/patrols.sh`: intake → suggestion with 500 open incidents.
@@ -381,23 +616,29 @@ async fn bench_dispatch() {
     let db = &app.server.state.db;
     let mut tx = db.begin().await.unwrap();
     for n in 0..500 {
-        store::insert_incident(&mut tx, tenant.id, &store::IncidentRow {
-            incident_id: Uuid::now_v7(),
-            reference: format!("E-B{n:05}"),
-            source: "phone".into(),
-            kind: "noise".into(),
-            priority: 2,
-            lat: Some(51.51 + (n % 50) as f64 * 0.001),
-            lon: Some(7.46 + (n / 50) as f64 * 0.001),
-            address: String::new(),
-            district_code: None,
-            area_id: None,
-            description: String::new(),
-            required_qualification: None,
-            status: "open".into(),
-            created_at: app.server.state.clock.now_ts(),
-            closed_at: None,
-        }).await.unwrap();
+        store::insert_incident(
+            &mut tx,
+            tenant.id,
+            &store::IncidentRow {
+                incident_id: Uuid::now_v7(),
+                reference: format!("E-B{n:05}"),
+                source: "phone".into(),
+                kind: "noise".into(),
+                priority: 2,
+                lat: Some(51.51 + (n % 50) as f64 * 0.001),
+                lon: Some(7.46 + (n / 50) as f64 * 0.001),
+                address: String::new(),
+                district_code: None,
+                area_id: None,
+                description: String::new(),
+                required_qualification: None,
+                status: "open".into(),
+                created_at: app.server.state.clock.now_ts(),
+                closed_at: None,
+            },
+        )
+        .await
+        .unwrap();
     }
     tx.commit().await.unwrap();
     let http = reqwest::Client::new();
@@ -405,7 +646,13 @@ async fn bench_dispatch() {
     for n in 0..320 {
         let body = json!({ "type": "noise", "lat": 51.5 + (n % 30) as f64 * 0.002, "long": 7.45, "priority": 2 });
         let started = std::time::Instant::now();
-        let res = http.post(app.url("/api/v1/dortmund/incidents")).bearer_auth(&dispatcher).json(&body).send().await.unwrap();
+        let res = http
+            .post(app.url("/api/v1/dortmund/incidents"))
+            .bearer_auth(&dispatcher)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), 201);
         let v: Value = res.json().await.unwrap();
         assert!(!v["suggested_units"].as_array().unwrap().is_empty());

@@ -83,10 +83,20 @@ pub async fn patrols(
     let from = parse(&q.from)?.unwrap_or(today);
     let to = parse(&q.to)?.unwrap_or(from + Duration::days(7));
     if to < from || (to - from).num_days() > 366 {
-        return Err(WebError::unprocessable("to must be on or after from, at most a year later"));
+        return Err(WebError::unprocessable(
+            "to must be on or after from, at most a year later",
+        ));
     }
-    let start = Timestamp::from(model::to_utc(from.and_hms_opt(0, 0, 0).unwrap_or_default(), tz));
-    let end = Timestamp::from(model::to_utc((to + Duration::days(1)).and_hms_opt(0, 0, 0).unwrap_or_default(), tz));
+    let start = Timestamp::from(model::to_utc(
+        from.and_hms_opt(0, 0, 0).unwrap_or_default(),
+        tz,
+    ));
+    let end = Timestamp::from(model::to_utc(
+        (to + Duration::days(1))
+            .and_hms_opt(0, 0, 0)
+            .unwrap_or_default(),
+        tz,
+    ));
     let rows = store::published_patrols(&state.db, tenant.id, start, end).await?;
     let areas = store::areas(&state.db, tenant.id).await?;
     let staff = store::staff(&state.db, tenant.id).await?;
@@ -96,7 +106,11 @@ pub async fn patrols(
         .iter()
         .map(|r| PatrolOut {
             id: r.patrol_id,
-            area: areas.iter().find(|a| a.area_id == r.area_id).map(|a| a.name.clone()).unwrap_or_default(),
+            area: areas
+                .iter()
+                .find(|a| a.area_id == r.area_id)
+                .map(|a| a.name.clone())
+                .unwrap_or_default(),
             band: r.band.clone(),
             starts_at: r.starts_at.0.to_rfc3339(),
             ends_at: r.ends_at.0.to_rfc3339(),
@@ -160,7 +174,11 @@ pub async fn create_incident(
         Err(p) => return Err(problems(&ctx, &p)),
     };
     let area = match taken.incident.area_id {
-        Some(a) => store::areas(&state.db, tenant.id).await?.into_iter().find(|x| x.area_id == a).map(|x| x.name),
+        Some(a) => store::areas(&state.db, tenant.id)
+            .await?
+            .into_iter()
+            .find(|x| x.area_id == a)
+            .map(|x| x.name),
         None => None,
     };
     let i = taken.incident;
@@ -183,7 +201,11 @@ pub async fn create_incident(
         }),
     )
         .into_response();
-    if let Ok(v) = HeaderValue::from_str(&format!("/{}/staff/dispatch/{}", tenant.slug.as_str(), i.incident_id)) {
+    if let Ok(v) = HeaderValue::from_str(&format!(
+        "/{}/staff/dispatch/{}",
+        tenant.slug.as_str(),
+        i.incident_id
+    )) {
         res.headers_mut().insert(header::LOCATION, v);
     }
     Ok(res)
@@ -225,7 +247,8 @@ pub async fn assign(
     let id = crate::accountability::parse_id(&id)?;
     let tenant = ctx.tenant()?;
     let actor = ctx.staff_actor(Permission::Dispatch)?;
-    let conflict = |d: &str| WebError::new(StatusCode::CONFLICT, "error-conflict").with_detail(d.to_owned());
+    let conflict =
+        |d: &str| WebError::new(StatusCode::CONFLICT, "error-conflict").with_detail(d.to_owned());
     match service::assign(&state, tenant, id, input.unit_id, actor).await? {
         AssignOutcome::Assigned(a) => Ok((
             StatusCode::CREATED,
@@ -238,7 +261,9 @@ pub async fn assign(
         )
             .into_response()),
         AssignOutcome::UnitBusy => Err(conflict("the unit is not free (status 1 or 2)")),
-        AssignOutcome::UnitUnqualified => Err(conflict("the unit lacks the required qualification")),
+        AssignOutcome::UnitUnqualified => {
+            Err(conflict("the unit lacks the required qualification"))
+        }
         AssignOutcome::IncidentClosed => Err(conflict("the incident is closed")),
     }
 }
@@ -278,9 +303,17 @@ pub async fn unit_status(
         .filter(|s| model::FMS.contains(s))
         .ok_or_else(|| WebError::unprocessable("status must be an FMS code 1–9"))?;
     let position = match (input.lat, input.lon) {
-        (Some(lat), Some(lon)) if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) => Some((lat, lon)),
+        (Some(lat), Some(lon))
+            if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) =>
+        {
+            Some((lat, lon))
+        }
         (None, None) => None,
-        _ => return Err(WebError::unprocessable("lat and long must both be given and valid")),
+        _ => {
+            return Err(WebError::unprocessable(
+                "lat and long must both be given and valid",
+            ))
+        }
     };
     let actor = ctx.staff_actor(Permission::UpdateUnitStatus)?;
     if !service::set_status(&state, tenant, id, status, position, actor).await? {
@@ -324,7 +357,18 @@ pub async fn add_patrol(
 ) -> Result<Response, WebError> {
     let tenant = ctx.tenant()?;
     let actor = ctx.staff_actor(Permission::PlanPatrols)?;
-    match service::add_patrol(&state, tenant, input.plan_id, &input.area, &input.day, &input.band, &input.members, actor).await {
+    match service::add_patrol(
+        &state,
+        tenant,
+        input.plan_id,
+        &input.area,
+        &input.day,
+        &input.band,
+        &input.members,
+        actor,
+    )
+    .await
+    {
         Ok(id) => Ok((StatusCode::CREATED, Json(serde_json::json!({ "id": id }))).into_response()),
         Err(EditError::Problems(p)) => Err(problems(&ctx, &p)),
         Err(EditError::Web(e)) => Err(e),
@@ -335,6 +379,16 @@ pub async fn add_patrol(
 #[derive(utoipa::OpenApi)]
 #[openapi(
     paths(patrols, create_incident, assign, unit_status, add_patrol),
-    components(schemas(PatrolOut, Member, IncidentInput, IncidentOut, Suggestion, AssignInput, AssignOut, StatusInput, ManualPatrol))
+    components(schemas(
+        PatrolOut,
+        Member,
+        IncidentInput,
+        IncidentOut,
+        Suggestion,
+        AssignInput,
+        AssignOut,
+        StatusInput,
+        ManualPatrol
+    ))
 )]
 pub struct PatrolsApi;

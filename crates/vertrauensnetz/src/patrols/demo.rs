@@ -43,8 +43,16 @@ const DORTMUND: Setup = Setup {
 
 const LUENEN: Setup = Setup {
     areas: &[
-        ("Mitte", &["Lünen-Mitte", "Lünen-Nord", "Altlünen", "Gahmen"], None),
-        ("Süd", &["Lünen-Süd", "Brambauer", "Horstmar", "Niederaden"], None),
+        (
+            "Mitte",
+            &["Lünen-Mitte", "Lünen-Nord", "Altlünen", "Gahmen"],
+            None,
+        ),
+        (
+            "Süd",
+            &["Lünen-Süd", "Brambauer", "Horstmar", "Niederaden"],
+            None,
+        ),
     ],
     police: 6,
     kod: 8,
@@ -97,7 +105,15 @@ async fn seed_one(db: &Db, tenant: &Tenant, s: &Setup, clock: &Clock) -> anyhow:
         area_ids.push(id);
     }
     let today = to_local(now, &tenant.time_zone).date();
-    let languages = ["de", "de, en", "de, tr", "de, ar", "de, pl", "de, ru, uk", "de, en, fr"];
+    let languages = [
+        "de",
+        "de, en",
+        "de, tr",
+        "de, ar",
+        "de, pl",
+        "de, ru, uk",
+        "de, en, fr",
+    ];
     for (agency, prefix, count) in [("police", "P", s.police), ("kod", "K", s.kod)] {
         for n in 0..count {
             let id = Uuid::now_v7();
@@ -107,7 +123,15 @@ async fn seed_one(db: &Db, tenant: &Tenant, s: &Setup, clock: &Clock) -> anyhow:
                 tenant.id,
                 &store::StaffRow {
                     staff_id: id,
-                    service_number: format!("{prefix}-{}{:03}", if tenant.slug.as_str() == "luenen" { 5 } else { 1 }, n + 1),
+                    service_number: format!(
+                        "{prefix}-{}{:03}",
+                        if tenant.slug.as_str() == "luenen" {
+                            5
+                        } else {
+                            1
+                        },
+                        n + 1
+                    ),
                     agency: agency.into(),
                     languages: languages[n % languages.len()].into(),
                     max_week_minutes: if n % 5 == 0 { 30 * 60 } else { 40 * 60 },
@@ -117,7 +141,13 @@ async fn seed_one(db: &Db, tenant: &Tenant, s: &Setup, clock: &Clock) -> anyhow:
                 ts,
             )
             .await?;
-            for (q, every) in [("bodycam", 1), ("de_escalation", 2), ("baton", 3), ("mental_crisis", 4), ("anti_discrimination", 3)] {
+            for (q, every) in [
+                ("bodycam", 1),
+                ("de_escalation", 2),
+                ("baton", 3),
+                ("mental_crisis", 4),
+                ("anti_discrimination", 3),
+            ] {
                 if n % every == 0 || (q == "anti_discrimination" && agency == "kod" && n % 2 == 1) {
                     store::insert_qualification(
                         &mut tx,
@@ -125,7 +155,8 @@ async fn seed_one(db: &Db, tenant: &Tenant, s: &Setup, clock: &Clock) -> anyhow:
                         &store::QualificationRow {
                             staff_id: id,
                             name: q.into(),
-                            since_day: (today - Duration::days(30 + (n as i64 * 17) % 700)).to_string(),
+                            since_day: (today - Duration::days(30 + (n as i64 * 17) % 700))
+                                .to_string(),
                             until_day: None,
                         },
                     )
@@ -139,8 +170,16 @@ async fn seed_one(db: &Db, tenant: &Tenant, s: &Setup, clock: &Clock) -> anyhow:
                     tenant.id,
                     &store::AbsenceRow {
                         staff_id: id,
-                        starts_at: Timestamp::from(model::to_utc(start.and_hms_opt(0, 0, 0).unwrap_or_default(), &tenant.time_zone)),
-                        ends_at: Timestamp::from(model::to_utc((start + Duration::days(5)).and_hms_opt(0, 0, 0).unwrap_or_default(), &tenant.time_zone)),
+                        starts_at: Timestamp::from(model::to_utc(
+                            start.and_hms_opt(0, 0, 0).unwrap_or_default(),
+                            &tenant.time_zone,
+                        )),
+                        ends_at: Timestamp::from(model::to_utc(
+                            (start + Duration::days(5))
+                                .and_hms_opt(0, 0, 0)
+                                .unwrap_or_default(),
+                            &tenant.time_zone,
+                        )),
                         kind: "leave".into(),
                     },
                 )
@@ -153,7 +192,13 @@ async fn seed_one(db: &Db, tenant: &Tenant, s: &Setup, clock: &Clock) -> anyhow:
     for n in 0..s.units {
         let (lat, lon) = centre(all_districts[n % all_districts.len()]);
         let call_sign = format!("{}-{}", if n % 2 == 0 { "OP" } else { "KOD" }, 10 + n);
-        store::insert_vehicle(&mut tx, tenant.id, &call_sign, if n % 2 == 0 { "car" } else { "bicycle" }).await?;
+        store::insert_vehicle(
+            &mut tx,
+            tenant.id,
+            &call_sign,
+            if n % 2 == 0 { "car" } else { "bicycle" },
+        )
+        .await?;
         store::insert_unit(
             &mut tx,
             tenant.id,
@@ -177,11 +222,28 @@ async fn seed_one(db: &Db, tenant: &Tenant, s: &Setup, clock: &Clock) -> anyhow:
     }
     // A month of incidents, more in the evening and in the first area
     // with a required qualification (the Nordstadt in Dortmund).
-    let kinds = ["disturbance", "noise", "dispute", "person_in_crisis", "youth_protection", "littering", "traffic", "other"];
+    let kinds = [
+        "disturbance",
+        "noise",
+        "dispute",
+        "person_in_crisis",
+        "youth_protection",
+        "littering",
+        "traffic",
+        "other",
+    ];
     for day in 1..=30i64 {
         for k in 0..s.incidents_per_day {
-            let a = if k % 3 == 0 { 1 % s.areas.len() } else { rng.gen_range(0..s.areas.len()) };
-            let hour = if k % 2 == 0 { rng.gen_range(17..24) } else { rng.gen_range(6..24) };
+            let a = if k % 3 == 0 {
+                1 % s.areas.len()
+            } else {
+                rng.gen_range(0..s.areas.len())
+            };
+            let hour = if k % 2 == 0 {
+                rng.gen_range(17..24)
+            } else {
+                rng.gen_range(6..24)
+            };
             let at = now - Duration::days(day);
             let at = at.with_hour(hour % 24).unwrap_or(at);
             let district = s.areas[a].1[rng.gen_range(0..s.areas[a].1.len())];
@@ -214,7 +276,17 @@ async fn seed_one(db: &Db, tenant: &Tenant, s: &Setup, clock: &Clock) -> anyhow:
         if let Some(i) = s.areas.iter().position(|a| a.0 == area) {
             let by = Uuid::nil();
             let earlier = Timestamp::from(now - Duration::days(60));
-            store::set_focus(&mut tx, tenant.id, area_ids[i], "late", 1.0, "Nordstadt: Beschwerden über Lärm und Verunreinigung am Abend", by, earlier).await?;
+            store::set_focus(
+                &mut tx,
+                tenant.id,
+                area_ids[i],
+                "late",
+                1.0,
+                "Nordstadt: Beschwerden über Lärm und Verunreinigung am Abend",
+                by,
+                earlier,
+            )
+            .await?;
             store::set_focus(&mut tx, tenant.id, area_ids[i], "late", 2.0, reason, by, ts).await?;
         }
     }

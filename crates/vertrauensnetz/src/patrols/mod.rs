@@ -30,35 +30,90 @@ pub fn routes(r: &mut Routes) {
     let status = Access::Permission(Permission::UpdateUnitStatus);
     let log = Access::Permission(Permission::KeepPatrolLog);
     r.add(Method::GET, "/{tenant}/staff/patrols", read, pages::plans);
-    r.add(Method::POST, "/{tenant}/staff/patrols", plan, pages::create_plan);
-    r.add(Method::GET, "/{tenant}/staff/patrols/{id}", read, pages::plan);
-    r.add(Method::POST, "/{tenant}/staff/patrols/{id}/edit", plan, pages::edit);
-    r.add(Method::POST, "/{tenant}/staff/patrols/{id}/add", plan, pages::add);
-    r.add(Method::POST, "/{tenant}/staff/patrols/{id}/publish", plan, pages::publish);
-    r.add(Method::GET, "/{tenant}/staff/patrol-staff", plan, pages::staff);
-    r.add(Method::POST, "/{tenant}/staff/patrol-staff", plan, pages::add_staff);
+    r.add(
+        Method::POST,
+        "/{tenant}/staff/patrols",
+        plan,
+        pages::create_plan,
+    );
+    r.add(
+        Method::GET,
+        "/{tenant}/staff/patrols/{id}",
+        read,
+        pages::plan,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/staff/patrols/{id}/edit",
+        plan,
+        pages::edit,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/staff/patrols/{id}/add",
+        plan,
+        pages::add,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/staff/patrols/{id}/publish",
+        plan,
+        pages::publish,
+    );
+    r.add(
+        Method::GET,
+        "/{tenant}/staff/patrol-staff",
+        plan,
+        pages::staff,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/staff/patrol-staff",
+        plan,
+        pages::add_staff,
+    );
     r.add(
         Method::POST,
         "/{tenant}/staff/patrol-staff/absences",
         plan,
         pages::add_absence,
     );
-    r.add(Method::GET, "/{tenant}/staff/patrol-committee", read, pages::committee);
+    r.add(
+        Method::GET,
+        "/{tenant}/staff/patrol-committee",
+        read,
+        pages::committee,
+    );
     r.add(
         Method::POST,
         "/{tenant}/staff/patrol-committee",
         Access::Permission(Permission::SetFocusAreas),
         pages::set_focus,
     );
-    r.add(Method::GET, "/{tenant}/staff/dispatch", dispatch, pages::dispatch);
-    r.add(Method::POST, "/{tenant}/staff/dispatch", dispatch, pages::take);
+    r.add(
+        Method::GET,
+        "/{tenant}/staff/dispatch",
+        dispatch,
+        pages::dispatch,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/staff/dispatch",
+        dispatch,
+        pages::take,
+    );
     r.add(
         Method::GET,
         "/{tenant}/staff/dispatch/board.json",
         dispatch,
         pages::board_json,
     );
-    r.add(Method::GET, "/{tenant}/staff/dispatch/{id}", dispatch, pages::incident);
+    r.add(
+        Method::GET,
+        "/{tenant}/staff/dispatch/{id}",
+        dispatch,
+        pages::incident,
+    );
     r.add(
         Method::POST,
         "/{tenant}/staff/dispatch/{id}/assign",
@@ -72,9 +127,19 @@ pub fn routes(r: &mut Routes) {
         pages::unit_status,
     );
     r.add(Method::GET, "/{tenant}/staff/patrol-log", log, pages::log);
-    r.add(Method::POST, "/{tenant}/staff/patrol-log", log, pages::add_log);
+    r.add(
+        Method::POST,
+        "/{tenant}/staff/patrol-log",
+        log,
+        pages::add_log,
+    );
     r.add(Method::GET, "/api/v1/{tenant}/patrols", read, api::patrols);
-    r.add(Method::POST, "/api/v1/{tenant}/patrols", plan, api::add_patrol);
+    r.add(
+        Method::POST,
+        "/api/v1/{tenant}/patrols",
+        plan,
+        api::add_patrol,
+    );
     r.add(
         Method::POST,
         "/api/v1/{tenant}/incidents",
@@ -105,10 +170,35 @@ pub fn nav() -> Vec<crate::platform::web::page::NavLink> {
         audience: Audience::Staff(p),
     };
     vec![
-        staff("staff/dispatch", "patrols-dispatch-title", "patrols-dispatch-summary", Permission::Dispatch),
-        staff("staff/patrols", "patrols-plans-title", "patrols-plans-summary", Permission::ReadPatrolPlan),
-        staff("staff/patrol-staff", "patrols-staff-title", "patrols-staff-summary", Permission::PlanPatrols),
-        staff("staff/patrol-committee", "patrols-committee-title", "patrols-committee-summary", Permission::ReadPatrolPlan),
-        staff("staff/patrol-log", "patrols-log-title", "patrols-log-summary", Permission::KeepPatrolLog),
+        staff(
+            "staff/dispatch",
+            "patrols-dispatch-title",
+            "patrols-dispatch-summary",
+            Permission::Dispatch,
+        ),
+        staff(
+            "staff/patrols",
+            "patrols-plans-title",
+            "patrols-plans-summary",
+            Permission::ReadPatrolPlan,
+        ),
+        staff(
+            "staff/patrol-staff",
+            "patrols-staff-title",
+            "patrols-staff-summary",
+            Permission::PlanPatrols,
+        ),
+        staff(
+            "staff/patrol-committee",
+            "patrols-committee-title",
+            "patrols-committee-summary",
+            Permission::ReadPatrolPlan,
+        ),
+        staff(
+            "staff/patrol-log",
+            "patrols-log-title",
+            "patrols-log-summary",
+            Permission::KeepPatrolLog,
+        ),
     ]
 }

@@ -193,7 +193,10 @@ impl IncidentInput {
         } else if QUALIFICATIONS.contains(&required) {
             Some(required.to_owned())
         } else {
-            p.push(problem("required_qualification", "patrols-error-qualification"));
+            p.push(problem(
+                "required_qualification",
+                "patrols-error-qualification",
+            ));
             None
         };
         let mut district_code = None;

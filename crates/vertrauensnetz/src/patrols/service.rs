@@ -11,8 +11,8 @@ use uuid::Uuid;
 
 use super::model::{self, to_local, to_utc, Candidate, IncidentFacts, Problem, Suggestion};
 use super::planning::{
-    self, checker, checker::Violation, Agency, Band, Focus, Instance, Patrol, Person, Qualification,
-    Rules, Situation,
+    self, checker, checker::Violation, Agency, Band, Focus, Instance, Patrol, Person,
+    Qualification, Rules, Situation,
 };
 use super::store::{self, PatrolRow};
 use crate::platform::audit::{self, Actor, Entry};
@@ -51,7 +51,11 @@ fn band_of_time_of_day(t: &str) -> Vec<(Band, f64)> {
         "evening" => vec![(Band::Late, 1.0)],
         "night" => vec![(Band::Night, 1.0)],
         // Unknown time: spread over the day.
-        _ => vec![(Band::Early, 1.0 / 3.0), (Band::Late, 1.0 / 3.0), (Band::Night, 1.0 / 3.0)],
+        _ => vec![
+            (Band::Early, 1.0 / 3.0),
+            (Band::Late, 1.0 / 3.0),
+            (Band::Night, 1.0 / 3.0),
+        ],
     }
 }
 
@@ -90,9 +94,15 @@ pub async fn load(
     let quals = store::qualifications(db, tenant.id).await?;
     let absences = store::absences(db, tenant.id, from, to).await?;
     let week_start = first - Duration::days(7);
-    let before_from = Timestamp::from(to_utc(week_start.and_hms_opt(0, 0, 0).unwrap_or_default(), tz));
+    let before_from = Timestamp::from(to_utc(
+        week_start.and_hms_opt(0, 0, 0).unwrap_or_default(),
+        tz,
+    ));
     let earlier = store::published_patrols(db, tenant.id, before_from, from).await?;
-    let earlier: Vec<PatrolRow> = earlier.into_iter().filter(|p| Some(p.plan_id) != exclude).collect();
+    let earlier: Vec<PatrolRow> = earlier
+        .into_iter()
+        .filter(|p| Some(p.plan_id) != exclude)
+        .collect();
     let earlier_ids: Vec<Uuid> = earlier.iter().map(|p| p.patrol_id).collect();
     let earlier_members = store::members_of(db, tenant.id, &earlier_ids).await?;
     let mut people = Vec::new();
@@ -315,7 +325,11 @@ pub struct Checked {
     pub violations: Vec<(Option<Uuid>, Violation)>,
 }
 
-pub async fn check_plan(state: &AppState, tenant: &Tenant, plan_id: Uuid) -> Result<Checked, WebError> {
+pub async fn check_plan(
+    state: &AppState,
+    tenant: &Tenant,
+    plan_id: Uuid,
+) -> Result<Checked, WebError> {
     let plan = store::plan(&state.db, tenant.id, plan_id)
         .await?
         .ok_or_else(WebError::not_found)?;
@@ -342,7 +356,13 @@ pub async fn check_plan(state: &AppState, tenant: &Tenant, plan_id: Uuid) -> Res
             .get(&r.patrol_id)
             .map(|m| {
                 m.iter()
-                    .map(|s| loaded.staff_ids.iter().position(|x| x == s).unwrap_or(usize::MAX))
+                    .map(|s| {
+                        loaded
+                            .staff_ids
+                            .iter()
+                            .position(|x| x == s)
+                            .unwrap_or(usize::MAX)
+                    })
                     .collect()
             })
             .unwrap_or_default();
@@ -412,14 +432,25 @@ async fn resolve_members(
         if n.is_empty() {
             continue;
         }
-        match staff.iter().find(|s| s.service_number.eq_ignore_ascii_case(n)) {
+        match staff
+            .iter()
+            .find(|s| s.service_number.eq_ignore_ascii_case(n))
+        {
             Some(s) if !ids.contains(&s.staff_id) => ids.push(s.staff_id),
             Some(_) => {}
-            None => return Err(EditError::Problems(vec![model::problem("members", "patrols-error-unknown-staff")])),
+            None => {
+                return Err(EditError::Problems(vec![model::problem(
+                    "members",
+                    "patrols-error-unknown-staff",
+                )]))
+            }
         }
     }
     if ids.is_empty() {
-        return Err(EditError::Problems(vec![model::problem("members", "patrols-error-no-members")]));
+        return Err(EditError::Problems(vec![model::problem(
+            "members",
+            "patrols-error-no-members",
+        )]));
     }
     // Overlap with the person's other patrols of this plan and of
     // published plans.
@@ -433,11 +464,16 @@ async fn resolve_members(
         )
         .await?,
     );
-    others.retain(|o| Some(o.patrol_id) != patrol && o.starts_at.0 < ends.0 && starts.0 < o.ends_at.0);
+    others.retain(|o| {
+        Some(o.patrol_id) != patrol && o.starts_at.0 < ends.0 && starts.0 < o.ends_at.0
+    });
     let other_ids: Vec<Uuid> = others.iter().map(|o| o.patrol_id).collect();
     let busy = store::members_of(&state.db, tenant.id, &other_ids).await?;
     if busy.iter().any(|(_, s)| ids.contains(s)) {
-        return Err(EditError::Problems(vec![model::problem("members", "patrols-error-overlap")]));
+        return Err(EditError::Problems(vec![model::problem(
+            "members",
+            "patrols-error-overlap",
+        )]));
     }
     Ok(ids)
 }
@@ -455,13 +491,25 @@ pub async fn edit_patrol(
         .await?
         .ok_or_else(WebError::not_found)?;
     if plan.status != "draft" {
-        return Err(EditError::Problems(vec![model::problem("plan", "patrols-error-not-draft")]));
+        return Err(EditError::Problems(vec![model::problem(
+            "plan",
+            "patrols-error-not-draft",
+        )]));
     }
     let patrol = store::patrol(&state.db, tenant.id, patrol_id)
         .await?
         .filter(|p| p.plan_id == plan_id)
         .ok_or_else(WebError::not_found)?;
-    let ids = resolve_members(state, tenant, plan_id, Some(patrol_id), numbers, patrol.starts_at, patrol.ends_at).await?;
+    let ids = resolve_members(
+        state,
+        tenant,
+        plan_id,
+        Some(patrol_id),
+        numbers,
+        patrol.starts_at,
+        patrol.ends_at,
+    )
+    .await?;
     let now = state.clock.now_ts();
     let mut tx = state.db.begin().await?;
     store::set_members(&mut tx, tenant.id, patrol_id, &ids).await?;
@@ -494,7 +542,10 @@ pub async fn add_patrol(
         .await?
         .ok_or_else(WebError::not_found)?;
     if plan.status != "draft" {
-        return Err(EditError::Problems(vec![model::problem("plan", "patrols-error-not-draft")]));
+        return Err(EditError::Problems(vec![model::problem(
+            "plan",
+            "patrols-error-not-draft",
+        )]));
     }
     let mut problems = Vec::new();
     let areas = store::areas(&state.db, tenant.id).await?;
@@ -505,7 +556,8 @@ pub async fn add_patrol(
         problems.push(model::problem("area", "patrols-error-area"));
     }
     let day_parsed = model::parse_day(day).filter(|d| {
-        d.to_string().as_str() >= plan.first_day.as_str() && d.to_string().as_str() <= plan.last_day.as_str()
+        d.to_string().as_str() >= plan.first_day.as_str()
+            && d.to_string().as_str() <= plan.last_day.as_str()
     });
     if day_parsed.is_none() {
         problems.push(model::problem("day", "patrols-error-day"));
@@ -572,7 +624,11 @@ pub async fn publish(
         return Ok(PublishOutcome::NotDraft);
     }
     let broken = checked.violations.len();
-    let parity = checked.violations.iter().filter(|(_, v)| v.is_parity()).count();
+    let parity = checked
+        .violations
+        .iter()
+        .filter(|(_, v)| v.is_parity())
+        .count();
     let reason = override_reason.map(str::trim).filter(|r| !r.is_empty());
     if broken > 0 && reason.is_none() {
         return Ok(PublishOutcome::NeedsOverride(broken));
@@ -592,7 +648,11 @@ pub async fn publish(
     if !ok {
         return Ok(PublishOutcome::NotDraft);
     }
-    let action = if broken > 0 { "patrols.plan.publish_override" } else { "patrols.plan.publish" };
+    let action = if broken > 0 {
+        "patrols.plan.publish_override"
+    } else {
+        "patrols.plan.publish"
+    };
     audit::append(
         &mut tx,
         tenant.id,
@@ -681,8 +741,15 @@ pub async fn take_incident(
         &mut tx,
         tenant.id,
         now,
-        &Entry::new(actor, "patrols.incident.create", "incident", row.incident_id)
-            .details(serde_json::json!({ "kind": row.kind, "priority": row.priority, "source": row.source })),
+        &Entry::new(
+            actor,
+            "patrols.incident.create",
+            "incident",
+            row.incident_id,
+        )
+        .details(
+            serde_json::json!({ "kind": row.kind, "priority": row.priority, "source": row.source }),
+        ),
     )
     .await?;
     tx.commit().await?;
@@ -710,7 +777,12 @@ pub async fn suggest(
             id: u.unit_id,
             call_sign: u.call_sign,
             status: u.status,
-            qualifications: u.qualifications.split(',').map(str::to_owned).filter(|q| !q.is_empty()).collect(),
+            qualifications: u
+                .qualifications
+                .split(',')
+                .map(str::to_owned)
+                .filter(|q| !q.is_empty())
+                .collect(),
             position: (u.lat, u.lon),
         })
         .collect();
@@ -803,7 +875,9 @@ pub async fn set_status(
     if !store::set_unit_status(&mut tx, tenant.id, unit_id, status, position, now).await? {
         return Ok(false);
     }
-    if let Some(incident) = store::stamp_assignment(&mut tx, tenant.id, unit_id, status, now).await? {
+    if let Some(incident) =
+        store::stamp_assignment(&mut tx, tenant.id, unit_id, status, now).await?
+    {
         let open: Vec<store::AssignmentRow> = store::assignments_of(&state.db, tenant.id, incident)
             .await?
             .into_iter()

@@ -443,7 +443,8 @@ pub async fn published_patrols(
 
 pub async fn patrol(db: &Db, tenant: TenantId, id: Uuid) -> Result<Option<PatrolRow>, DbError> {
     let mut conn = db.read().await?;
-    let sql = format!("SELECT {PATROL_COLS} FROM pat_patrols WHERE tenant_id = $1 AND patrol_id = $2");
+    let sql =
+        format!("SELECT {PATROL_COLS} FROM pat_patrols WHERE tenant_id = $1 AND patrol_id = $2");
     on_db!(conn, c => sqlx::query_as(&sql).bind(tenant.as_uuid()).bind(id).fetch_optional(c).await)
         .map_err(Into::into)
 }
@@ -565,7 +566,11 @@ pub struct IncidentRow {
 
 const INCIDENT_COLS: &str = "incident_id, reference, source, kind, priority, lat, lon, address, district_code, area_id, description, required_qualification, status, created_at, closed_at";
 
-pub async fn insert_incident(tx: &mut Tx, tenant: TenantId, i: &IncidentRow) -> Result<(), DbError> {
+pub async fn insert_incident(
+    tx: &mut Tx,
+    tenant: TenantId,
+    i: &IncidentRow,
+) -> Result<(), DbError> {
     on_db!(tx, c => sqlx::query(
         "INSERT INTO pat_incidents (tenant_id, incident_id, reference, source, kind, priority, lat, lon, address,
             district_code, area_id, description, required_qualification, status, created_at, closed_at)
@@ -578,7 +583,11 @@ pub async fn insert_incident(tx: &mut Tx, tenant: TenantId, i: &IncidentRow) -> 
     Ok(())
 }
 
-pub async fn open_incidents(db: &Db, tenant: TenantId, limit: i64) -> Result<Vec<IncidentRow>, DbError> {
+pub async fn open_incidents(
+    db: &Db,
+    tenant: TenantId,
+    limit: i64,
+) -> Result<Vec<IncidentRow>, DbError> {
     let mut conn = db.read().await?;
     let sql = format!(
         "SELECT {INCIDENT_COLS} FROM pat_incidents WHERE tenant_id = $1 AND status = 'open'
@@ -590,7 +599,9 @@ pub async fn open_incidents(db: &Db, tenant: TenantId, limit: i64) -> Result<Vec
 
 pub async fn incident(db: &Db, tenant: TenantId, id: Uuid) -> Result<Option<IncidentRow>, DbError> {
     let mut conn = db.read().await?;
-    let sql = format!("SELECT {INCIDENT_COLS} FROM pat_incidents WHERE tenant_id = $1 AND incident_id = $2");
+    let sql = format!(
+        "SELECT {INCIDENT_COLS} FROM pat_incidents WHERE tenant_id = $1 AND incident_id = $2"
+    );
     on_db!(conn, c => sqlx::query_as(&sql).bind(tenant.as_uuid()).bind(id).fetch_optional(c).await)
         .map_err(Into::into)
 }
@@ -610,7 +621,12 @@ pub async fn incident_times(
     .map_err(Into::into)
 }
 
-pub async fn close_incident(tx: &mut Tx, tenant: TenantId, id: Uuid, now: Timestamp) -> Result<(), DbError> {
+pub async fn close_incident(
+    tx: &mut Tx,
+    tenant: TenantId,
+    id: Uuid,
+    now: Timestamp,
+) -> Result<(), DbError> {
     on_db!(tx, c => sqlx::query(
         "UPDATE pat_incidents SET status = 'closed', closed_at = $3 WHERE tenant_id = $1 AND incident_id = $2 AND status = 'open'")
         .bind(tenant.as_uuid()).bind(id).bind(now).execute(c).await.map(|_| ()))?;
@@ -631,7 +647,11 @@ pub struct AssignmentRow {
 const ASSIGNMENT_COLS: &str =
     "assignment_id, incident_id, unit_id, alerted_at, en_route_at, on_scene_at, cleared_at";
 
-pub async fn insert_assignment(tx: &mut Tx, tenant: TenantId, a: &AssignmentRow) -> Result<(), DbError> {
+pub async fn insert_assignment(
+    tx: &mut Tx,
+    tenant: TenantId,
+    a: &AssignmentRow,
+) -> Result<(), DbError> {
     on_db!(tx, c => sqlx::query(
         "INSERT INTO pat_assignments (tenant_id, assignment_id, incident_id, unit_id, alerted_at)
          VALUES ($1, $2, $3, $4, $5)")
@@ -642,7 +662,12 @@ pub async fn insert_assignment(tx: &mut Tx, tenant: TenantId, a: &AssignmentRow)
 
 /// Takes a free unit (status 1 or 2) for an incident: the conditional
 /// update makes two dispatchers unable to alert the same unit twice.
-pub async fn take_unit(tx: &mut Tx, tenant: TenantId, unit: Uuid, now: Timestamp) -> Result<bool, DbError> {
+pub async fn take_unit(
+    tx: &mut Tx,
+    tenant: TenantId,
+    unit: Uuid,
+    now: Timestamp,
+) -> Result<bool, DbError> {
     let n = on_db!(tx, c => sqlx::query(
         "UPDATE pat_units SET status = 3, status_at = $3 WHERE tenant_id = $1 AND unit_id = $2 AND status IN (1, 2)")
         .bind(tenant.as_uuid()).bind(unit).bind(now).execute(c).await.map(|r| r.rows_affected()))?;
@@ -655,7 +680,11 @@ pub async fn take_unit(tx: &mut Tx, tenant: TenantId, unit: Uuid, now: Timestamp
     Ok(n == 1)
 }
 
-pub async fn assignments(db: &Db, tenant: TenantId, open_only: bool) -> Result<Vec<AssignmentRow>, DbError> {
+pub async fn assignments(
+    db: &Db,
+    tenant: TenantId,
+    open_only: bool,
+) -> Result<Vec<AssignmentRow>, DbError> {
     let mut conn = db.read().await?;
     let sql = if open_only {
         format!("SELECT {ASSIGNMENT_COLS} FROM pat_assignments WHERE tenant_id = $1 AND cleared_at IS NULL ORDER BY alerted_at")
@@ -666,7 +695,11 @@ pub async fn assignments(db: &Db, tenant: TenantId, open_only: bool) -> Result<V
         .map_err(Into::into)
 }
 
-pub async fn assignments_of(db: &Db, tenant: TenantId, incident: Uuid) -> Result<Vec<AssignmentRow>, DbError> {
+pub async fn assignments_of(
+    db: &Db,
+    tenant: TenantId,
+    incident: Uuid,
+) -> Result<Vec<AssignmentRow>, DbError> {
     let mut conn = db.read().await?;
     let sql = format!("SELECT {ASSIGNMENT_COLS} FROM pat_assignments WHERE tenant_id = $1 AND incident_id = $2 ORDER BY alerted_at");
     on_db!(conn, c => sqlx::query_as(&sql).bind(tenant.as_uuid()).bind(incident).fetch_all(c).await)
@@ -716,7 +749,12 @@ pub struct LogRow {
     pub occurred_at: Timestamp,
 }
 
-pub async fn insert_log(tx: &mut Tx, tenant: TenantId, e: &LogRow, by: Uuid) -> Result<(), DbError> {
+pub async fn insert_log(
+    tx: &mut Tx,
+    tenant: TenantId,
+    e: &LogRow,
+    by: Uuid,
+) -> Result<(), DbError> {
     on_db!(tx, c => sqlx::query(
         "INSERT INTO pat_log (tenant_id, entry_id, patrol_id, kind, agency, count, note, occurred_at, recorded_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
@@ -755,14 +793,24 @@ pub async fn log_counts(
 /// Rows of one of this module's tables (tests: "nothing stored").
 pub async fn count(db: &Db, tenant: TenantId, table: &str) -> Result<i64, DbError> {
     const TABLES: &[&str] = &[
-        "pat_staff", "pat_areas", "pat_focus", "pat_plans", "pat_patrols", "pat_patrol_members",
-        "pat_units", "pat_incidents", "pat_assignments", "pat_log", "pat_absences",
+        "pat_staff",
+        "pat_areas",
+        "pat_focus",
+        "pat_plans",
+        "pat_patrols",
+        "pat_patrol_members",
+        "pat_units",
+        "pat_incidents",
+        "pat_assignments",
+        "pat_log",
+        "pat_absences",
     ];
     if !TABLES.contains(&table) {
         return Ok(-1);
     }
     let mut conn = db.read().await?;
     let sql = format!("SELECT COUNT(*) FROM {table} WHERE tenant_id = $1");
-    let n: (i64,) = on_db!(conn, c => sqlx::query_as(&sql).bind(tenant.as_uuid()).fetch_one(c).await)?;
+    let n: (i64,) =
+        on_db!(conn, c => sqlx::query_as(&sql).bind(tenant.as_uuid()).fetch_one(c).await)?;
     Ok(n.0)
 }

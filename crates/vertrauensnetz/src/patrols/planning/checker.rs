@@ -22,7 +22,10 @@ pub enum Violation {
     /// The person does not work this band or is absent then.
     Unavailable { patrol: usize, person: usize },
     /// No member holds the qualification the slot requires.
-    Qualification { patrol: usize, qualification: String },
+    Qualification {
+        patrol: usize,
+        qualification: String,
+    },
     /// Two shifts of one person overlap.
     Overlap { person: usize },
     /// Less rest than the rule between two shifts of one person.

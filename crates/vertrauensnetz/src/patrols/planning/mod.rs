@@ -112,9 +112,9 @@ pub struct Person {
 
 impl Person {
     pub fn holds(&self, qualification: &str, day: NaiveDate) -> bool {
-        self.qualifications.iter().any(|q| {
-            q.name == qualification && q.since <= day && q.until.is_none_or(|u| day <= u)
-        })
+        self.qualifications
+            .iter()
+            .any(|q| q.name == qualification && q.since <= day && q.until.is_none_or(|u| day <= u))
     }
 
     pub fn absent(&self, start: NaiveDateTime, end: NaiveDateTime) -> bool {

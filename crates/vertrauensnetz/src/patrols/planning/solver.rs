@@ -88,7 +88,8 @@ pub fn solve_with(instance: &Instance, options: &Options) -> Result<Plan, PlanEr
         let slots: Vec<usize> = (0..instance.slots.len())
             .filter(|s| instance.slots[*s].day == day)
             .collect();
-        let (patrols, value, bound) = solve_day(instance, &slots, &carry, per_day, options.mip_gap)?;
+        let (patrols, value, bound) =
+            solve_day(instance, &slots, &carry, per_day, options.mip_gap)?;
         for p in &patrols {
             let slot = &instance.slots[p.slot];
             for m in &p.members {
@@ -175,7 +176,10 @@ fn build(instance: &Instance, slots: &[usize], carry: &[Carry], integer: bool) -
     for &s in slots {
         let slot = &instance.slots[s];
         let patrols: Expression = z.iter().filter(|e| e.0 == s).map(|e| e.2).sum();
-        for (agency, need) in [(Agency::Police, rules.min_police), (Agency::Kod, rules.min_kod)] {
+        for (agency, need) in [
+            (Agency::Police, rules.min_police),
+            (Agency::Kod, rules.min_kod),
+        ] {
             let members: Expression = x
                 .iter()
                 .filter(|(i, xs, _)| *xs == s && instance.people[*i].agency == agency)
@@ -235,9 +239,11 @@ fn build(instance: &Instance, slots: &[usize], carry: &[Carry], integer: bool) -
 /// constraints above are enough for correctness, and for the usual three
 /// bands they are few (a person is eligible for at most a dozen slots a
 /// day).
+type Start = (Vec<(usize, usize)>, Vec<(usize, u32)>);
+
 fn run(
     model: Model,
-    limit: Option<(f64, f32)>,
+    limit: Option<(f64, f32, &Start)>,
 ) -> Result<(Vec<(usize, usize)>, Vec<(usize, u32)>, f64), PlanError> {
     let Model {
         vars,
@@ -249,14 +255,20 @@ fn run(
         return Ok((Vec::new(), Vec::new(), 0.0));
     }
     let objective: Expression = z.iter().map(|e| e.3 * e.2).sum();
-    let all: Vec<Variable> = x.iter().map(|e| e.2).chain(z.iter().map(|e| e.2)).collect();
     let mut problem = vars.maximise(objective).using(microlp);
-    if let Some((seconds, gap)) = limit {
-        // The empty plan is feasible: a start that guarantees an incumbent
-        // when the time runs out.
+    if let Some((seconds, gap, start)) = limit {
+        // The greedy plan is a feasible start, kept when the time runs out.
+        let values: Vec<(Variable, f64)> = x
+            .iter()
+            .map(|e| (e.2, f64::from(u8::from(start.0.contains(&(e.0, e.1))))))
+            .chain(
+                z.iter()
+                    .map(|e| (e.2, f64::from(u8::from(start.1.contains(&(e.0, e.1)))))),
+            )
+            .collect();
         problem = problem
             .with_time_limit(seconds)
-            .with_initial_solution(all.into_iter().map(|v| (v, 0.0)));
+            .with_initial_solution(values);
         problem = problem
             .with_mip_gap(gap)
             .map_err(|e| PlanError::Solver(format!("{e:?}")))?;
@@ -287,7 +299,13 @@ fn solve_day(
     gap: f32,
 ) -> Result<(Vec<Patrol>, f64, f64), PlanError> {
     let (_, _, bound) = run(build(instance, slots, carry, false), None)?;
-    let (taken, counts, _) = run(build(instance, slots, carry, true), Some((seconds, gap)))?;
+    let start = greedy(instance, slots, carry);
+    let start_value: f64 = start.1.iter().map(|(s, k)| instance.slots[*s].value_of(*k)).sum();
+    let (taken, counts) = match run(build(instance, slots, carry, true), Some((seconds, gap, &start))) {
+        Ok((t, c, v)) if v + 1e-9 >= start_value => (t, c),
+        // No better incumbent in time: keep the greedy plan.
+        _ => start,
+    };
     let mut patrols = Vec::new();
     for &s in slots {
         let n = counts.iter().filter(|(cs, _)| *cs == s).count();
@@ -358,4 +376,94 @@ pub fn form_patrols(instance: &Instance, s: usize, n: usize, members: &[usize]) 
             rank: k as u32 + 1,
         })
         .collect()
+}
+
+/// A quick feasible plan for one day: patrols in the order of their value;
+/// each takes a holder of the slot's required qualification first, then
+/// the people with the fewest other chances that day, while the parity
+/// numbers, availability, rest and weekly minutes allow.
+fn greedy(instance: &Instance, slots: &[usize], carry: &[Carry]) -> Start {
+    let rules = instance.rules;
+    let mut chances = vec![0usize; instance.people.len()];
+    for (i, c) in chances.iter_mut().enumerate() {
+        *c = slots.iter().filter(|s| eligible(instance, carry, i, **s)).count();
+    }
+    let mut order: Vec<(usize, u32, f64)> = Vec::new();
+    for &s in slots {
+        for k in 1..=instance.slots[s].max_patrols {
+            let v = instance.slots[s].value_of(k);
+            if v > 0.0 {
+                order.push((s, k, v));
+            }
+        }
+    }
+    order.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.1.cmp(&b.1)));
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut counts: Vec<(usize, u32)> = Vec::new();
+    let mut used_minutes: HashMap<usize, i64> = HashMap::new();
+    for (s, k, _) in order {
+        // The k-th patrol only after the (k−1)-th.
+        if k > 1 && !counts.contains(&(s, k - 1)) {
+            continue;
+        }
+        let slot = &instance.slots[s];
+        let free = |i: usize, taken: &Vec<(usize, usize)>, used: &HashMap<usize, i64>| {
+            let p = &instance.people[i];
+            eligible(instance, carry, i, s)
+                && !taken
+                    .iter()
+                    .any(|(j, t)| *j == i && (*t == s || conflict(instance, *t, s)))
+                && carry[i].week_minutes.get(&week_of(slot.start)).copied().unwrap_or(0)
+                    + used.get(&i).copied().unwrap_or(0)
+                    + slot.minutes()
+                    <= p.max_week_minutes
+        };
+        let mut team: Vec<usize> = Vec::new();
+        let holds = |i: usize| {
+            slot.required_qualification
+                .as_deref()
+                .is_none_or(|q| instance.people[i].holds(q, slot.day))
+        };
+        if slot.required_qualification.is_some() {
+            let lead = (0..instance.people.len())
+                .filter(|i| free(*i, &taken, &used_minutes) && holds(*i))
+                .min_by_key(|i| (chances[*i], *i));
+            match lead {
+                Some(i) => team.push(i),
+                None => continue,
+            }
+        }
+        let mut ok = true;
+        for (agency, need) in [(Agency::Police, rules.min_police), (Agency::Kod, rules.min_kod)] {
+            let have = team
+                .iter()
+                .filter(|i| instance.people[**i].agency == agency)
+                .count() as u32;
+            let mut pool: Vec<usize> = (0..instance.people.len())
+                .filter(|i| {
+                    instance.people[*i].agency == agency
+                        && !team.contains(i)
+                        && free(*i, &taken, &used_minutes)
+                })
+                .collect();
+            pool.sort_by_key(|i| (chances[*i], *i));
+            let want = need.saturating_sub(have) as usize;
+            if pool.len() < want {
+                ok = false;
+                break;
+            }
+            team.extend(pool.into_iter().take(want));
+        }
+        // The lead may have filled a place beyond parity (never: the lead
+        // counts towards its agency), so the team has exactly the numbers.
+        if !ok {
+            continue;
+        }
+        for i in &team {
+            taken.push((*i, s));
+            *used_minutes.entry(*i).or_default() += slot.minutes();
+        }
+        counts.push((s, k));
+    }
+    (taken, counts)
 }

@@ -13,7 +13,11 @@ fn random_instance(seed: u64, days: i64, areas: usize, staff: usize) -> Instance
     let quals = ["de_escalation", "mental_crisis", "bodycam"];
     let people = (0..staff)
         .map(|n| {
-            let agency = if n % 2 == 0 { Agency::Police } else { Agency::Kod };
+            let agency = if n % 2 == 0 {
+                Agency::Police
+            } else {
+                Agency::Kod
+            };
             let mut qualifications = Vec::new();
             for q in quals {
                 if rng.gen_bool(0.4) {
@@ -101,15 +105,16 @@ fn the_checker_finds_broken_rules() {
     let mut broken = plan.patrols.clone();
     // Drop the KOD member of the first patrol: parity breaks.
     let p = &mut broken[0];
-    p.members.retain(|m| inst.people[*m].agency == Agency::Police);
-    assert!(checker::check(&inst, &broken)
-        .iter()
-        .any(|v| v.is_parity()));
+    p.members
+        .retain(|m| inst.people[*m].agency == Agency::Police);
+    assert!(checker::check(&inst, &broken).iter().any(|v| v.is_parity()));
     // Put one person into two patrols of the same band: overlap.
     let mut twice = plan.patrols.clone();
     let same_band: Vec<usize> = (0..twice.len())
-        .filter(|n| inst.slots[twice[*n].slot].band == inst.slots[twice[0].slot].band
-            && inst.slots[twice[*n].slot].day == inst.slots[twice[0].slot].day)
+        .filter(|n| {
+            inst.slots[twice[*n].slot].band == inst.slots[twice[0].slot].band
+                && inst.slots[twice[*n].slot].day == inst.slots[twice[0].slot].day
+        })
         .collect();
     if same_band.len() > 1 {
         let m = twice[same_band[0]].members[0];
@@ -130,8 +135,12 @@ fn exhaustive(inst: &Instance) -> f64 {
         let p = &inst.people[i];
         let slot = &inst.slots[k];
         (p.bands.is_empty() || p.bands.contains(&slot.band))
-            && !p.absences.iter().any(|(a, b)| slot.start < *b && *a < slot.end)
-            && p.last_end.is_none_or(|e| (slot.start - e).num_minutes() >= inst.rules.min_rest_minutes)
+            && !p
+                .absences
+                .iter()
+                .any(|(a, b)| slot.start < *b && *a < slot.end)
+            && p.last_end
+                .is_none_or(|e| (slot.start - e).num_minutes() >= inst.rules.min_rest_minutes)
             && slot.minutes() <= p.max_week_minutes
     };
     let mut best = 0.0f64;
@@ -141,12 +150,21 @@ fn exhaustive(inst: &Instance) -> f64 {
             let mut value = 0.0;
             for k in 0..s {
                 let here: Vec<usize> = (0..n).filter(|i| choice[*i] == k + 1).collect();
-                let police = here.iter().filter(|i| inst.people[**i].agency == Agency::Police).count() as u32;
+                let police = here
+                    .iter()
+                    .filter(|i| inst.people[**i].agency == Agency::Police)
+                    .count() as u32;
                 let kod = here.len() as u32 - police;
                 let slot = &inst.slots[k];
-                let mut p = (police / inst.rules.min_police).min(kod / inst.rules.min_kod).min(slot.max_patrols);
+                let mut p = (police / inst.rules.min_police)
+                    .min(kod / inst.rules.min_kod)
+                    .min(slot.max_patrols);
                 if let Some(q) = &slot.required_qualification {
-                    p = p.min(here.iter().filter(|i| inst.people[**i].holds(q, slot.day)).count() as u32);
+                    p = p.min(
+                        here.iter()
+                            .filter(|i| inst.people[**i].holds(q, slot.day))
+                            .count() as u32,
+                    );
                 }
                 let mut run = 0.0;
                 let mut top = 0.0f64;
@@ -215,20 +233,24 @@ fn a_committee_priority_raises_evening_hours_in_its_area() {
             situation.incidents.insert((a, b), 8.0);
         }
     }
-    let areas: Vec<(String, Option<String>)> =
-        (0..3).map(|a| (format!("A{a}"), None)).collect();
+    let areas: Vec<(String, Option<String>)> = (0..3).map(|a| (format!("A{a}"), None)).collect();
     let days: Vec<NaiveDate> = (0..2).map(|d| day0() + Duration::days(d)).collect();
     let base = random_instance(99, 1, 1, 14);
     let plan_with = |situation: &Situation| {
         let inst = Instance {
             rules: Rules::default(),
-            people: base.people.iter().cloned().map(|mut p| {
-                p.absences.clear();
-                p.bands.clear();
-                p.last_end = None;
-                p.max_week_minutes = 40 * 60;
-                p
-            }).collect(),
+            people: base
+                .people
+                .iter()
+                .cloned()
+                .map(|mut p| {
+                    p.absences.clear();
+                    p.bands.clear();
+                    p.last_end = None;
+                    p.max_week_minutes = 40 * 60;
+                    p
+                })
+                .collect(),
             slots: slots_for(situation, &areas, &days, 4),
         };
         let plan = solver::solve(&inst).unwrap();
@@ -243,7 +265,10 @@ fn a_committee_priority_raises_evening_hours_in_its_area() {
         reason: "Nordstadt evenings".into(),
     });
     let after = plan_with(&situation);
-    assert!(after > before, "late hours in the focus area: {before} → {after}");
+    assert!(
+        after > before,
+        "late hours in the focus area: {before} → {after}"
+    );
 }
 
 /// `bench/patrols.sh`: a month for Dortmund's size.
