@@ -201,17 +201,13 @@ impl IncidentInput {
         };
         let mut district_code = None;
         let position = match (self.lat, self.lon) {
-            (Some(lat), Some(lon)) => {
+            (Some(lat), Some(lon))
                 if lat.is_finite()
                     && lon.is_finite()
                     && (-90.0..=90.0).contains(&lat)
-                    && (-180.0..=180.0).contains(&lon)
-                {
-                    Some((lat, lon))
-                } else {
-                    p.push(problem("lat", "patrols-error-coordinates"));
-                    None
-                }
+                    && (-180.0..=180.0).contains(&lon) =>
+            {
+                Some((lat, lon))
             }
             (None, None) => {
                 let d = self.district.trim();

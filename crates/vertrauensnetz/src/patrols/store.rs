@@ -251,6 +251,7 @@ pub async fn focus(db: &Db, tenant: TenantId) -> Result<Vec<FocusRow>, DbError> 
 
 /// A new version of the focus for (area, band); the current one is kept
 /// and marked superseded in the same transaction.
+#[allow(clippy::too_many_arguments)]
 pub async fn set_focus(
     tx: &mut Tx,
     tenant: TenantId,

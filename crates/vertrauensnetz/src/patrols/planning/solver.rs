@@ -239,12 +239,12 @@ fn build(instance: &Instance, slots: &[usize], carry: &[Carry], integer: bool) -
 /// constraints above are enough for correctness, and for the usual three
 /// bands they are few (a person is eligible for at most a dozen slots a
 /// day).
+/// Person–slot pairs and (slot, k) patrols of a day.
 type Start = (Vec<(usize, usize)>, Vec<(usize, u32)>);
+/// The same with the objective value.
+type Outcome = (Vec<(usize, usize)>, Vec<(usize, u32)>, f64);
 
-fn run(
-    model: Model,
-    limit: Option<(f64, f32, &Start)>,
-) -> Result<(Vec<(usize, usize)>, Vec<(usize, u32)>, f64), PlanError> {
+fn run(model: Model, limit: Option<(f64, f32, &Start)>) -> Result<Outcome, PlanError> {
     let Model {
         vars,
         x,
@@ -300,8 +300,15 @@ fn solve_day(
 ) -> Result<(Vec<Patrol>, f64, f64), PlanError> {
     let (_, _, bound) = run(build(instance, slots, carry, false), None)?;
     let start = greedy(instance, slots, carry);
-    let start_value: f64 = start.1.iter().map(|(s, k)| instance.slots[*s].value_of(*k)).sum();
-    let (taken, counts) = match run(build(instance, slots, carry, true), Some((seconds, gap, &start))) {
+    let start_value: f64 = start
+        .1
+        .iter()
+        .map(|(s, k)| instance.slots[*s].value_of(*k))
+        .sum();
+    let (taken, counts) = match run(
+        build(instance, slots, carry, true),
+        Some((seconds, gap, &start)),
+    ) {
         Ok((t, c, v)) if v + 1e-9 >= start_value => (t, c),
         // No better incumbent in time: keep the greedy plan.
         _ => start,
@@ -386,7 +393,10 @@ fn greedy(instance: &Instance, slots: &[usize], carry: &[Carry]) -> Start {
     let rules = instance.rules;
     let mut chances = vec![0usize; instance.people.len()];
     for (i, c) in chances.iter_mut().enumerate() {
-        *c = slots.iter().filter(|s| eligible(instance, carry, i, **s)).count();
+        *c = slots
+            .iter()
+            .filter(|s| eligible(instance, carry, i, **s))
+            .count();
     }
     let mut order: Vec<(usize, u32, f64)> = Vec::new();
     for &s in slots {
@@ -413,7 +423,11 @@ fn greedy(instance: &Instance, slots: &[usize], carry: &[Carry]) -> Start {
                 && !taken
                     .iter()
                     .any(|(j, t)| *j == i && (*t == s || conflict(instance, *t, s)))
-                && carry[i].week_minutes.get(&week_of(slot.start)).copied().unwrap_or(0)
+                && carry[i]
+                    .week_minutes
+                    .get(&week_of(slot.start))
+                    .copied()
+                    .unwrap_or(0)
                     + used.get(&i).copied().unwrap_or(0)
                     + slot.minutes()
                     <= p.max_week_minutes
@@ -434,7 +448,10 @@ fn greedy(instance: &Instance, slots: &[usize], carry: &[Carry]) -> Start {
             }
         }
         let mut ok = true;
-        for (agency, need) in [(Agency::Police, rules.min_police), (Agency::Kod, rules.min_kod)] {
+        for (agency, need) in [
+            (Agency::Police, rules.min_police),
+            (Agency::Kod, rules.min_kod),
+        ] {
             let have = team
                 .iter()
                 .filter(|i| instance.people[**i].agency == agency)
