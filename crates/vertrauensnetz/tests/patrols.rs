@@ -606,13 +606,13 @@ async fn committee_focus_is_versioned_and_the_log_counts_per_agency() {
     );
 }
 
-/// `bench/patrols.sh`: intake → suggestion with 500 open incidents.
+/// `bench/patrols.sh`: intake → suggestion with 500 open incidents (Lünen).
 #[tokio::test]
 #[ignore]
 async fn bench_dispatch() {
     let app = TestApp::spawn().await;
     let dispatcher = token(&app, Role::Dispatcher).await;
-    let tenant = app.tenant("dortmund").await;
+    let tenant = app.tenant(T).await;
     let db = &app.server.state.db;
     let mut tx = db.begin().await.unwrap();
     for n in 0..500 {
@@ -644,10 +644,10 @@ async fn bench_dispatch() {
     let http = reqwest::Client::new();
     let mut times = Vec::new();
     for n in 0..320 {
-        let body = json!({ "type": "noise", "lat": 51.5 + (n % 30) as f64 * 0.002, "long": 7.45, "priority": 2 });
+        let body = json!({ "type": "noise", "lat": 51.6 + (n % 30) as f64 * 0.002, "long": 7.52, "priority": 2 });
         let started = std::time::Instant::now();
         let res = http
-            .post(app.url("/api/v1/dortmund/incidents"))
+            .post(app.url(&format!("/api/v1/{T}/incidents")))
             .bearer_auth(&dispatcher)
             .json(&body)
             .send()
