@@ -43,6 +43,7 @@ pub fn routes(state: Option<AppState>) -> Routes {
     crate::surveys::routes(&mut r);
     crate::response_targets::routes(&mut r);
     crate::transparency::routes(&mut r);
+    crate::patrols::routes(&mut r);
     r.add(
         Method::GET,
         "/api/openapi.json",
@@ -66,6 +67,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     doc.merge(crate::receipts::ReceiptsApi::openapi());
     doc.merge(crate::accountability::AccountabilityApi::openapi());
     doc.merge(crate::public_info::api::PublicInfoApi::openapi());
+    doc.merge(crate::patrols::PatrolsApi::openapi());
     api::with_common_errors(doc)
 }
 
@@ -86,6 +88,7 @@ pub fn nav() -> Vec<NavLink> {
     links.extend(crate::surveys::nav());
     links.extend(crate::response_targets::nav());
     links.extend(crate::transparency::nav());
+    links.extend(crate::patrols::nav());
     links.push(NavLink {
         path: "notifications",
         title_key: "notifications-title",

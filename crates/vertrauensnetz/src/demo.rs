@@ -228,6 +228,7 @@ pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<Vec<DemoAccount>> {
     crate::accountability::demo::designate(db, &[&dortmund, &luenen], now).await?;
     crate::surveys::demo::seed(db, &dortmund).await?;
     crate::response_targets::demo::seed(db, &dortmund, clock).await?;
+    crate::patrols::demo::seed(db, &[&dortmund, &luenen], clock).await?;
     Ok(accounts)
 }
 

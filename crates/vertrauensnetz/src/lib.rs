@@ -14,6 +14,7 @@ pub mod events;
 pub mod hostile_input;
 pub mod network;
 pub mod operator;
+pub mod patrols;
 pub mod platform;
 pub mod public_info;
 pub mod receipts;

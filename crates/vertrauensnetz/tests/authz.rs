@@ -38,6 +38,8 @@ const REPORT_WORK: &[Role] = &[Role::Coordinator, Role::Police, Role::Kod, Role:
 
 /// The expected rule for every route of the application.
 const RESCUE_PLANNING: &[Role] = &[Role::Rescue, Role::Admin];
+const PATROL_READ: &[Role] = &[Role::Dispatcher, Role::Police, Role::Kod, Role::Committee];
+const PATROL_FIELD: &[Role] = &[Role::Dispatcher, Role::Police, Role::Kod];
 
 const TABLE: &[(&str, &str, Expect)] = &[
     ("GET", "/", Public),
@@ -636,6 +638,107 @@ const TABLE: &[(&str, &str, Expect)] = &[
     ("GET", "/{tenant}/transparency/data/{file}", Public),
     ("GET", "/{tenant}/admin/transparency", Roles(ADMIN)),
     ("POST", "/{tenant}/admin/transparency", Roles(ADMIN)),
+    // Order partnership and control centre (issue 8).
+    ("GET", "/{tenant}/staff/patrols", Roles(PATROL_READ)),
+    (
+        "POST",
+        "/{tenant}/staff/patrols",
+        Roles(&[Role::Dispatcher]),
+    ),
+    ("GET", "/{tenant}/staff/patrols/{id}", Roles(PATROL_READ)),
+    (
+        "POST",
+        "/{tenant}/staff/patrols/{id}/edit",
+        Roles(&[Role::Dispatcher]),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/patrols/{id}/add",
+        Roles(&[Role::Dispatcher]),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/patrols/{id}/publish",
+        Roles(&[Role::Dispatcher]),
+    ),
+    (
+        "GET",
+        "/{tenant}/staff/patrol-staff",
+        Roles(&[Role::Dispatcher]),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/patrol-staff",
+        Roles(&[Role::Dispatcher]),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/patrol-staff/absences",
+        Roles(&[Role::Dispatcher]),
+    ),
+    (
+        "GET",
+        "/{tenant}/staff/patrol-committee",
+        Roles(PATROL_READ),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/patrol-committee",
+        Roles(&[Role::Committee]),
+    ),
+    (
+        "GET",
+        "/{tenant}/staff/dispatch",
+        Roles(&[Role::Dispatcher]),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/dispatch",
+        Roles(&[Role::Dispatcher]),
+    ),
+    (
+        "GET",
+        "/{tenant}/staff/dispatch/board.json",
+        Roles(&[Role::Dispatcher]),
+    ),
+    (
+        "GET",
+        "/{tenant}/staff/dispatch/{id}",
+        Roles(&[Role::Dispatcher]),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/dispatch/{id}/assign",
+        Roles(&[Role::Dispatcher]),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/dispatch/units/{id}",
+        Roles(PATROL_FIELD),
+    ),
+    ("GET", "/{tenant}/staff/patrol-log", Roles(PATROL_FIELD)),
+    ("POST", "/{tenant}/staff/patrol-log", Roles(PATROL_FIELD)),
+    ("GET", "/api/v1/{tenant}/patrols", Roles(PATROL_READ)),
+    (
+        "POST",
+        "/api/v1/{tenant}/patrols",
+        Roles(&[Role::Dispatcher]),
+    ),
+    (
+        "POST",
+        "/api/v1/{tenant}/incidents",
+        Roles(&[Role::Dispatcher]),
+    ),
+    (
+        "POST",
+        "/api/v1/{tenant}/incidents/{id}/assignments",
+        Roles(&[Role::Dispatcher]),
+    ),
+    (
+        "POST",
+        "/api/v1/{tenant}/units/{id}/status",
+        Roles(PATROL_FIELD),
+    ),
     // Signing out goes last for each actor (it ends the session).
     ("POST", "/{tenant}/logout", AnyRole),
 ];

@@ -547,3 +547,13 @@ pub async fn public_figures(
     out.by_district = districts.into_iter().collect();
     Ok(out)
 }
+
+/// Open unsafe-place reports by district code and time of day
+/// (`morning`, `day`, `evening`, `night`): what the patrol planner reads
+/// into its situation picture.
+pub async fn open_unsafe_places(
+    db: &crate::platform::db::Db,
+    tenant: TenantId,
+) -> Result<Vec<(Option<String>, Option<String>, i64)>, crate::platform::db::DbError> {
+    store::open_unsafe_places(db, tenant).await
+}

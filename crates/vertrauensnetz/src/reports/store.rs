@@ -1011,3 +1011,23 @@ pub async fn fixed_between(
         .bind(tenant.as_uuid()).bind(from).bind(to).fetch_all(c).await)?;
     Ok(rows)
 }
+
+/// Open unsafe-place reports counted by district and time of day (for the
+/// patrol planner's situation picture).
+pub async fn open_unsafe_places(
+    db: &Db,
+    tenant: TenantId,
+) -> Result<Vec<(Option<String>, Option<String>, i64)>, DbError> {
+    let mut conn = db.read().await?;
+    let sql = format!(
+        "SELECT district_code, time_of_day, COUNT(*) FROM reports
+         WHERE tenant_id = $1 AND kind = 'unsafe_place' AND duplicate_of IS NULL AND status IN ({})
+         GROUP BY district_code, time_of_day",
+        Status::OPEN
+            .iter()
+            .map(|s| format!("'{s}'"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    Ok(on_db!(conn, c => sqlx::query_as(&sql).bind(tenant.as_uuid()).fetch_all(c).await)?)
+}

@@ -83,6 +83,20 @@ pub enum Permission {
     ManageResponseTargets,
     /// Set the transparency dashboard's open-data licence.
     ConfigureTransparency,
+    /// Read the published patrol plans, the committee view and the counts
+    /// of the patrol log.
+    ReadPatrolPlan,
+    /// Keep the staff register, compute, edit and publish patrol plans,
+    /// change the planning rules.
+    PlanPatrols,
+    /// Take incidents and alert units in the control centre.
+    Dispatch,
+    /// Report one's unit's status (FMS code) and position.
+    UpdateUnitStatus,
+    /// Set the committee's focus areas for patrols.
+    SetFocusAreas,
+    /// Write the log of one's patrol.
+    KeepPatrolLog,
 }
 
 impl Permission {
@@ -118,6 +132,12 @@ impl Permission {
         Permission::ManageSurveys,
         Permission::ManageResponseTargets,
         Permission::ConfigureTransparency,
+        Permission::ReadPatrolPlan,
+        Permission::PlanPatrols,
+        Permission::Dispatch,
+        Permission::UpdateUnitStatus,
+        Permission::SetFocusAreas,
+        Permission::KeepPatrolLog,
     ];
 }
 
@@ -157,6 +177,15 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
         P::ManageSurveys => role == Role::Coordinator,
         P::ManageResponseTargets => matches!(role, Role::Rescue | Role::Admin),
         P::ConfigureTransparency => role == Role::Admin,
+        P::ReadPatrolPlan => matches!(
+            role,
+            Role::Dispatcher | Role::Police | Role::Kod | Role::Committee
+        ),
+        P::PlanPatrols | P::Dispatch => role == Role::Dispatcher,
+        P::UpdateUnitStatus | P::KeepPatrolLog => {
+            matches!(role, Role::Dispatcher | Role::Police | Role::Kod)
+        }
+        P::SetFocusAreas => role == Role::Committee,
     }
 }
 

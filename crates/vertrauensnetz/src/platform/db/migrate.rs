@@ -75,6 +75,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         include_str!("../../../migrations/sqlite/0012_accountability.sql"),
     ),
     (
+        13,
+        "patrols",
+        include_str!("../../../migrations/sqlite/0013_patrols.sql"),
+    ),
+    (
         14,
         "surveys",
         include_str!("../../../migrations/sqlite/0014_surveys.sql"),
@@ -151,6 +156,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         12,
         "accountability",
         include_str!("../../../migrations/postgres/0012_accountability.sql"),
+    ),
+    (
+        13,
+        "patrols",
+        include_str!("../../../migrations/postgres/0013_patrols.sql"),
     ),
     (
         14,
