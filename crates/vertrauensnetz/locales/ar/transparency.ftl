@@ -147,3 +147,25 @@ transparency-col-trust-gap = فجوة الثقة (نقاط مئوية)
 transparency-note-survey-waves = لكل موجة من الاستطلاعات المنشورة التي بدأت قبل نهاية الفترة. القيم المبنية على أقل من 5 إجابات مخفية.
 transparency-ds-survey-waves-title = الشعور بالأمان والثقة حسب موجة الاستطلاع
 transparency-ds-survey-waves-definition = نسبة المشاركين الذين يشعرون بالأمان في حيّهم (الإجابة 4 أو 5 من 5) ونسبة من يثقون بالشرطة، مع مجال 95 % لكل منهما (ويلسون)؛ وفجوة الثقة: ثقة المشاركين بدون تاريخ هجرة ناقص ثقة من لديهم تاريخ هجرة، بالنقاط المئوية، مع مجال 95 % (والد).
+
+# Patrols section
+transparency-section-patrols = الدوريات المشتركة لشراكة النظام
+transparency-source-patrols = خطط الدوريات المنشورة للشرطة وجهاز النظام البلدي
+transparency-source-patrol-log = سجلات الدوريات المشتركة
+transparency-dim-area = منطقة الانتشار
+transparency-col-patrols = الدوريات
+transparency-col-police-hours = ساعات الشرطة
+transparency-col-kod-hours = ساعات جهاز النظام
+transparency-col-police = الشرطة
+transparency-col-kod = جهاز النظام
+transparency-unit-hours = ساعات، برقم عشري واحد
+transparency-ds-patrol-hours-by-area-title = الدوريات وساعات الدوريات حسب منطقة الانتشار
+transparency-ds-patrol-hours-by-area-definition = الدوريات الثنائية المشتركة من الخطط المنشورة التي بدأت في الفترة، حسب منطقة الانتشار، والساعات التي قضاها موظفو الشرطة وجهاز النظام فيها (مدة الدورية مضروبة في عدد الموظفين من كل جهة).
+transparency-ds-patrol-measures-by-kind-title = إجراءات الدوريات المشتركة
+transparency-ds-patrol-measures-by-kind-definition = الإجراءات المسجلة في سجل الدوريات خلال الفترة، حسب النوع والجهة.
+transparency-measure-identity-check = التحقق من الهوية
+transparency-measure-order-to-leave = أمر بالمغادرة
+transparency-measure-warning = إنذار
+transparency-measure-offence-report = محضر مخالفة إدارية
+transparency-measure-assistance = مساعدة
+transparency-measure-resident-contact = تواصل مع السكان

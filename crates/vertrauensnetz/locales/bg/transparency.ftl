@@ -147,3 +147,25 @@ transparency-col-trust-gap = Разлика в доверието (процен�
 transparency-note-survey-waves = За всяка вълна на публикуваните анкети, започнали преди края на периода. Стойности, основани на по-малко от 5 отговора, са скрити.
 transparency-ds-survey-waves-title = Чувство за сигурност и доверие по вълни на проучването
 transparency-ds-survey-waves-definition = Дял на анкетираните, които се чувстват в безопасност в своя квартал (отговор 4 или 5 от 5), и дял на тези, които имат доверие в полицията, всеки с 95 % интервал (Уилсън); и разликата в доверието: доверие на анкетираните без минус с миграционна история, в процентни пунктове, с 95 % интервал (Валд).
+
+# Patrols section
+transparency-section-patrols = Съвместни патрули на партньорството за обществен ред
+transparency-source-patrols = Публикувани планове за патрули на полицията и общинската служба за ред
+transparency-source-patrol-log = Дневници на съвместните патрули
+transparency-dim-area = Район на действие
+transparency-col-patrols = Патрули
+transparency-col-police-hours = Часове полиция
+transparency-col-kod-hours = Часове служба за ред
+transparency-col-police = Полиция
+transparency-col-kod = Служба за ред
+transparency-unit-hours = Часове, с един знак след запетаята
+transparency-ds-patrol-hours-by-area-title = Патрули и часове патрулиране по райони
+transparency-ds-patrol-hours-by-area-definition = Съвместни двойни патрули от публикувани планове, започнали в периода, по район на действие, и часовете, прекарани в тях от служители на полицията и службата за ред (продължителност на патрула, умножена по броя служители от всяка служба).
+transparency-ds-patrol-measures-by-kind-title = Мерки на съвместните патрули
+transparency-ds-patrol-measures-by-kind-definition = Мерки, вписани в дневника на патрула през периода, по вид и служба.
+transparency-measure-identity-check = Установяване на самоличност
+transparency-measure-order-to-leave = Разпореждане за напускане
+transparency-measure-warning = Предупреждение
+transparency-measure-offence-report = Акт за административно нарушение
+transparency-measure-assistance = Оказана помощ
+transparency-measure-resident-contact = Контакт с жители

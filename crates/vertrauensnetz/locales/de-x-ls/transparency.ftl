@@ -147,3 +147,25 @@ transparency-col-trust-gap = Unterschied beim Vertrauen (Prozent-Punkte)
 transparency-note-survey-waves = Für jede Runde der Umfragen. Zahlen mit weniger als 5 Antworten zeigen wir nicht.
 transparency-ds-survey-waves-title = Sicher fühlen und Vertrauen in jeder Umfrage-Runde
 transparency-ds-survey-waves-definition = Wie viele Menschen sich in ihrem Stadtteil sicher fühlen. Wie viele Menschen der Polizei vertrauen. Und der Unterschied beim Vertrauen: zwischen Menschen ohne und mit Migrations-Geschichte. Die Spanne zeigt, wie genau die Zahl ist.
+
+# Patrols section
+transparency-section-patrols = Gemeinsame Streifen von Polizei und Stadt
+transparency-source-patrols = Pläne für die Streifen von Polizei und Ordnungs-Dienst
+transparency-source-patrol-log = Berichte der Streifen
+transparency-dim-area = Bereich
+transparency-col-patrols = Streifen
+transparency-col-police-hours = Stunden Polizei
+transparency-col-kod-hours = Stunden Ordnungs-Dienst
+transparency-col-police = Polizei
+transparency-col-kod = Ordnungs-Dienst
+transparency-unit-hours = Stunden
+transparency-ds-patrol-hours-by-area-title = Streifen in jedem Bereich
+transparency-ds-patrol-hours-by-area-definition = Wie viele gemeinsame Streifen es in jedem Bereich gab. Und wie viele Stunden die Polizei und der Ordnungs-Dienst dort unterwegs waren.
+transparency-ds-patrol-measures-by-kind-title = Was die Streifen gemacht haben
+transparency-ds-patrol-measures-by-kind-definition = Was die Streifen in ihren Bericht geschrieben haben. Für Polizei und Ordnungs-Dienst.
+transparency-measure-identity-check = Ausweis geprüft
+transparency-measure-order-to-leave = Platz-Verweis
+transparency-measure-warning = Verwarnung
+transparency-measure-offence-report = Anzeige
+transparency-measure-assistance = Hilfe
+transparency-measure-resident-contact = Gespräch mit Bürgern

@@ -147,3 +147,25 @@ transparency-col-trust-gap = Vertrauenslücke (Prozentpunkte)
 transparency-note-survey-waves = Je Welle der veröffentlichten Umfragen, die bis zum Ende des Zeitraums begonnen haben. Werte, die auf weniger als 5 Antworten beruhen, sind ausgeblendet.
 transparency-ds-survey-waves-title = Sicherheitsgefühl und Vertrauen je Befragungswelle
 transparency-ds-survey-waves-definition = Anteil der Befragten, die sich in ihrem Stadtteil sicher fühlen (Antwort 4 oder 5 von 5), und Anteil, der der Polizei vertraut, jeweils mit 95 %-Intervall (Wilson); dazu die Vertrauenslücke: Vertrauen der Befragten ohne minus mit Migrationsgeschichte, in Prozentpunkten, mit 95 %-Intervall (Wald).
+
+# Patrols section
+transparency-section-patrols = Gemeinsame Streifen der Ordnungspartnerschaft
+transparency-source-patrols = Veröffentlichte Streifenpläne von Polizei und Kommunalem Ordnungsdienst
+transparency-source-patrol-log = Streifenprotokolle der gemeinsamen Streifen
+transparency-dim-area = Einsatzbereich
+transparency-col-patrols = Streifen
+transparency-col-police-hours = Stunden Polizei
+transparency-col-kod-hours = Stunden Ordnungsdienst
+transparency-col-police = Polizei
+transparency-col-kod = Ordnungsdienst
+transparency-unit-hours = Stunden, eine Nachkommastelle
+transparency-ds-patrol-hours-by-area-title = Streifen und Streifenstunden nach Einsatzbereich
+transparency-ds-patrol-hours-by-area-definition = Gemeinsame Doppelstreifen aus veröffentlichten Plänen, die im Zeitraum begannen, je Einsatzbereich, und die Stunden, die Beschäftigte der Polizei und des Ordnungsdienstes darauf verbrachten (Dauer der Streife mal Zahl der Beschäftigten je Dienst).
+transparency-ds-patrol-measures-by-kind-title = Maßnahmen der gemeinsamen Streifen
+transparency-ds-patrol-measures-by-kind-definition = Im Streifenprotokoll eingetragene Maßnahmen im Zeitraum, nach Art und Dienst.
+transparency-measure-identity-check = Identitätsfeststellung
+transparency-measure-order-to-leave = Platzverweis
+transparency-measure-warning = Verwarnung
+transparency-measure-offence-report = Ordnungswidrigkeitenanzeige
+transparency-measure-assistance = Hilfeleistung
+transparency-measure-resident-contact = Bürgerkontakt

@@ -147,3 +147,25 @@ transparency-col-trust-gap = Trust gap (percentage points)
 transparency-note-survey-waves = Per wave of the published surveys that began before the end of the period. Figures resting on fewer than 5 answers are hidden.
 transparency-ds-survey-waves-title = Feeling of safety and trust per survey wave
 transparency-ds-survey-waves-definition = Share of respondents who feel safe in their neighbourhood (answer 4 or 5 of 5) and share who trust the police, each with its 95 % interval (Wilson); and the trust gap: trust among respondents without minus with a migration history, in percentage points, with its 95 % interval (Wald).
+
+# Patrols section
+transparency-section-patrols = Joint patrols of the order partnership
+transparency-source-patrols = Published patrol plans of the police and the municipal order service
+transparency-source-patrol-log = Patrol logs of the joint patrols
+transparency-dim-area = Deployment area
+transparency-col-patrols = Patrols
+transparency-col-police-hours = Police hours
+transparency-col-kod-hours = Order service hours
+transparency-col-police = Police
+transparency-col-kod = Order service
+transparency-unit-hours = Hours, one decimal
+transparency-ds-patrol-hours-by-area-title = Patrols and patrol hours by deployment area
+transparency-ds-patrol-hours-by-area-definition = Joint double patrols of published plans that began in the period, per deployment area, and the hours police and order-service staff spent on them (length of the patrol times the number of staff of each service).
+transparency-ds-patrol-measures-by-kind-title = Measures of the joint patrols
+transparency-ds-patrol-measures-by-kind-definition = Measures entered in the patrol log in the period, by kind and service.
+transparency-measure-identity-check = Identity check
+transparency-measure-order-to-leave = Order to leave
+transparency-measure-warning = Warning
+transparency-measure-offence-report = Administrative offence report
+transparency-measure-assistance = Assistance
+transparency-measure-resident-contact = Contact with residents

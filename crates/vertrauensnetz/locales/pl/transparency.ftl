@@ -147,3 +147,25 @@ transparency-col-trust-gap = Luka zaufania (punkty procentowe)
 transparency-note-survey-waves = Dla każdej fali opublikowanych ankiet rozpoczętych przed końcem okresu. Wartości opierające się na mniej niż 5 odpowiedziach są ukryte.
 transparency-ds-survey-waves-title = Poczucie bezpieczeństwa i zaufanie według fali badania
 transparency-ds-survey-waves-definition = Odsetek respondentów, którzy czują się bezpiecznie w swojej okolicy (odpowiedź 4 lub 5 z 5), i odsetek ufających policji, każdy z przedziałem 95 % (Wilson); oraz luka zaufania: zaufanie respondentów bez historii migracji minus z historią migracji, w punktach procentowych, z przedziałem 95 % (Wald).
+
+# Patrols section
+transparency-section-patrols = Wspólne patrole partnerstwa porządkowego
+transparency-source-patrols = Opublikowane plany patroli policji i miejskiej służby porządkowej
+transparency-source-patrol-log = Dzienniki wspólnych patroli
+transparency-dim-area = Rejon działania
+transparency-col-patrols = Patrole
+transparency-col-police-hours = Godziny policji
+transparency-col-kod-hours = Godziny służby porządkowej
+transparency-col-police = Policja
+transparency-col-kod = Służba porządkowa
+transparency-unit-hours = Godziny, jedno miejsce po przecinku
+transparency-ds-patrol-hours-by-area-title = Patrole i godziny patroli według rejonu
+transparency-ds-patrol-hours-by-area-definition = Wspólne podwójne patrole z opublikowanych planów, które rozpoczęły się w okresie, według rejonu, oraz godziny, które spędzili na nich pracownicy policji i służby porządkowej (czas patrolu razy liczba pracowników każdej służby).
+transparency-ds-patrol-measures-by-kind-title = Działania wspólnych patroli
+transparency-ds-patrol-measures-by-kind-definition = Działania wpisane do dziennika patrolu w okresie, według rodzaju i służby.
+transparency-measure-identity-check = Ustalenie tożsamości
+transparency-measure-order-to-leave = Nakaz opuszczenia miejsca
+transparency-measure-warning = Pouczenie
+transparency-measure-offence-report = Wniosek o ukaranie za wykroczenie
+transparency-measure-assistance = Udzielenie pomocy
+transparency-measure-resident-contact = Kontakt z mieszkańcami

@@ -147,3 +147,25 @@ transparency-col-trust-gap = Decalaj de încredere (puncte procentuale)
 transparency-note-survey-waves = Pentru fiecare val al sondajelor publicate începute înainte de sfârșitul perioadei. Valorile bazate pe mai puțin de 5 răspunsuri sunt ascunse.
 transparency-ds-survey-waves-title = Sentimentul de siguranță și încrederea pe valuri de sondaj
 transparency-ds-survey-waves-definition = Ponderea respondenților care se simt în siguranță în cartierul lor (răspuns 4 sau 5 din 5) și ponderea celor care au încredere în poliție, fiecare cu intervalul de 95 % (Wilson); și decalajul de încredere: încrederea respondenților fără minus cu istoric de migrație, în puncte procentuale, cu intervalul de 95 % (Wald).
+
+# Patrols section
+transparency-section-patrols = Patrulele comune ale parteneriatului pentru ordine
+transparency-source-patrols = Planurile de patrulare publicate ale poliției și ale serviciului municipal de ordine
+transparency-source-patrol-log = Jurnalele patrulelor comune
+transparency-dim-area = Zonă de acțiune
+transparency-col-patrols = Patrule
+transparency-col-police-hours = Ore poliție
+transparency-col-kod-hours = Ore serviciul de ordine
+transparency-col-police = Poliție
+transparency-col-kod = Serviciul de ordine
+transparency-unit-hours = Ore, o zecimală
+transparency-ds-patrol-hours-by-area-title = Patrule și ore de patrulare pe zone
+transparency-ds-patrol-hours-by-area-definition = Patrulele duble comune din planurile publicate care au început în perioadă, pe zone de acțiune, și orele petrecute în ele de personalul poliției și al serviciului de ordine (durata patrulei înmulțită cu numărul de angajați ai fiecărui serviciu).
+transparency-ds-patrol-measures-by-kind-title = Măsurile patrulelor comune
+transparency-ds-patrol-measures-by-kind-definition = Măsurile înscrise în jurnalul patrulei în perioadă, pe tip și serviciu.
+transparency-measure-identity-check = Verificarea identității
+transparency-measure-order-to-leave = Ordin de părăsire a locului
+transparency-measure-warning = Avertisment
+transparency-measure-offence-report = Proces-verbal de contravenție
+transparency-measure-assistance = Ajutor acordat
+transparency-measure-resident-contact = Contact cu locuitorii

@@ -147,3 +147,25 @@ transparency-col-trust-gap = Разрыв в доверии (процентны�
 transparency-note-survey-waves = По каждой волне опубликованных опросов, начавшихся до конца периода. Значения, основанные менее чем на 5 ответах, скрыты.
 transparency-ds-survey-waves-title = Чувство безопасности и доверие по волнам опроса
 transparency-ds-survey-waves-definition = Доля респондентов, которые чувствуют себя в безопасности в своём районе (ответ 4 или 5 из 5), и доля доверяющих полиции, каждая с 95 %-интервалом (Уилсон); а также разрыв в доверии: доверие респондентов без миграционной истории минус с миграционной историей, в процентных пунктах, с 95 %-интервалом (Вальд).
+
+# Patrols section
+transparency-section-patrols = Совместные патрули партнёрства по охране порядка
+transparency-source-patrols = Опубликованные планы патрулей полиции и муниципальной службы порядка
+transparency-source-patrol-log = Журналы совместных патрулей
+transparency-dim-area = Район патрулирования
+transparency-col-patrols = Патрули
+transparency-col-police-hours = Часы полиции
+transparency-col-kod-hours = Часы службы порядка
+transparency-col-police = Полиция
+transparency-col-kod = Служба порядка
+transparency-unit-hours = Часы, один знак после запятой
+transparency-ds-patrol-hours-by-area-title = Патрули и часы патрулирования по районам
+transparency-ds-patrol-hours-by-area-definition = Совместные двойные патрули из опубликованных планов, начавшиеся в периоде, по районам патрулирования, и часы, проведённые в них сотрудниками полиции и службы порядка (длительность патруля, умноженная на число сотрудников каждой службы).
+transparency-ds-patrol-measures-by-kind-title = Меры совместных патрулей
+transparency-ds-patrol-measures-by-kind-definition = Меры, внесённые в журнал патруля за период, по виду и службе.
+transparency-measure-identity-check = Установление личности
+transparency-measure-order-to-leave = Требование покинуть место
+transparency-measure-warning = Предупреждение
+transparency-measure-offence-report = Протокол об административном правонарушении
+transparency-measure-assistance = Помощь
+transparency-measure-resident-contact = Контакт с жителями

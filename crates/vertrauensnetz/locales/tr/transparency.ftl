@@ -147,3 +147,25 @@ transparency-col-trust-gap = Güven açığı (yüzde puan)
 transparency-note-survey-waves = Dönem sonundan önce başlayan yayımlanmış anketlerin her dalgası için. 5'ten az yanıta dayanan değerler gizlenmiştir.
 transparency-ds-survey-waves-title = Anket dalgasına göre güvenlik duygusu ve güven
 transparency-ds-survey-waves-definition = Mahallesinde kendini güvende hisseden katılımcıların oranı (5 üzerinden 4 veya 5) ve polise güvenenlerin oranı, her biri %95 aralığıyla (Wilson); ayrıca güven açığı: göç geçmişi olmayan ile olan katılımcıların güveni arasındaki fark, yüzde puan olarak, %95 aralığıyla (Wald).
+
+# Patrols section
+transparency-section-patrols = Düzen ortaklığının ortak devriyeleri
+transparency-source-patrols = Polis ve belediye zabıtasının yayımlanan devriye planları
+transparency-source-patrol-log = Ortak devriyelerin devriye kayıtları
+transparency-dim-area = Görev bölgesi
+transparency-col-patrols = Devriyeler
+transparency-col-police-hours = Polis saatleri
+transparency-col-kod-hours = Zabıta saatleri
+transparency-col-police = Polis
+transparency-col-kod = Zabıta
+transparency-unit-hours = Saat, bir ondalık
+transparency-ds-patrol-hours-by-area-title = Görev bölgesine göre devriyeler ve devriye saatleri
+transparency-ds-patrol-hours-by-area-definition = Dönem içinde başlayan yayımlanmış planlardaki ortak çift devriyeler, görev bölgesine göre, ve polis ile zabıta personelinin bunlarda geçirdiği saatler (devriye süresi çarpı her kurumdan personel sayısı).
+transparency-ds-patrol-measures-by-kind-title = Ortak devriyelerin önlemleri
+transparency-ds-patrol-measures-by-kind-definition = Dönem içinde devriye kaydına girilen önlemler, türe ve kuruma göre.
+transparency-measure-identity-check = Kimlik tespiti
+transparency-measure-order-to-leave = Uzaklaştırma
+transparency-measure-warning = Uyarı
+transparency-measure-offence-report = Kabahat bildirimi
+transparency-measure-assistance = Yardım
+transparency-measure-resident-contact = Vatandaşlarla temas

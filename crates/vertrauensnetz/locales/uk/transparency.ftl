@@ -147,3 +147,25 @@ transparency-col-trust-gap = Розрив у довірі (відсоткові 
 transparency-note-survey-waves = За кожною хвилею опублікованих опитувань, що почалися до кінця періоду. Значення, що спираються на менше ніж 5 відповідей, приховано.
 transparency-ds-survey-waves-title = Відчуття безпеки та довіра за хвилями опитування
 transparency-ds-survey-waves-definition = Частка респондентів, які почуваються в безпеці у своєму районі (відповідь 4 або 5 з 5), і частка тих, хто довіряє поліції, кожна з 95 %-інтервалом (Вілсон); а також розрив у довірі: довіра респондентів без міграційної історії мінус з міграційною історією, у відсоткових пунктах, з 95 %-інтервалом (Вальд).
+
+# Patrols section
+transparency-section-patrols = Спільні патрулі партнерства з охорони порядку
+transparency-source-patrols = Опубліковані плани патрулів поліції та муніципальної служби порядку
+transparency-source-patrol-log = Журнали спільних патрулів
+transparency-dim-area = Район патрулювання
+transparency-col-patrols = Патрулі
+transparency-col-police-hours = Години поліції
+transparency-col-kod-hours = Години служби порядку
+transparency-col-police = Поліція
+transparency-col-kod = Служба порядку
+transparency-unit-hours = Години, один знак після коми
+transparency-ds-patrol-hours-by-area-title = Патрулі та години патрулювання за районами
+transparency-ds-patrol-hours-by-area-definition = Спільні подвійні патрулі з опублікованих планів, що почалися в періоді, за районами патрулювання, і години, які провели в них працівники поліції та служби порядку (тривалість патруля, помножена на кількість працівників кожної служби).
+transparency-ds-patrol-measures-by-kind-title = Заходи спільних патрулів
+transparency-ds-patrol-measures-by-kind-definition = Заходи, внесені до журналу патруля за період, за видом і службою.
+transparency-measure-identity-check = Встановлення особи
+transparency-measure-order-to-leave = Вимога залишити місце
+transparency-measure-warning = Попередження
+transparency-measure-offence-report = Протокол про адміністративне правопорушення
+transparency-measure-assistance = Допомога
+transparency-measure-resident-contact = Контакт із мешканцями

@@ -202,3 +202,57 @@ pub fn nav() -> Vec<crate::platform::web::page::NavLink> {
         ),
     ]
 }
+
+/// The figures of a period the public dashboard shows: per deployment area
+/// the published joint patrols and the hours each agency's staff spent on
+/// them; per kind of measure in the patrol log the counts per agency.
+#[derive(Debug, Clone, Default)]
+pub struct PublicFigures {
+    /// (area name, patrols, police hours, KOD hours), in the areas' order.
+    pub areas: Vec<(String, i64, f64, f64)>,
+    /// (log kind, police, KOD), every kind of [`model::LOG_KINDS`].
+    pub measures: Vec<(String, i64, i64)>,
+}
+
+pub async fn public_figures(
+    db: &crate::platform::db::Db,
+    tenant: crate::platform::tenants::TenantId,
+    from: crate::platform::db::Timestamp,
+    to: crate::platform::db::Timestamp,
+) -> Result<PublicFigures, crate::platform::db::DbError> {
+    let mut areas = store::areas(db, tenant).await?;
+    areas.sort_by_key(|a| a.position);
+    let rows = store::published_member_agencies(db, tenant, from, to).await?;
+    let mut out = PublicFigures::default();
+    for a in &areas {
+        let mine: Vec<_> = rows.iter().filter(|r| r.0 == a.area_id).collect();
+        let mut patrols: Vec<uuid::Uuid> = mine.iter().map(|r| r.1).collect();
+        patrols.sort();
+        patrols.dedup();
+        let hours = |agency: &str| {
+            mine.iter()
+                .filter(|r| r.4 == agency)
+                .map(|r| (r.3 .0 - r.2 .0).num_minutes() as f64 / 60.0)
+                .sum::<f64>()
+        };
+        out.areas.push((
+            a.name.clone(),
+            patrols.len() as i64,
+            hours("police"),
+            hours("kod"),
+        ));
+    }
+    let counts = store::log_counts(db, tenant, from, to).await?;
+    for kind in model::LOG_KINDS {
+        let of = |agency: &str| {
+            counts
+                .iter()
+                .filter(|r| r.1 == kind && r.2 == agency)
+                .map(|r| r.3)
+                .sum::<i64>()
+        };
+        out.measures
+            .push((kind.to_owned(), of("police"), of("kod")));
+    }
+    Ok(out)
+}

@@ -815,3 +815,22 @@ pub async fn count(db: &Db, tenant: TenantId, table: &str) -> Result<i64, DbErro
         on_db!(conn, c => sqlx::query_as(&sql).bind(tenant.as_uuid()).fetch_one(c).await)?;
     Ok(n.0)
 }
+
+/// Published patrols starting in `[from, to)`, one row per member: area,
+/// patrol, start, end and the member's agency (for the public figures).
+pub async fn published_member_agencies(
+    db: &Db,
+    tenant: TenantId,
+    from: Timestamp,
+    to: Timestamp,
+) -> Result<Vec<(Uuid, Uuid, Timestamp, Timestamp, String)>, DbError> {
+    let mut conn = db.read().await?;
+    on_db!(conn, c => sqlx::query_as(
+        "SELECT p.area_id, p.patrol_id, p.starts_at, p.ends_at, s.agency FROM pat_patrols p
+         JOIN pat_plans l ON l.tenant_id = p.tenant_id AND l.plan_id = p.plan_id
+         JOIN pat_patrol_members m ON m.tenant_id = p.tenant_id AND m.patrol_id = p.patrol_id
+         JOIN pat_staff s ON s.tenant_id = m.tenant_id AND s.staff_id = m.staff_id
+         WHERE p.tenant_id = $1 AND l.status = 'published' AND p.starts_at >= $2 AND p.starts_at < $3")
+        .bind(tenant.as_uuid()).bind(from).bind(to).fetch_all(c).await)
+    .map_err(Into::into)
+}

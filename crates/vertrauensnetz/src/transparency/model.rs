@@ -142,6 +142,7 @@ pub enum Unit {
     Percent,
     Days,
     Minutes,
+    Hours,
 }
 
 /// A measure column: a stable id (CSV header, JSON key) and its label.

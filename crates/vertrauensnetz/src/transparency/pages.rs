@@ -305,6 +305,7 @@ fn entry(t: &Tr, d: &Dataset) -> EntryView {
                         Unit::Percent => "transparency-unit-percent",
                         Unit::Days => "transparency-unit-days",
                         Unit::Minutes => "transparency-unit-minutes",
+                        Unit::Hours => "transparency-unit-hours",
                     })
                     .into_owned(),
             })

@@ -71,8 +71,7 @@ pub async fn all(i: &Input<'_>) -> Result<Vec<Section>, WebError> {
         complaints(i).await?,
         receipts(i).await?,
         accountability(i).await?,
-        // Patrols (issue 8): a `patrols(i)` section goes here — patrol hours
-        // and counts per agency, read through `crate::patrols`'s surface.
+        patrols(i).await?,
         network(i).await?,
         surveys(i).await?,
         response_targets(i).await?,
@@ -127,6 +126,16 @@ fn leak_key(id: &str, what: &str) -> &'static str {
 
 /// Every dataset id with its title and definition ids.
 pub const DATASET_KEYS: &[(&str, &str, &str)] = &[
+    (
+        "patrol-hours-by-area",
+        "transparency-ds-patrol-hours-by-area-title",
+        "transparency-ds-patrol-hours-by-area-definition",
+    ),
+    (
+        "patrol-measures-by-kind",
+        "transparency-ds-patrol-measures-by-kind-title",
+        "transparency-ds-patrol-measures-by-kind-definition",
+    ),
     (
         "survey-waves",
         "transparency-ds-survey-waves-title",
@@ -583,6 +592,69 @@ async fn network(i: &Input<'_>) -> Result<Section, WebError> {
                 vec![col("partners", "transparency-col-partners", Unit::Count)],
                 org_rows,
                 false,
+                false,
+            ),
+        ],
+        withheld: None,
+        warnings: Vec::new(),
+    })
+}
+
+/// Joint patrols of the order partnership in the period: per deployment
+/// area the published patrols and each agency's patrol hours, and the
+/// measures of the patrol log per agency (counts of 1–4 suppressed: they
+/// are about people).
+async fn patrols(i: &Input<'_>) -> Result<Section, WebError> {
+    let f = crate::patrols::public_figures(&i.state.db, i.tenant.id, i.from, i.to).await?;
+    let period = i.period.slug();
+    let hours = |h: f64| Some((h * 10.0).round() / 10.0);
+    let area_rows = f
+        .areas
+        .iter()
+        .map(|(name, n, police, kod)| Row {
+            key: name.to_lowercase(),
+            label: Label::Text(name.clone()),
+            cells: vec![Some(*n as f64), hours(*police), hours(*kod)],
+        })
+        .collect();
+    let measure_rows = f
+        .measures
+        .iter()
+        .map(|(kind, police, kod)| Row {
+            key: kind.clone(),
+            label: key_label("transparency-measure", kind),
+            cells: vec![count(*police, true), count(*kod, true)],
+        })
+        .collect();
+    Ok(Section {
+        id: "patrols",
+        title: "transparency-section-patrols",
+        datasets: vec![
+            dataset(
+                "patrol-hours-by-area",
+                "transparency-source-patrols",
+                period.clone(),
+                "transparency-dim-area",
+                vec![
+                    col("patrols", "transparency-col-patrols", Unit::Count),
+                    col("police_hours", "transparency-col-police-hours", Unit::Hours),
+                    col("kod_hours", "transparency-col-kod-hours", Unit::Hours),
+                ],
+                area_rows,
+                false,
+                false,
+            ),
+            dataset(
+                "patrol-measures-by-kind",
+                "transparency-source-patrol-log",
+                period,
+                "transparency-dim-kind",
+                vec![
+                    col("police", "transparency-col-police", Unit::Count),
+                    col("kod", "transparency-col-kod", Unit::Count),
+                ],
+                measure_rows,
+                true,
                 false,
             ),
         ],
