@@ -691,7 +691,12 @@ async fn surveys(i: &Input<'_>) -> Result<Section, WebError> {
             cells.extend(gap);
             Row {
                 key: format!("{}-{}", w.series_id.simple(), w.wave),
-                label: Label::Text(w.title.clone()),
+                // Waves of one series share a title: the opening day
+                // tells them apart (a date, no words to translate).
+                label: Label::Text(match &w.opens_on {
+                    Some(d) => format!("{} ({d})", w.title),
+                    None => format!("{} #{}", w.title, w.wave),
+                }),
                 cells,
             }
         })
