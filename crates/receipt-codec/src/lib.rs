@@ -153,8 +153,9 @@ pub fn cose_bytes(qr: &str) -> Result<Vec<u8>, Error> {
     }
     let body = qr.strip_prefix(PREFIX).ok_or(Error::Prefix)?;
     let compressed = base45::decode(body).map_err(|_| Error::Base45)?;
-    let mut out = Vec::new();
-    flate2::read::ZlibDecoder::new(compressed.as_slice())
+    // `bufread` reads the slice directly: no 32 KiB buffer per call.
+    let mut out = Vec::with_capacity(compressed.len() * 2);
+    flate2::bufread::ZlibDecoder::new(compressed.as_slice())
         .take(MAX_COSE_BYTES as u64 + 1)
         .read_to_end(&mut out)
         .map_err(|_| Error::Inflate)?;
