@@ -8,6 +8,10 @@
 //!   event's counter and never exceed its capacity; waiting-list numbers are
 //!   unique;
 //! - complaints whose receipt code was shown open with that code;
+//! - stop receipts answered `201` are stored under their number, each with
+//!   its chain entry (`audit verify` cross-checks rows and chain);
+//! - reports answered by Open311 `POST requests` are stored under their
+//!   `service_request_id`;
 //! - the audit chain of every tenant verifies (`vertrauensnetz audit verify`).
 //!
 //! `VN_CRASH_KILLS` sets the number of kills (default 3, the short version
@@ -46,6 +50,8 @@ struct Acked {
     registrations: Vec<(Uuid, String)>,
     cancelled: HashSet<Uuid>,
     complaint_codes: Vec<String>,
+    receipt_numbers: Vec<String>,
+    report_ids: Vec<Uuid>,
 }
 
 struct Harness {
@@ -185,6 +191,82 @@ async fn complaint_load(base: String, acked: Arc<Mutex<Acked>>) {
     }
 }
 
+/// Stop receipts through the API until the server is gone.
+async fn receipt_load(base: String, token: String, district: String, acked: Arc<Mutex<Acked>>) {
+    let http = reqwest::Client::builder()
+        .timeout(Duration::from_secs(10))
+        .build()
+        .unwrap();
+    loop {
+        let body = serde_json::json!({
+            "stopped_at": (chrono::Utc::now() - chrono::Duration::minutes(1)).to_rfc3339(),
+            "district": district,
+            "legal_basis": "polg-nrw-12",
+            "reason": "suspected_offence",
+            "measures": ["identity_check"],
+            "outcome": "no_action",
+            "persons": 1,
+            "service_number": "PK-4711",
+        });
+        match http
+            .post(format!("{base}/api/v1/dortmund/receipts"))
+            .bearer_auth(&token)
+            .json(&body)
+            .send()
+            .await
+        {
+            Ok(r) if r.status() == 201 => {
+                let Ok(v) = r.json::<serde_json::Value>().await else {
+                    return;
+                };
+                let number = v["number"].as_str().unwrap().to_owned();
+                acked.lock().unwrap().receipt_numbers.push(number);
+            }
+            Ok(r) => panic!("unexpected answer {} to a receipt", r.status()),
+            Err(_) => return,
+        }
+    }
+}
+
+/// Reports through Open311 `POST requests` until the server is gone.
+async fn report_load(base: String, api_key: String, acked: Arc<Mutex<Acked>>) {
+    let http = reqwest::Client::builder()
+        .timeout(Duration::from_secs(10))
+        .build()
+        .unwrap();
+    for n in 0.. {
+        let lat = format!("{:.5}", 51.505 + f64::from(n % 40) * 0.0005);
+        let form = [
+            ("jurisdiction_id", "dortmund.de"),
+            ("api_key", api_key.as_str()),
+            ("service_code", "street-lighting"),
+            ("lat", lat.as_str()),
+            ("long", "7.4653"),
+            ("description", "Laterne aus, Gehweg dunkel"),
+        ];
+        match http
+            .post(format!("{base}/open311/v2/requests.json"))
+            .form(&form)
+            .send()
+            .await
+        {
+            Ok(r) if r.status() == 200 => {
+                let Ok(v) = r.json::<serde_json::Value>().await else {
+                    return;
+                };
+                let id: Uuid = v[0]["service_request_id"]
+                    .as_str()
+                    .unwrap()
+                    .parse()
+                    .unwrap();
+                acked.lock().unwrap().report_ids.push(id);
+            }
+            Ok(r) => panic!("unexpected answer {} to a report", r.status()),
+            Err(_) => return,
+        }
+    }
+}
+
 async fn create_event(base: &str, token: &str, capacity: i64, waitlist: bool) -> String {
     let r = reqwest::Client::new()
         .post(format!("{base}/api/v1/dortmund/events"))
@@ -255,6 +337,27 @@ async fn check_invariants(db: &Db, acked: &Acked) {
         waiting_seen += waiting;
     }
     assert!(waiting_seen > 0, "the load never reached a waiting list");
+
+    let numbers: Vec<(String,)> = vertrauensnetz::on_db!(conn, c => sqlx::query_as(
+        "SELECT number FROM receipts").fetch_all(c).await)
+    .unwrap();
+    let numbers: HashSet<String> = numbers.into_iter().map(|n| n.0).collect();
+    let lost: Vec<&String> = acked
+        .receipt_numbers
+        .iter()
+        .filter(|n| !numbers.contains(*n))
+        .collect();
+    assert!(lost.is_empty(), "acknowledged receipts lost: {lost:?}");
+    let reports: Vec<(Uuid,)> = vertrauensnetz::on_db!(conn, c => sqlx::query_as(
+        "SELECT report_id FROM reports").fetch_all(c).await)
+    .unwrap();
+    let reports: HashSet<Uuid> = reports.into_iter().map(|r| r.0).collect();
+    let lost: Vec<&Uuid> = acked
+        .report_ids
+        .iter()
+        .filter(|id| !reports.contains(*id))
+        .collect();
+    assert!(lost.is_empty(), "acknowledged reports lost: {lost:?}");
 }
 
 async fn complaint_opens(base: &str, code: &str) -> bool {
@@ -311,9 +414,26 @@ async fn acknowledged_writes_survive_sigkill_and_invariants_hold() {
         String::from_utf8_lossy(&out.stderr)
     );
     let token = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+    let police = accounts
+        .iter()
+        .find(|a| a.tenant == "dortmund" && a.role == Role::Police)
+        .unwrap();
+    let out = h.cli(&["token", "create", "--login", &police.login]).await;
+    assert!(out.status.success());
+    let police_token = String::from_utf8(out.stdout).unwrap().trim().to_owned();
 
     let mut server = h.start().await;
     let base = h.base();
+    let options: serde_json::Value = reqwest::Client::new()
+        .get(format!("{base}/api/v1/dortmund/receipts/options"))
+        .bearer_auth(&police_token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let district = options["districts"][0].as_str().unwrap().to_owned();
     // A large event with a waiting list and a small one without.
     let with_list = create_event(&base, &token, 25, true).await;
     let small = create_event(&base, &token, 5, false).await;
@@ -331,6 +451,17 @@ async fn acknowledged_writes_survive_sigkill_and_invariants_hold() {
             )));
         }
         tasks.push(tokio::spawn(complaint_load(base.clone(), acked.clone())));
+        tasks.push(tokio::spawn(receipt_load(
+            base.clone(),
+            police_token.clone(),
+            district.clone(),
+            acked.clone(),
+        )));
+        tasks.push(tokio::spawn(report_load(
+            base.clone(),
+            token.clone(),
+            acked.clone(),
+        )));
         tokio::time::sleep(Duration::from_millis(rng.gen_range(150..900))).await;
         server.start_kill().unwrap();
         server.wait().await.unwrap();
@@ -366,11 +497,19 @@ async fn acknowledged_writes_survive_sigkill_and_invariants_hold() {
         );
     }
     drop(server);
+    assert!(
+        !acked.receipt_numbers.is_empty() && !acked.report_ids.is_empty(),
+        "receipts {} and reports {} acknowledged",
+        acked.receipt_numbers.len(),
+        acked.report_ids.len()
+    );
     println!(
-        "crash run: {} kills, {} registrations, {} cancellations, {} complaints acknowledged; 0 lost, invariants held",
+        "crash run: {} kills, {} registrations, {} cancellations, {} complaints, {} receipts, {} reports acknowledged; 0 lost, invariants held",
         kills(),
         acked.registrations.len(),
         acked.cancelled.len(),
-        acked.complaint_codes.len()
+        acked.complaint_codes.len(),
+        acked.receipt_numbers.len(),
+        acked.report_ids.len()
     );
 }
