@@ -106,10 +106,7 @@ fn extensions(db: &Db, clock: &Clock, config: &Config) -> axum::http::Extensions
     ext.insert(crate::complaints::Office::new(&config.complaints));
     match crate::receipts::keys::Keyring::open(&config.data_dir) {
         Ok(keys) => {
-            ext.insert(crate::receipts::Receipts {
-                keys: Arc::new(keys),
-                writer: crate::receipts::writer::ReceiptWriter::start(db.clone()),
-            });
+            ext.insert(crate::receipts::Receipts::new(keys, db));
         }
         // Without it receipts cannot be signed; every other module runs.
         Err(e) => tracing::error!(error = %e, "receipt signing keys unavailable"),

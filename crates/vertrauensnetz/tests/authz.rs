@@ -421,6 +421,11 @@ const TABLE: &[(&str, &str, Expect)] = &[
     ),
     (
         "GET",
+        "/{tenant}/receipts/evaluation/report.html",
+        Roles(EVALUATION),
+    ),
+    (
+        "GET",
         "/{tenant}/receipts/export.csv",
         Roles(&[Role::Evaluator]),
     ),

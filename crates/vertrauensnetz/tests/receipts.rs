@@ -820,3 +820,293 @@ async fn committee_sees_no_figure_under_five_and_evaluators_see_all() {
     );
     app.server.stop().await;
 }
+
+async fn save_settings(
+    app: &TestApp,
+    admin: &reqwest::Client,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let csrf = csrf_token(admin, &app.url("/dortmund/admin/receipts")).await;
+    post_form(admin, &app.url("/dortmund/admin/receipts"), &csrf, fields).await
+}
+
+const POLICE_BASES: &str = "polg-nrw-12 = § 12 PolG NRW (Identitätsfeststellung)\n\
+    polg-nrw-12a = § 12a PolG NRW (Strategische Fahndung)";
+const KOD_BASES: &str = "obg-nrw-24-12 = § 24 OBG NRW i. V. m. § 12 PolG NRW";
+
+#[tokio::test]
+async fn legal_bases_and_the_perceived_group_are_tenant_settings() {
+    let app = TestApp::spawn().await;
+    let police = token(&app, "dortmund", Role::Police).await;
+    let d = district(&app, &police).await;
+    // A receipt citing a basis the administrator will retire.
+    let mut old = body(&d);
+    old["legal_basis"] = "polg-nrw-34".into();
+    let res = issue(&app, &police, &old).await;
+    assert_eq!(res.status(), 201);
+    let old: serde_json::Value = res.json().await.unwrap();
+
+    let admin = login(&app, "dortmund", Role::Admin).await;
+    // Refused: a malformed line, a duplicate code, the recording switched
+    // on without naming its legal basis. Nothing changes.
+    for (police_bases, on, basis, says) in [
+        ("polg-nrw-12 § 12 PolG NRW", "", "", "Zeile 1"),
+        ("x1 = a\u{308}bc\nx1 = def", "", "", "mehrfach"),
+        (POLICE_BASES, "on", "", "Rechtsgrundlage der Erfassung"),
+    ] {
+        let res = save_settings(
+            &app,
+            &admin,
+            &[
+                ("mode", "every_stop"),
+                ("groups", "white_german\nblack\nturkish_arab"),
+                ("police_bases", police_bases),
+                ("kod_bases", KOD_BASES),
+                ("officer_groups", on),
+                ("officer_groups_basis", basis),
+            ],
+        )
+        .await;
+        assert_eq!(res.status(), 422);
+        let html = res.text().await.unwrap();
+        assert!(html.contains(says), "{says}: {html}");
+        assert!(
+            html.contains(police_bases.lines().next().unwrap().trim()),
+            "typed text kept"
+        );
+    }
+    // Before any valid save the perceived group is refused through the API.
+    let mut with_group = body(&d);
+    with_group["perceived_group"] = "black".into();
+    let res = issue(&app, &police, &with_group).await;
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("perceived_group"));
+
+    let res = save_settings(
+        &app,
+        &admin,
+        &[
+            ("mode", "every_stop"),
+            ("groups", "white_german\nblack\nturkish_arab"),
+            ("police_bases", POLICE_BASES),
+            ("kod_bases", KOD_BASES),
+            ("officer_groups", "on"),
+            ("officer_groups_basis", "§ 99 Testgesetz (Beispiel)"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let settings = admin
+        .get(app.url("/dortmund/admin/receipts"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(settings.contains("polg-nrw-34"), "retired basis listed");
+
+    // The options list the new basis and not the retired one; the retired
+    // one can no longer be cited, the new one can.
+    let v: serde_json::Value = client()
+        .get(app.url("/api/v1/dortmund/receipts/options"))
+        .bearer_auth(&police)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let codes: Vec<&str> = v["legal_bases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["polg-nrw-12", "polg-nrw-12a"]);
+    assert!(v["perceived_groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["code"] == "black"));
+    let before = receipt_count(&app).await;
+    let mut retired = body(&d);
+    retired["legal_basis"] = "polg-nrw-34".into();
+    let res = issue(&app, &police, &retired).await;
+    assert_eq!(res.status(), 422);
+    let mut unknown_group = body(&d);
+    unknown_group["perceived_group"] = "martian".into();
+    assert_eq!(issue(&app, &police, &unknown_group).await.status(), 422);
+    assert_eq!(receipt_count(&app).await, before, "nothing stored");
+
+    let mut new = body(&d);
+    new["legal_basis"] = "polg-nrw-12a".into();
+    new["perceived_group"] = "black".into();
+    let res = issue(&app, &police, &new).await;
+    assert_eq!(res.status(), 201);
+    let new: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(new["perceived_group"], "black");
+    // The signed payload does not carry the perceived group.
+    let cose = cose_of(new["qr"].as_str().unwrap());
+    let sign1 = parse_sign1(&cose);
+    let payload: Value = ciborium::from_reader(&sign1.payload[..]).unwrap();
+    let keys: Vec<String> = payload
+        .as_map()
+        .unwrap()
+        .iter()
+        .map(|(k, _)| k.as_text().unwrap().to_owned())
+        .collect();
+    assert_eq!(keys.len(), 12, "{keys:?}");
+    assert!(!cose.windows(5).any(|w| w == b"black"));
+    let stored: (Option<String>,) = {
+        let db = app.raw_db().await;
+        let mut conn = db.read().await.unwrap();
+        vertrauensnetz::on_db!(conn, c => sqlx::query_as("SELECT officer_group FROM receipts WHERE number = $1")
+            .bind(new["number"].as_str().unwrap()).fetch_one(c).await)
+        .unwrap()
+    };
+    assert_eq!(stored.0.as_deref(), Some("black"));
+
+    // The check page still names the retired basis of the old receipt, and
+    // the new one's basis; neither shows the perceived group.
+    let resident = client();
+    let old_html = check(&app, &resident, old["number"].as_str().unwrap(), "de").await;
+    assert!(old_html.contains("§ 34 PolG NRW"), "{old_html}");
+    let html = check(&app, &resident, new["qr"].as_str().unwrap(), "de").await;
+    assert!(html.contains("§ 12a PolG NRW"), "{html}");
+    // "Schwarz" appears only as an option of the self-description form,
+    // as often as on the page of a receipt without a perceived group.
+    assert_eq!(
+        html.matches("Schwarz").count(),
+        old_html.matches("Schwarz").count()
+    );
+    assert_eq!(
+        html.matches("black").count(),
+        old_html.matches("black").count()
+    );
+
+    // The evaluator sees the officer-recorded group (one stop), the
+    // committee sees it suppressed.
+    let evaluator = login(&app, "dortmund", Role::Evaluator).await;
+    let html = evaluator
+        .get(app.url("/dortmund/receipts/evaluation?from=2000-01-01&to=2100-01-01"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(table_counts(&html, "officer-groups")[0], 1, "{html}");
+    let committee = login(&app, "dortmund", Role::Committee).await;
+    let html = committee
+        .get(app.url("/dortmund/receipts/evaluation?from=2000-01-01&to=2100-01-01"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(table_counts(&html, "officer-groups").is_empty(), "{html}");
+    app.server.stop().await;
+}
+
+#[tokio::test]
+async fn the_report_downloads_as_one_html_document_with_the_same_suppression() {
+    let app = TestApp::spawn().await;
+    let out = app
+        .cli(&[
+            "generate", "receipts", "--tenant", "dortmund", "--count", "80", "--seed", "9",
+        ])
+        .await;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let committee = login(&app, "dortmund", Role::Committee).await;
+    let page = committee
+        .get(app.url("/dortmund/receipts/evaluation?from=2000-01-01&to=2100-01-01"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let link =
+        regex_lite::Regex::new(r#"href="(/dortmund/receipts/evaluation/report\.html\?[^"]+)""#)
+            .unwrap()
+            .captures(&page)
+            .unwrap()[1]
+            .replace("&amp;", "&");
+    let res = committee.get(app.url(&link)).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let disposition = res.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    // The period ends today at the latest.
+    assert!(
+        regex_lite::Regex::new(
+            r#"^attachment; filename="receipts-evaluation-2000-01-01-\d{4}-\d{2}-\d{2}\.html"$"#
+        )
+        .unwrap()
+        .is_match(&disposition),
+        "{disposition}"
+    );
+    let doc = res.text().await.unwrap();
+    assert!(doc.starts_with("<!doctype html>"));
+    assert!(doc.contains("<style>") && doc.contains("<svg"));
+    assert!(
+        !doc.contains("<link") && !doc.contains("<script") && !doc.contains("src="),
+        "self-contained"
+    );
+    assert_eq!(table_counts(&doc, "groups"), table_counts(&page, "groups"));
+    assert!(table_counts(&doc, "groups").iter().all(|n| *n >= 5));
+
+    // One district only: its stops are a part of all stops.
+    let districts: Vec<String> = regex_lite::Regex::new(r#"<option value="([^"]+)""#)
+        .unwrap()
+        .captures_iter(&page[page.find("id=\"district\"").unwrap()..])
+        .map(|c| c[1].to_owned())
+        .filter(|v| !v.is_empty())
+        .collect();
+    assert!(districts.len() > 1);
+    let evaluator = login(&app, "dortmund", Role::Evaluator).await;
+    let total = |html: &str| {
+        table_rows(html, "groups")
+            .iter()
+            .map(|r| r[0].parse::<u64>().unwrap())
+            .sum::<u64>()
+    };
+    let all = evaluator
+        .get(app.url("/dortmund/receipts/evaluation?from=2000-01-01&to=2100-01-01"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let mut parts = 0;
+    for d in &districts {
+        let url = format!(
+            "/dortmund/receipts/evaluation?{}",
+            serde_urlencoded::to_string([
+                ("from", "2000-01-01"),
+                ("to", "2100-01-01"),
+                ("district", d)
+            ])
+            .unwrap()
+        );
+        let html = evaluator
+            .get(app.url(&url))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        parts += total(&html);
+    }
+    assert_eq!(parts, total(&all));
+    app.server.stop().await;
+}

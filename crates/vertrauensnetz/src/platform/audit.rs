@@ -134,31 +134,100 @@ pub async fn append(
 ) -> Result<i64, DbError> {
     // The increment takes the head row's write lock (PostgreSQL row lock;
     // SQLite's single writer), so concurrent appends queue here.
-    let (seq, prev): (i64, Vec<u8>) = on_db!(tx, c => sqlx::query_as(
-        "UPDATE audit_heads SET seq = seq + 1 WHERE tenant_id = $1 RETURNING seq, hash")
-        .bind(tenant.as_uuid()).fetch_one(c).await)?;
-    let (user_id, role) = actor_columns(entry.actor);
-    let hash = entry_hash(
-        &prev,
-        tenant.as_uuid(),
-        seq,
-        at,
-        user_id,
-        role,
-        entry.action,
-        entry.object_type,
-        &entry.object_id,
-        &entry.details,
-    );
-    on_db!(tx, c => sqlx::query(
-        "INSERT INTO audit_log (tenant_id, seq, at, actor_user_id, actor_role, action, object_type, object_id, details, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
-        .bind(tenant.as_uuid()).bind(seq).bind(at).bind(user_id).bind(role).bind(entry.action)
-        .bind(entry.object_type).bind(&entry.object_id).bind(&entry.details).bind(&prev).bind(&hash[..])
-        .execute(c).await.map(|_| ()))?;
+    let seqs = append_many(tx, tenant, &[(at, entry.clone())]).await?;
+    seqs.first()
+        .copied()
+        .ok_or_else(|| sqlx::Error::RowNotFound.into())
+}
+
+/// Appends several entries to one tenant's chain inside `tx`, in order,
+/// with three statements however many there are (the head is moved once,
+/// the entries are inserted in multi-row statements). Returns their
+/// sequence numbers. The chain is the same as from [`append`] one by one.
+pub async fn append_many(
+    tx: &mut Tx,
+    tenant: TenantId,
+    entries: &[(Timestamp, Entry<'_>)],
+) -> Result<Vec<i64>, DbError> {
+    let Ok(n) = i64::try_from(entries.len()) else {
+        return Err(sqlx::Error::Protocol("too many audit entries in one call".into()).into());
+    };
+    if n == 0 {
+        return Ok(Vec::new());
+    }
+    let (last, mut prev): (i64, Vec<u8>) = on_db!(tx, c => sqlx::query_as(
+        "UPDATE audit_heads SET seq = seq + $2 WHERE tenant_id = $1 RETURNING seq, hash")
+        .bind(tenant.as_uuid()).bind(n).fetch_one(c).await)?;
+    let first = last - n + 1;
+    struct Computed<'e> {
+        seq: i64,
+        at: Timestamp,
+        user_id: Option<Uuid>,
+        role: Option<&'static str>,
+        entry: &'e Entry<'e>,
+        prev: Vec<u8>,
+        hash: [u8; 32],
+    }
+    let mut rows = Vec::with_capacity(entries.len());
+    for (seq, (at, entry)) in (first..).zip(entries) {
+        let (user_id, role) = actor_columns(entry.actor);
+        let hash = entry_hash(
+            &prev,
+            tenant.as_uuid(),
+            seq,
+            *at,
+            user_id,
+            role,
+            entry.action,
+            entry.object_type,
+            &entry.object_id,
+            &entry.details,
+        );
+        rows.push(Computed {
+            seq,
+            at: *at,
+            user_id,
+            role,
+            entry,
+            prev: std::mem::replace(&mut prev, hash.to_vec()),
+            hash,
+        });
+    }
+    // 11 values per row; 200 rows stay far below SQLite's 32,766 and
+    // PostgreSQL's 65,535 bind parameters. Only the one-row statement is
+    // kept prepared; the multi-row ones vary in length.
+    for chunk in rows.chunks(200) {
+        let mut sql = String::from(
+            "INSERT INTO audit_log (tenant_id, seq, at, actor_user_id, actor_role, action, object_type, object_id, details, prev_hash, hash) VALUES ",
+        );
+        for i in 0..chunk.len() {
+            let b = i * 11;
+            if i > 0 {
+                sql.push_str(", ");
+            }
+            sql.push('(');
+            for k in 1..=11 {
+                if k > 1 {
+                    sql.push_str(", ");
+                }
+                sql.push('$');
+                sql.push_str(&(b + k).to_string());
+            }
+            sql.push(')');
+        }
+        on_db!(tx, c => {
+            let mut q = sqlx::query(&sql).persistent(chunk.len() == 1);
+            for r in chunk {
+                q = q.bind(tenant.as_uuid()).bind(r.seq).bind(r.at).bind(r.user_id).bind(r.role)
+                    .bind(r.entry.action).bind(r.entry.object_type).bind(&r.entry.object_id)
+                    .bind(&r.entry.details).bind(&r.prev[..]).bind(&r.hash[..]);
+            }
+            q.execute(c).await.map(|_| ())
+        })?;
+    }
     on_db!(tx, c => sqlx::query("UPDATE audit_heads SET hash = $2 WHERE tenant_id = $1")
-        .bind(tenant.as_uuid()).bind(&hash[..]).execute(c).await.map(|_| ()))?;
-    Ok(seq)
+        .bind(tenant.as_uuid()).bind(&prev[..]).execute(c).await.map(|_| ()))?;
+    Ok((first..=last).collect())
 }
 
 #[derive(sqlx::FromRow)]

@@ -32,6 +32,9 @@ pub struct Options {
     pub measures: Vec<Code>,
     pub outcomes: Vec<Code>,
     pub districts: Vec<String>,
+    /// The groups an officer may record as perceived; empty unless the
+    /// tenant's administrator has turned this recording on.
+    pub perceived_groups: Vec<Code>,
 }
 
 fn codes(t: &Tr, prefix: &str, values: &[&str]) -> Vec<Code> {
@@ -55,27 +58,30 @@ pub async fn options(State(state): State<AppState>, ctx: Ctx) -> Result<Json<Opt
     let tenant = ctx.tenant()?;
     let agency = agency_of(ctx.principal()?.roles_on(tenant.id)).ok_or_else(WebError::forbidden)?;
     let t = Tr::new(ctx.lang());
-    let settings = store::settings(&state.db, tenant.id).await?;
-    let districts = crate::platform::tenants::districts(&state.db, tenant.id)
-        .await?
-        .into_iter()
-        .map(|d| d.name)
-        .collect();
+    let v = module(&state)?.vocabulary.get(&state.db, tenant.id).await?;
+    let settings = &v.settings;
+    let perceived_groups = if settings.officer_groups {
+        let mut g: Vec<&str> = settings.groups.iter().map(String::as_str).collect();
+        g.push(model::NO_ANSWER);
+        codes(&t, "group", &g)
+    } else {
+        Vec::new()
+    };
     Ok(Json(Options {
         agency: agency.as_str().to_owned(),
         mode: settings.mode.as_str().to_owned(),
-        legal_bases: agency
-            .legal_bases()
-            .iter()
-            .map(|(c, l)| Code {
-                code: (*c).to_owned(),
-                label: (*l).to_owned(),
+        legal_bases: settings
+            .active_bases(agency)
+            .map(|b| Code {
+                code: b.code.clone(),
+                label: b.citation.clone(),
             })
             .collect(),
         reasons: codes(&t, "reason", model::REASONS),
         measures: codes(&t, "measure", model::MEASURES),
         outcomes: codes(&t, "outcome", model::OUTCOMES),
-        districts,
+        districts: v.districts.clone(),
+        perceived_groups,
     }))
 }
 
@@ -101,6 +107,10 @@ pub struct IssuedReceipt {
     pub service_number: String,
     pub given: bool,
     pub kid: String,
+    /// The group the officer recorded as perceived (only where the tenant
+    /// records it; never part of the signed receipt).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub perceived_group: Option<String>,
 }
 
 impl IssuedReceipt {
@@ -123,6 +133,7 @@ impl IssuedReceipt {
             service_number: row.service_number.clone(),
             given: row.given,
             kid: row.kid.clone(),
+            perceived_group: row.officer_group.clone(),
         })
     }
 }
@@ -145,22 +156,20 @@ pub async fn issue(
     let role = principal
         .acting_role(tenant.id, Permission::IssueReceipts)
         .ok_or_else(WebError::forbidden)?;
-    let districts: Vec<String> = crate::platform::tenants::districts(&state.db, tenant.id)
-        .await?
-        .into_iter()
-        .map(|d| d.name)
-        .collect();
-    let now = state.clock.now_ts();
-    let receipt = input.parse(agency, &districts, now.0).map_err(|problems| {
-        WebError::unprocessable(
-            problems
-                .iter()
-                .map(|p| format!("{}: {}", p.field, p.text))
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
-    })?;
     let m = module(&state)?;
+    let v = m.vocabulary.get(&state.db, tenant.id).await?;
+    let now = state.clock.now_ts();
+    let receipt = input
+        .parse(agency, &v.districts, &v.settings, now.0)
+        .map_err(|problems| {
+            WebError::unprocessable(
+                problems
+                    .iter()
+                    .map(|p| format!("{}: {}", p.field, p.text))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )
+        })?;
     let row = super::issue(&state.db, m, tenant, principal.user_id, role, &receipt, now).await?;
     let mut res = (StatusCode::CREATED, Json(IssuedReceipt::of(&row)?)).into_response();
     res.headers_mut()

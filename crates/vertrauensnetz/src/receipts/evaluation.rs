@@ -33,6 +33,8 @@ pub struct PeriodQuery {
     to: String,
     #[serde(default)]
     agency: String,
+    #[serde(default)]
+    district: String,
 }
 
 /// A figure as shown: the number, or "< 5".
@@ -73,6 +75,9 @@ pub struct VodRow {
     pub ci: String,
     pub flagged: bool,
     pub note: Option<String>,
+    /// The same with a fixed effect per district: estimate, interval,
+    /// flagged (when the period has stops in two or more districts).
+    pub adjusted: Option<(String, String, bool)>,
 }
 
 /// The whole evaluation, ready to render or write as CSV.
@@ -80,6 +85,9 @@ pub struct Report {
     pub from: String,
     pub to: String,
     pub agency: String,
+    pub district: String,
+    /// The tenant's districts (for the filter).
+    pub districts: Vec<String>,
     pub total: String,
     pub given: String,
     pub refused: String,
@@ -87,6 +95,9 @@ pub struct Report {
     pub described: String,
     pub described_share: String,
     pub groups: Vec<GroupRow>,
+    /// Stops, searches and hits by the group officers recorded (only where
+    /// the tenant records it; no population benchmark).
+    pub officer: Vec<GroupRow>,
     pub vod: Vec<VodRow>,
     pub population_source: String,
     pub unsuppressed: bool,
@@ -117,6 +128,7 @@ fn period(
             from_month: from.format("%Y-%m").to_string(),
             to_month: to.format("%Y-%m").to_string(),
             agency,
+            district: q.district.trim().chars().take(100).collect(),
         },
         from.format("%Y-%m-%d").to_string(),
         to.format("%Y-%m-%d").to_string(),
@@ -145,8 +157,10 @@ pub async fn report(state: &AppState, ctx: &Ctx, q: &PeriodQuery) -> Result<Repo
     let population = store::population(&state.db, tenant.id).await?;
     let source = population.first().map(|r| r.3.clone()).unwrap_or_default();
     let mut residents: BTreeMap<String, i64> = BTreeMap::new();
-    for (_, grp, n, _) in &population {
-        *residents.entry(grp.clone()).or_default() += n;
+    for (district, grp, n, _) in &population {
+        if p.district.is_empty() || *district == p.district {
+            *residents.entry(grp.clone()).or_default() += n;
+        }
     }
     let mut by_group: BTreeMap<String, stats::rates::OutcomeCounts> = BTreeMap::new();
     for (_, grp, n, s, h) in &described_rows {
@@ -212,26 +226,53 @@ pub async fn report(state: &AppState, ctx: &Ctx, q: &PeriodQuery) -> Result<Repo
         .collect();
 
     let cells = store::vod_cells(&state.db, tenant.id, &p).await?;
+    let district_index: BTreeMap<&str, u32> = {
+        let mut names: Vec<&str> = cells.iter().map(|c| c.0.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        names.into_iter().zip(0u32..).collect()
+    };
     let mut vod = Vec::new();
     for g in by_group.keys().filter(|g| g.as_str() != model::NO_ANSWER) {
         let mut agg: BTreeMap<(i32, bool), (u64, u64)> = BTreeMap::new();
-        for (tod, dark, grp, n) in &cells {
-            let e = agg.entry((*tod, *dark)).or_default();
+        let mut by_district: BTreeMap<(u32, i32, bool), (u64, u64)> = BTreeMap::new();
+        for (district, tod, dark, grp, n) in &cells {
             let n = u64::try_from(*n).unwrap_or(0);
-            if grp == g {
-                e.0 += n;
+            let d = district_index.get(district.as_str()).copied().unwrap_or(0);
+            for e in [
+                agg.entry((*tod, *dark)).or_default(),
+                by_district.entry((d, *tod, *dark)).or_default(),
+            ] {
+                if grp == g {
+                    e.0 += n;
+                }
+                e.1 += n;
             }
-            e.1 += n;
         }
+        let cell = |tod: i32, dark: bool, (in_group, stops): (u64, u64)| stats::vod::VodCell {
+            tod_min: u32::try_from(tod).unwrap_or(0),
+            dark,
+            in_group,
+            stops,
+        };
         let vc: Vec<stats::vod::VodCell> = agg
             .into_iter()
-            .map(|((tod, dark), (in_group, stops))| stats::vod::VodCell {
-                tod_min: u32::try_from(tod).unwrap_or(0),
-                dark,
-                in_group,
-                stops,
-            })
+            .map(|((tod, dark), counts)| cell(tod, dark, counts))
             .collect();
+        let (strata, stratified): (Vec<u32>, Vec<stats::vod::VodCell>) = by_district
+            .into_iter()
+            .map(|((d, tod, dark), counts)| (d, cell(tod, dark, counts)))
+            .unzip();
+        let adjusted = (district_index.len() > 1)
+            .then(|| stats::vod::fit_stratified(&stratified, &strata, 4).ok())
+            .flatten()
+            .map(|r| {
+                (
+                    format!("{:.3}", r.estimate),
+                    format!("{:.3} … {:.3}", r.ci.0, r.ci.1),
+                    r.significant(),
+                )
+            });
         let in_group: u64 = vc.iter().map(|c| c.in_group).sum();
         let stops: u64 = vc.iter().map(|c| c.stops).sum();
         let small = in_group < stats::MIN_CELL || stops - in_group < stats::MIN_CELL;
@@ -243,6 +284,7 @@ pub async fn report(state: &AppState, ctx: &Ctx, q: &PeriodQuery) -> Result<Repo
                 ci: "–".into(),
                 flagged: false,
                 note: Some(t.t("receipts-eval-vod-suppressed").into_owned()),
+                adjusted: None,
             }
         } else {
             match stats::vod::fit(&vc, 4) {
@@ -253,6 +295,7 @@ pub async fn report(state: &AppState, ctx: &Ctx, q: &PeriodQuery) -> Result<Repo
                     ci: format!("{:.3} … {:.3}", r.ci.0, r.ci.1),
                     flagged: r.significant(),
                     note: None,
+                    adjusted,
                 },
                 Err(_) => VodRow {
                     group: label(&t, "group", g),
@@ -261,17 +304,67 @@ pub async fn report(state: &AppState, ctx: &Ctx, q: &PeriodQuery) -> Result<Repo
                     ci: "–".into(),
                     flagged: false,
                     note: Some(t.t("receipts-eval-vod-no-fit").into_owned()),
+                    adjusted,
                 },
             }
         };
         vod.push(row);
     }
 
+    let officer_rows = store::officer_recorded(&state.db, tenant.id, &p).await?;
+    let officer_counts: Vec<stats::rates::OutcomeCounts> = officer_rows
+        .iter()
+        .map(|(_, n, s, h)| stats::rates::OutcomeCounts {
+            stops: u64::try_from(*n).unwrap_or(0),
+            searches: u64::try_from(*s).unwrap_or(0),
+            hits: u64::try_from(*h).unwrap_or(0),
+        })
+        .collect();
+    let officer_hide = |f: &dyn Fn(&stats::rates::OutcomeCounts) -> u64| -> Vec<bool> {
+        let values: Vec<u64> = officer_counts.iter().map(f).collect();
+        stats::suppressed_column(&values, unsuppressed)
+    };
+    let (o_stops, o_searches, o_hits) = (
+        officer_hide(&|c| c.stops),
+        officer_hide(&|c| c.searches),
+        officer_hide(&|c| c.hits),
+    );
+    let officer = officer_rows
+        .iter()
+        .zip(&officer_counts)
+        .enumerate()
+        .map(|(i, ((g, ..), c))| {
+            let o = stats::rates::outcome(*c);
+            let (hs, hq, hh) = (o_stops[i], o_searches[i], o_hits[i]);
+            let keep = |hidden: bool, v: Option<f64>| if hidden { None } else { v };
+            let hit = keep(hq || hh, o.hit_rate);
+            GroupRow {
+                group: label(&t, "group", g),
+                stops: fig((!hs).then_some(c.stops)),
+                residents: "–".into(),
+                per_1000: "–".into(),
+                searches: fig((!hq).then_some(c.searches)),
+                search_rate: pct(keep(hs || hq, o.search_rate)),
+                hits: fig((!hh).then_some(c.hits)),
+                hit_rate: pct(hit),
+                per_1000_bar: None,
+                hit_bar: hit.map(|v| v * 100.0),
+            }
+        })
+        .collect();
+    let districts = crate::platform::tenants::districts(&state.db, tenant.id)
+        .await?
+        .into_iter()
+        .map(|d| d.name)
+        .collect();
+
     let t_u = |n: i64| u64::try_from(n).unwrap_or(0);
     Ok(Report {
         from,
         to,
         agency: p.agency.clone().unwrap_or_default(),
+        district: p.district.clone(),
+        districts,
         total: fig(show(total)),
         given: fig(show(given)),
         refused: fig(show(refused)),
@@ -289,6 +382,7 @@ pub async fn report(state: &AppState, ctx: &Ctx, q: &PeriodQuery) -> Result<Repo
             unsuppressed,
         )),
         groups,
+        officer,
         vod,
         population_source: source,
         unsuppressed,
@@ -312,7 +406,7 @@ pub async fn page(
 ) -> Result<Response, WebError> {
     let tenant = ctx.tenant()?;
     let r = report(&state, &ctx, &q).await?;
-    let query = format!("from={}&to={}&agency={}", r.from, r.to, r.agency);
+    let query = report_query(&r);
     let tpl = EvaluationPage {
         page: PageCtx::new(&ctx, "receipts-eval-title"),
         may_export: may(
@@ -324,6 +418,56 @@ pub async fn page(
         query,
     };
     Ok(no_store(page::ok(&tpl)?))
+}
+
+/// The query string that selects the same report.
+fn report_query(r: &Report) -> String {
+    serde_urlencoded::to_string([
+        ("from", r.from.as_str()),
+        ("to", r.to.as_str()),
+        ("agency", r.agency.as_str()),
+        ("district", r.district.as_str()),
+    ])
+    .unwrap_or_default()
+}
+
+#[derive(Template)]
+#[template(path = "receipts/evaluation_report.html")]
+struct ReportDocument {
+    page: PageCtx,
+    r: Report,
+    agency_label: String,
+    generated: String,
+}
+
+/// `GET /{tenant}/receipts/evaluation/report.html`: the report as one
+/// self-contained HTML document (styles and charts inline, no request to
+/// anywhere when opened), with the same suppression as the page.
+pub async fn report_html(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<PeriodQuery>,
+) -> Result<Response, WebError> {
+    let tenant = ctx.tenant()?;
+    let r = report(&state, &ctx, &q).await?;
+    let t = Tr::new(ctx.lang());
+    let name = format!("receipts-evaluation-{}-{}.html", r.from, r.to);
+    let doc = ReportDocument {
+        page: PageCtx::new(&ctx, "receipts-eval-title"),
+        agency_label: label(&t, "agency", &r.agency),
+        generated: state
+            .clock
+            .now()
+            .with_timezone(&tenant_tz(tenant))
+            .format("%d.%m.%Y %H:%M")
+            .to_string(),
+        r,
+    };
+    let mut res = page::ok(&doc)?;
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        res.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok(no_store(res))
 }
 
 fn csv_response(name: &str, body: Vec<u8>) -> Response {
@@ -355,6 +499,7 @@ pub async fn report_csv(
         ("from", &r.from),
         ("to", &r.to),
         ("agency", &r.agency),
+        ("district", &r.district),
         ("receipts", &r.total),
         ("given", &r.given),
         ("refused", &r.refused),
@@ -391,9 +536,33 @@ pub async fn report_csv(
         ])
         .map_err(io)?;
     }
+    for g in &r.officer {
+        w.write_record([
+            "officer_recorded_group",
+            &g.group,
+            &g.stops,
+            "",
+            "",
+            &g.searches,
+            &g.search_rate,
+            &g.hits,
+            &g.hit_rate,
+        ])
+        .map_err(io)?;
+    }
     for v in &r.vod {
         w.write_record(["veil_of_darkness", &v.group, &v.stops, &v.estimate, &v.ci])
             .map_err(io)?;
+        if let Some((estimate, ci, _)) = &v.adjusted {
+            w.write_record([
+                "veil_of_darkness_by_district",
+                &v.group,
+                &v.stops,
+                estimate,
+                ci,
+            ])
+            .map_err(io)?;
+        }
     }
     let body = w.into_inner().map_err(|_| WebError::internal())?;
     Ok(csv_response("receipts-evaluation.csv", body))
@@ -468,30 +637,71 @@ struct SettingsPage {
     page: PageCtx,
     every_stop: bool,
     groups: String,
+    police_bases: String,
+    kod_bases: String,
+    /// Retired bases (still named on the receipts that cite them).
+    retired: Vec<(String, String, String)>,
+    officer_groups: bool,
+    officer_groups_basis: String,
     population: Vec<(String, String, i64, String)>,
     error: Option<String>,
 }
 
+/// One agency's active bases as the administrator edits them.
+fn bases_text(s: &Settings, agency: model::Agency) -> String {
+    s.active_bases(agency)
+        .map(|b| format!("{} = {}", b.code, b.citation))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// `GET /{tenant}/admin/receipts`
 pub async fn settings_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, WebError> {
-    settings_page(&state, &ctx, None, StatusCode::OK).await
+    settings_page(&state, &ctx, None, None, StatusCode::OK).await
 }
 
 async fn settings_page(
     state: &AppState,
     ctx: &Ctx,
     error: Option<String>,
+    typed: Option<&SettingsForm>,
     status: StatusCode,
 ) -> Result<Response, WebError> {
     let tenant = ctx.tenant()?;
     let s = store::settings(&state.db, tenant.id).await?;
-    let tpl = SettingsPage {
+    let t = Tr::new(ctx.lang());
+    let mut tpl = SettingsPage {
         page: PageCtx::new(ctx, "receipts-settings-title"),
         every_stop: s.mode == Mode::EveryStop,
         groups: s.groups.join("\n"),
+        police_bases: bases_text(&s, model::Agency::Police),
+        kod_bases: bases_text(&s, model::Agency::Kod),
+        retired: s
+            .legal_bases
+            .iter()
+            .filter(|b| !b.active)
+            .map(|b| {
+                (
+                    super::pages::label(&t, "agency", b.agency.as_str()),
+                    b.code.clone(),
+                    b.citation.clone(),
+                )
+            })
+            .collect(),
+        officer_groups: s.officer_groups,
+        officer_groups_basis: s.officer_groups_basis.clone(),
         population: store::population(&state.db, tenant.id).await?,
         error,
     };
+    // A refused form shows what was typed, not the stored values.
+    if let Some(f) = typed {
+        tpl.every_stop = f.mode != "on_request";
+        tpl.groups = f.groups.clone();
+        tpl.police_bases = f.police_bases.clone();
+        tpl.kod_bases = f.kod_bases.clone();
+        tpl.officer_groups = f.officer_groups == "on";
+        tpl.officer_groups_basis = f.officer_groups_basis.clone();
+    }
     Ok(no_store(page::render(&tpl, status)?))
 }
 
@@ -501,6 +711,33 @@ pub struct SettingsForm {
     mode: String,
     #[serde(default)]
     groups: String,
+    #[serde(default)]
+    police_bases: String,
+    #[serde(default)]
+    kod_bases: String,
+    #[serde(default)]
+    officer_groups: String,
+    #[serde(default)]
+    officer_groups_basis: String,
+}
+
+/// The message for a refused list of legal bases.
+fn basis_error(t: &Tr, agency: model::Agency, e: &model::BasisError) -> String {
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("agency", super::pages::label(t, "agency", agency.as_str()));
+    let id = match e {
+        model::BasisError::Line(n) => {
+            args.set("line", *n);
+            "receipts-settings-bases-line"
+        }
+        model::BasisError::Duplicate(code) => {
+            args.set("code", code.clone());
+            "receipts-settings-bases-duplicate"
+        }
+        model::BasisError::Empty => "receipts-settings-bases-empty",
+        model::BasisError::TooMany => "receipts-settings-bases-too-many",
+    };
+    crate::platform::i18n::tr(t.lang, id, Some(&args))
 }
 
 /// `POST /{tenant}/admin/receipts`
@@ -517,6 +754,15 @@ pub async fn settings_save(
         .map(|l| l.trim().to_owned())
         .filter(|l| !l.is_empty())
         .collect();
+    let refuse = |message: String| {
+        settings_page(
+            &state,
+            &ctx,
+            Some(message),
+            Some(&form),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+    };
     let (Some(mode), true) = (
         Mode::parse(&form.mode),
         !groups.is_empty()
@@ -525,27 +771,65 @@ pub async fn settings_save(
                 .iter()
                 .all(|g| model::valid_code(g) && g != model::NO_ANSWER),
     ) else {
-        return settings_page(
-            &state,
-            &ctx,
-            Some(t.t("receipts-settings-invalid").into_owned()),
-            StatusCode::UNPROCESSABLE_ENTITY,
+        return refuse(t.t("receipts-settings-invalid").into_owned()).await;
+    };
+    let previous = store::settings(&state.db, tenant.id).await?;
+    let mut legal_bases = Vec::new();
+    for (agency, text) in [
+        (model::Agency::Police, &form.police_bases),
+        (model::Agency::Kod, &form.kod_bases),
+    ] {
+        match model::parse_legal_bases(agency, text, &previous.legal_bases) {
+            Ok(list) => legal_bases.extend(list),
+            Err(e) => return refuse(basis_error(&t, agency, &e)).await,
+        }
+    }
+    let officer_groups = form.officer_groups == "on";
+    let basis = form.officer_groups_basis.trim().to_owned();
+    if basis.chars().count() > 300 || (officer_groups && basis.chars().count() < 3) {
+        return refuse(
+            t.t("receipts-settings-officer-groups-basis-needed")
+                .into_owned(),
         )
         .await;
-    };
+    }
     let actor = ctx.staff_actor(Permission::ManageReceipts)?;
     let now = state.clock.now_ts();
+    let settings = Settings {
+        mode,
+        groups,
+        legal_bases,
+        officer_groups,
+        officer_groups_basis: basis,
+    };
     let mut tx = state.db.begin().await?;
-    store::save_settings(&mut tx, tenant.id, &Settings { mode, groups }, now).await?;
+    store::save_settings(&mut tx, tenant.id, &settings, now).await?;
+    for agency in [model::Agency::Police, model::Agency::Kod] {
+        store::save_legal_bases(&mut tx, tenant.id, agency, &settings.legal_bases).await?;
+    }
+    let codes = |agency| {
+        settings
+            .active_bases(agency)
+            .map(|b| b.code.clone())
+            .collect::<Vec<_>>()
+    };
     audit::append(
         &mut tx,
         tenant.id,
         now,
-        &Entry::new(actor, "receipt.settings", "tenant", tenant.id)
-            .details(serde_json::json!({ "mode": mode.as_str() })),
+        &Entry::new(actor, "receipt.settings", "tenant", tenant.id).details(serde_json::json!({
+            "mode": mode.as_str(),
+            "legal_bases": {
+                "police": codes(model::Agency::Police),
+                "kod": codes(model::Agency::Kod),
+            },
+            "officer_groups": settings.officer_groups,
+            "officer_groups_basis": settings.officer_groups_basis,
+        })),
     )
     .await?;
     tx.commit().await?;
+    module(&state)?.vocabulary.forget(tenant.id);
     Ok(Redirect::to(&format!("/{}/admin/receipts", tenant.slug)).into_response())
 }
 
@@ -596,7 +880,14 @@ pub async fn population_import(
     let rows = match parse_population(&form.csv) {
         Ok(r) => r,
         Err(e) => {
-            return settings_page(&state, &ctx, Some(e), StatusCode::UNPROCESSABLE_ENTITY).await
+            return settings_page(
+                &state,
+                &ctx,
+                Some(e),
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
     };
     let source: String = form.source.trim().chars().take(200).collect();

@@ -75,6 +75,7 @@ pub async fn run(config: &Config, g: &Generate) -> anyhow::Result<usize> {
         .active(&db, tenant.id, now)
         .await
         .map_err(|e| anyhow!("{e}"))?;
+    let settings = store::settings(&db, tenant.id).await?;
     let others = [
         "white_german",
         "white_german",
@@ -86,13 +87,14 @@ pub async fn run(config: &Config, g: &Generate) -> anyhow::Result<usize> {
     let mut n = 0usize;
     for chunk in stops.chunks(BATCH) {
         let mut tx = db.begin().await?;
+        let mut rows: Vec<(store::ReceiptRow, String)> = Vec::with_capacity(chunk.len());
         for s in chunk {
             let agency = if rng.gen_bool(0.7) {
                 Agency::Police
             } else {
                 Agency::Kod
             };
-            let bases = agency.legal_bases();
+            let bases: Vec<&model::LegalBasis> = settings.active_bases(agency).collect();
             let mut measures = vec!["identity_check".to_owned()];
             if s.searched {
                 measures.push(
@@ -111,13 +113,21 @@ pub async fn run(config: &Config, g: &Generate) -> anyhow::Result<usize> {
             } else {
                 "no_action"
             };
+            let group = if s.in_group {
+                FOCUS_GROUP
+            } else {
+                others[rng.gen_range(0..others.len())]
+            };
             let r = NewReceipt {
                 agency,
                 stopped_at: s.at,
                 district: districts[s.district.min(districts.len() - 1)].clone(),
                 lat: None,
                 lon: None,
-                legal_basis: bases[rng.gen_range(0..bases.len())].0.to_owned(),
+                legal_basis: bases
+                    .get(rng.gen_range(0..bases.len().max(1)))
+                    .map(|b| b.code.clone())
+                    .unwrap_or_default(),
                 reason: model::REASONS[rng.gen_range(0..model::REASONS.len())].to_owned(),
                 reason_text: String::new(),
                 measures,
@@ -125,6 +135,7 @@ pub async fn run(config: &Config, g: &Generate) -> anyhow::Result<usize> {
                 persons: 1,
                 service_number: None,
                 given: rng.gen_bool(0.9),
+                perceived_group: settings.officer_groups.then(|| group.to_owned()),
             };
             let officer = format!(
                 "{}-{}",
@@ -134,25 +145,8 @@ pub async fn run(config: &Config, g: &Generate) -> anyhow::Result<usize> {
             let issued_at = Timestamp::truncated(s.at + chrono::Duration::minutes(2));
             let row = sign_row(&tenant, &key, &r, &officer, model::new_number(), issued_at)
                 .map_err(|e| anyhow!("{e}"))?;
-            if !g.descriptions_only {
-                let prepared = store::Prepared {
-                    receipt_id: row.receipt_id,
-                    row: &row,
-                    issued_day: local_day(&tenant, issued_at.0),
-                    issued_by: Uuid::nil(),
-                    actor: Actor::System,
-                };
-                store::insert(&mut tx, tenant.id, &prepared)
-                    .await
-                    .context("storing a receipt")?;
-            }
             if (row.given || g.descriptions_only) && rng.gen_bool(g.described.clamp(0.0, 1.0)) {
                 let facts = stop_facts(&tenant, &row);
-                let group = if s.in_group {
-                    FOCUS_GROUP
-                } else {
-                    others[rng.gen_range(0..others.len())]
-                };
                 let d = store::SelfDescription {
                     age_band: model::AGE_BANDS[rng.gen_range(0..model::AGE_BANDS.len())].to_owned(),
                     gender: model::GENDERS[rng.gen_range(0..model::GENDERS.len())].to_owned(),
@@ -168,8 +162,25 @@ pub async fn run(config: &Config, g: &Generate) -> anyhow::Result<usize> {
                 }
                 store::insert_description(&mut tx, tenant.id, &facts, &d).await?;
             }
+            if !g.descriptions_only {
+                let day = local_day(&tenant, issued_at.0);
+                rows.push((row, day));
+            }
             n += 1;
         }
+        let prepared: Vec<store::Prepared<'_>> = rows
+            .iter()
+            .map(|(row, day)| store::Prepared {
+                receipt_id: row.receipt_id,
+                row,
+                issued_day: day.clone(),
+                issued_by: Uuid::nil(),
+                actor: Actor::System,
+            })
+            .collect();
+        store::insert_many(&mut tx, tenant.id, &prepared)
+            .await
+            .context("storing receipts")?;
         tx.commit().await?;
     }
     if store::population(&db, tenant.id).await?.is_empty() {

@@ -14,7 +14,9 @@ pub mod pages;
 pub mod store;
 pub mod writer;
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use axum::http::Method;
 use chrono::{DateTime, Datelike, Utc};
@@ -24,7 +26,7 @@ use uuid::Uuid;
 use crate::platform::audit::Actor;
 use crate::platform::auth::{Permission, Role};
 use crate::platform::db::{Db, DbError, Timestamp};
-use crate::platform::tenants::Tenant;
+use crate::platform::tenants::{Tenant, TenantId};
 use crate::platform::web::{Access, AppState, Routes, WebError};
 use model::{Agency, NewReceipt};
 use store::{ReceiptRow, StopFacts};
@@ -94,6 +96,12 @@ pub fn routes(r: &mut Routes) {
         "/{tenant}/receipts/evaluation.csv",
         read,
         evaluation::report_csv,
+    );
+    r.add(
+        Method::GET,
+        "/{tenant}/receipts/evaluation/report.html",
+        read,
+        evaluation::report_html,
     );
     let export = Access::Permission(Permission::ExportReceiptData);
     r.add(
@@ -179,6 +187,69 @@ pub fn nav() -> Vec<crate::platform::web::page::NavLink> {
 pub struct Receipts {
     pub keys: Arc<keys::Keyring>,
     pub writer: writer::ReceiptWriter,
+    pub vocabulary: Arc<VocabularyCache>,
+}
+
+impl Receipts {
+    pub fn new(keys: keys::Keyring, db: &Db) -> Receipts {
+        Receipts {
+            keys: Arc::new(keys),
+            writer: writer::ReceiptWriter::start(db.clone()),
+            vocabulary: Arc::new(VocabularyCache::default()),
+        }
+    }
+}
+
+/// What issuing checks a receipt against: the tenant's settings (legal
+/// bases, groups, mode) and district names.
+#[derive(Debug)]
+pub struct Vocabulary {
+    pub settings: model::Settings,
+    pub districts: Vec<String>,
+}
+
+/// How long an instance keeps a tenant's vocabulary. An administrator's
+/// change is seen at once by the instance that saved it and by every other
+/// instance within this time.
+const VOCABULARY_FOR: Duration = Duration::from_secs(5);
+
+/// Each tenant's [`Vocabulary`], read at most once per [`VOCABULARY_FOR`]
+/// (issuing is the hot path: a rush of stops must not read the settings
+/// and districts for every receipt).
+#[derive(Default)]
+pub struct VocabularyCache {
+    inner: Mutex<HashMap<TenantId, (Instant, Arc<Vocabulary>)>>,
+}
+
+impl VocabularyCache {
+    pub async fn get(&self, db: &Db, tenant: TenantId) -> Result<Arc<Vocabulary>, DbError> {
+        if let Ok(cache) = self.inner.lock() {
+            if let Some((at, v)) = cache.get(&tenant) {
+                if at.elapsed() < VOCABULARY_FOR {
+                    return Ok(v.clone());
+                }
+            }
+        }
+        let v = Arc::new(Vocabulary {
+            settings: store::settings(db, tenant).await?,
+            districts: crate::platform::tenants::districts(db, tenant)
+                .await?
+                .into_iter()
+                .map(|d| d.name)
+                .collect(),
+        });
+        if let Ok(mut cache) = self.inner.lock() {
+            cache.insert(tenant, (Instant::now(), v.clone()));
+        }
+        Ok(v)
+    }
+
+    /// Drops a tenant's copy (after its settings changed).
+    pub fn forget(&self, tenant: TenantId) {
+        if let Ok(mut cache) = self.inner.lock() {
+            cache.remove(&tenant);
+        }
+    }
 }
 
 /// The module of a running server.
@@ -280,6 +351,7 @@ pub fn sign_row(
         given: r.given,
         kid: key.kid.clone(),
         cose,
+        officer_group: r.perceived_group.clone(),
     })
 }
 

@@ -29,9 +29,10 @@ impl Agency {
         }
     }
 
-    /// Legal bases the agency may cite: code and citation (citations are
-    /// statute names and stay as written in every language).
-    pub fn legal_bases(self) -> &'static [(&'static str, &'static str)] {
+    /// The legal bases an agency may cite until the tenant's administrator
+    /// sets its own list: code and citation (citations are statute names
+    /// and stay as written in every language).
+    pub fn default_legal_bases(self) -> &'static [(&'static str, &'static str)] {
         match self {
             Agency::Police => &[
                 ("polg-nrw-12", "§ 12 PolG NRW (Identitätsfeststellung)"),
@@ -143,11 +144,28 @@ impl Mode {
     }
 }
 
+/// A legal basis an agency may cite. Retired bases (`active` false) can no
+/// longer be cited but still name the basis of the receipts that did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LegalBasis {
+    pub agency: Agency,
+    pub code: String,
+    pub citation: String,
+    pub active: bool,
+}
+
 /// A tenant's receipt settings.
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub mode: Mode,
     pub groups: Vec<String>,
+    /// Every legal basis of both agencies, in the order they are offered.
+    pub legal_bases: Vec<LegalBasis>,
+    /// Whether officers record the group they perceive (only where the
+    /// tenant's law allows it; off by default).
+    pub officer_groups: bool,
+    /// The legal basis the administrator names for that recording.
+    pub officer_groups_basis: String,
 }
 
 impl Default for Settings {
@@ -155,8 +173,112 @@ impl Default for Settings {
         Settings {
             mode: Mode::EveryStop,
             groups: DEFAULT_GROUPS.iter().map(|g| (*g).to_owned()).collect(),
+            legal_bases: default_legal_bases(),
+            officer_groups: false,
+            officer_groups_basis: String::new(),
         }
     }
+}
+
+/// Both agencies' default legal bases.
+pub fn default_legal_bases() -> Vec<LegalBasis> {
+    [Agency::Police, Agency::Kod]
+        .into_iter()
+        .flat_map(|agency| {
+            agency
+                .default_legal_bases()
+                .iter()
+                .map(move |(code, citation)| LegalBasis {
+                    agency,
+                    code: (*code).to_owned(),
+                    citation: (*citation).to_owned(),
+                    active: true,
+                })
+        })
+        .collect()
+}
+
+impl Settings {
+    /// The bases an agency may cite now.
+    pub fn active_bases(&self, agency: Agency) -> impl Iterator<Item = &LegalBasis> {
+        self.legal_bases
+            .iter()
+            .filter(move |b| b.agency == agency && b.active)
+    }
+
+    /// The citation of a code (retired ones included), for showing a
+    /// receipt.
+    pub fn citation(&self, agency: Agency, code: &str) -> Option<&str> {
+        self.legal_bases
+            .iter()
+            .find(|b| b.agency == agency && b.code == code)
+            .map(|b| b.citation.as_str())
+    }
+}
+
+/// A legal-basis code: lower-case letters, digits and `-`, 2–40 long.
+pub fn valid_basis_code(s: &str) -> bool {
+    (2..=40).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Parses an administrator's list of legal bases for one agency, one per
+/// line as `code = citation`. Codes of `previous` missing from the list are
+/// kept as retired, so receipts citing them still show their basis.
+pub fn parse_legal_bases(
+    agency: Agency,
+    text: &str,
+    previous: &[LegalBasis],
+) -> Result<Vec<LegalBasis>, BasisError> {
+    let mut out: Vec<LegalBasis> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let (code, citation) = line
+            .split_once('=')
+            .map(|(c, t)| (c.trim(), t.trim()))
+            .ok_or(BasisError::Line(i + 1))?;
+        if !valid_basis_code(code) || !(3..=200).contains(&citation.chars().count()) {
+            return Err(BasisError::Line(i + 1));
+        }
+        if out.iter().any(|b| b.code == code) {
+            return Err(BasisError::Duplicate(code.to_owned()));
+        }
+        out.push(LegalBasis {
+            agency,
+            code: code.to_owned(),
+            citation: citation.to_owned(),
+            active: true,
+        });
+    }
+    if out.is_empty() {
+        return Err(BasisError::Empty);
+    }
+    if out.len() > 50 {
+        return Err(BasisError::TooMany);
+    }
+    for old in previous.iter().filter(|b| b.agency == agency) {
+        if !out.iter().any(|b| b.code == old.code) {
+            out.push(LegalBasis {
+                active: false,
+                ..old.clone()
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Why a list of legal bases was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BasisError {
+    /// The line (1-based) is not `code = citation` with a valid code.
+    Line(usize),
+    Duplicate(String),
+    Empty,
+    TooMany,
 }
 
 /// A group code: lower-case letters, digits and `_`, 2–40 long.
@@ -233,6 +355,12 @@ pub struct IssueInput {
     /// not ask for one). Default `true`.
     #[serde(default)]
     pub given: Option<bool>,
+    /// The group the officer perceives, from the tenant's list (or
+    /// `no_answer`). Accepted only where the tenant's administrator has
+    /// turned this recording on under a legal basis; never part of the
+    /// signed receipt.
+    #[serde(default)]
+    pub perceived_group: Option<String>,
 }
 
 /// One problem with the input: the field, a Fluent id for pages and an
@@ -260,6 +388,7 @@ pub struct NewReceipt {
     pub persons: i32,
     pub service_number: Option<String>,
     pub given: bool,
+    pub perceived_group: Option<String>,
 }
 
 pub const MAX_REASON_TEXT: usize = 500;
@@ -285,6 +414,7 @@ impl IssueInput {
         &self,
         agency: Agency,
         districts: &[String],
+        settings: &Settings,
         now: DateTime<Utc>,
     ) -> Result<NewReceipt, Vec<Problem>> {
         let mut p = Vec::new();
@@ -331,10 +461,9 @@ impl IssueInput {
         if !district_ok {
             bad("district", "receipts-error-district", "unknown district");
         }
-        if !agency
-            .legal_bases()
-            .iter()
-            .any(|(c, _)| *c == self.legal_basis)
+        if !settings
+            .active_bases(agency)
+            .any(|b| b.code == self.legal_basis)
         {
             bad(
                 "legal_basis",
@@ -408,6 +537,28 @@ impl IssueInput {
                 None
             }
         };
+        let perceived_group = match self.perceived_group.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(_) if !settings.officer_groups => {
+                bad(
+                    "perceived_group",
+                    "receipts-error-perceived-off",
+                    "recording a perceived group is not enabled for this tenant",
+                );
+                None
+            }
+            Some(g) if g == NO_ANSWER || settings.groups.iter().any(|x| x == g) => {
+                Some(g.to_owned())
+            }
+            Some(_) => {
+                bad(
+                    "perceived_group",
+                    "receipts-error-perceived-group",
+                    "unknown perceived_group",
+                );
+                None
+            }
+        };
         match (p.is_empty(), stopped_at) {
             (true, Some(stopped_at)) => Ok(NewReceipt {
                 agency,
@@ -423,6 +574,7 @@ impl IssueInput {
                 persons: i32::try_from(self.persons).unwrap_or(1),
                 service_number,
                 given: self.given.unwrap_or(true),
+                perceived_group,
             }),
             _ => Err(p),
         }

@@ -59,6 +59,7 @@ pub struct IssueFields {
     pub persons: String,
     pub service_number: String,
     pub given: String,
+    pub perceived_group: String,
 }
 
 #[derive(Template)]
@@ -73,6 +74,9 @@ struct IssuePage {
     measures: Vec<Labelled>,
     outcomes: Vec<Labelled>,
     on_request: bool,
+    /// The groups to record as perceived; empty when the tenant does not
+    /// record them.
+    perceived_groups: Vec<Labelled>,
 }
 
 async fn issue_page(
@@ -85,28 +89,32 @@ async fn issue_page(
     let tenant = ctx.tenant()?;
     let agency = agency_of(ctx.principal()?.roles_on(tenant.id)).ok_or_else(WebError::forbidden)?;
     let t = Tr::new(ctx.lang());
-    let settings = store::settings(&state.db, tenant.id).await?;
+    let v = module(state)?.vocabulary.get(&state.db, tenant.id).await?;
+    let settings = &v.settings;
+    let perceived_groups = if settings.officer_groups {
+        let mut g: Vec<&str> = settings.groups.iter().map(String::as_str).collect();
+        g.push(model::NO_ANSWER);
+        labelled(&t, "group", &g)
+    } else {
+        Vec::new()
+    };
     let tpl = IssuePage {
         page: PageCtx::new(ctx, "receipts-issue-title"),
         f,
         errors,
-        districts: crate::platform::tenants::districts(&state.db, tenant.id)
-            .await?
-            .into_iter()
-            .map(|d| d.name)
-            .collect(),
-        legal_bases: agency
-            .legal_bases()
-            .iter()
-            .map(|(c, l)| Labelled {
-                code: (*c).to_owned(),
-                label: (*l).to_owned(),
+        districts: v.districts.clone(),
+        legal_bases: settings
+            .active_bases(agency)
+            .map(|b| Labelled {
+                code: b.code.clone(),
+                label: b.citation.clone(),
             })
             .collect(),
         reasons: labelled(&t, "reason", model::REASONS),
         measures: labelled(&t, "measure", model::MEASURES),
         outcomes: labelled(&t, "outcome", model::OUTCOMES),
         on_request: settings.mode == Mode::OnRequest,
+        perceived_groups,
     };
     Ok(no_store(page::render(&tpl, status)?))
 }
@@ -155,6 +163,7 @@ pub async fn issue_submit(
             "persons" => f.persons = v,
             "service_number" => f.service_number = v,
             "given" => f.given = v,
+            "perceived_group" => f.perceived_group = v,
             _ => {}
         }
     }
@@ -184,14 +193,12 @@ pub async fn issue_submit(
         lon: None,
         service_number: Some(f.service_number.clone()),
         given: Some(f.given != "refused"),
+        perceived_group: Some(f.perceived_group.clone()),
     };
-    let districts: Vec<String> = crate::platform::tenants::districts(&state.db, tenant.id)
-        .await?
-        .into_iter()
-        .map(|d| d.name)
-        .collect();
+    let m = module(&state)?;
+    let v = m.vocabulary.get(&state.db, tenant.id).await?;
     let now = state.clock.now_ts();
-    let parsed = input.parse(agency, &districts, now.0);
+    let parsed = input.parse(agency, &v.districts, &v.settings, now.0);
     let receipt = match parsed {
         Ok(r) if errors.is_empty() => r,
         Ok(_) => {
@@ -206,7 +213,6 @@ pub async fn issue_submit(
             return issue_page(&state, &ctx, f, errors, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
-    let m = module(&state)?;
     let row = super::issue(&state.db, m, tenant, principal.user_id, role, &receipt, now).await?;
     Ok(Redirect::to(&format!("/{}/receipts/issued/{}", tenant.slug, row.number)).into_response())
 }
@@ -228,14 +234,15 @@ pub struct Shown {
 fn shown(
     t: &Tr,
     tenant: &crate::platform::tenants::Tenant,
+    settings: &model::Settings,
     p: &receipt_codec::Payload,
     reason_text: &str,
 ) -> Shown {
     let tz = tenant_tz(tenant);
     let agency = model::Agency::parse(&p.ag);
     let legal_basis = agency
-        .and_then(|a| a.legal_bases().iter().find(|(c, _)| *c == p.lb))
-        .map(|(_, l)| (*l).to_owned())
+        .and_then(|a| settings.citation(a, &p.lb))
+        .map(str::to_owned)
         .unwrap_or_else(|| p.lb.clone());
     Shown {
         number: p.id.clone(),
@@ -293,9 +300,10 @@ pub async fn issued(
     let decoded = receipt_codec::decode_cose(&row.cose).map_err(|_| WebError::internal())?;
     let qr_text = receipt_codec::qr_text(&row.cose).map_err(|_| WebError::internal())?;
     let t = Tr::new(ctx.lang());
+    let v = module(&state)?.vocabulary.get(&state.db, tenant.id).await?;
     let tpl = IssuedPage {
         page: PageCtx::new(&ctx, "receipts-issued-title"),
-        r: shown(&t, tenant, &decoded.payload, &row.reason_text),
+        r: shown(&t, tenant, &v.settings, &decoded.payload, &row.reason_text),
         qr_svg: qr_svg(&qr_text)?,
         qr_text,
         given: row.given,
@@ -400,7 +408,8 @@ pub async fn check(
                 .as_ref()
                 .map(|r| r.reason_text.clone())
                 .unwrap_or_default();
-            tpl.r = Some(shown(&t, tenant, &payload, &reason_text));
+            let v = module(&state)?.vocabulary.get(&state.db, tenant.id).await?;
+            tpl.r = Some(shown(&t, tenant, &v.settings, &payload, &reason_text));
             if let Some(row) = &row {
                 let m = module(&state)?;
                 let mark = m

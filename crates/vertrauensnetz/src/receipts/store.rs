@@ -3,7 +3,7 @@
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::model::{Mode, Settings};
+use super::model::{Agency, LegalBasis, Mode, Settings};
 use crate::on_db;
 use crate::platform::audit::{self, Actor, Entry};
 use crate::platform::db::{Db, DbError, Timestamp, Tx};
@@ -12,20 +12,45 @@ use crate::platform::tenants::TenantId;
 /// A tenant's settings (defaults when none are stored).
 pub async fn settings(db: &Db, tenant: TenantId) -> Result<Settings, DbError> {
     let mut conn = db.read().await?;
-    let row: Option<(String, String)> = on_db!(conn, c => sqlx::query_as(
-        "SELECT mode, groups FROM receipt_settings WHERE tenant_id = $1")
+    let row: Option<(String, String, bool, String)> = on_db!(conn, c => sqlx::query_as(
+        "SELECT mode, groups, officer_groups, officer_groups_basis FROM receipt_settings WHERE tenant_id = $1")
         .bind(tenant.as_uuid()).fetch_optional(c).await)?;
-    Ok(match row {
-        Some((mode, groups)) => Settings {
+    let bases: Vec<(String, String, String, bool)> = on_db!(conn, c => sqlx::query_as(
+        "SELECT agency, code, citation, active FROM receipt_legal_bases WHERE tenant_id = $1
+         ORDER BY agency, position, code")
+        .bind(tenant.as_uuid()).fetch_all(c).await)?;
+    let mut s = match row {
+        Some((mode, groups, officer_groups, officer_groups_basis)) => Settings {
             mode: Mode::parse(&mode).unwrap_or(Mode::EveryStop),
             groups: groups
                 .split(',')
                 .filter(|g| !g.is_empty())
                 .map(str::to_owned)
                 .collect(),
+            officer_groups,
+            officer_groups_basis,
+            ..Settings::default()
         },
         None => Settings::default(),
-    })
+    };
+    // An agency without a stored list cites the defaults.
+    for agency in [Agency::Police, Agency::Kod] {
+        let stored: Vec<LegalBasis> = bases
+            .iter()
+            .filter(|b| Agency::parse(&b.0) == Some(agency))
+            .map(|(_, code, citation, active)| LegalBasis {
+                agency,
+                code: code.clone(),
+                citation: citation.clone(),
+                active: *active,
+            })
+            .collect();
+        if !stored.is_empty() {
+            s.legal_bases.retain(|b| b.agency != agency);
+            s.legal_bases.extend(stored);
+        }
+    }
+    Ok(s)
 }
 
 pub async fn save_settings(
@@ -36,10 +61,35 @@ pub async fn save_settings(
 ) -> Result<(), DbError> {
     let groups = s.groups.join(",");
     on_db!(tx, c => sqlx::query(
-        "INSERT INTO receipt_settings (tenant_id, mode, groups, updated_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (tenant_id) DO UPDATE SET mode = $2, groups = $3, updated_at = $4")
-        .bind(tenant.as_uuid()).bind(s.mode.as_str()).bind(&groups).bind(now)
+        "INSERT INTO receipt_settings (tenant_id, mode, groups, officer_groups, officer_groups_basis, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (tenant_id) DO UPDATE SET mode = $2, groups = $3, officer_groups = $4,
+            officer_groups_basis = $5, updated_at = $6")
+        .bind(tenant.as_uuid()).bind(s.mode.as_str()).bind(&groups).bind(s.officer_groups)
+        .bind(&s.officer_groups_basis).bind(now)
         .execute(c).await.map(|_| ()))?;
+    Ok(())
+}
+
+/// Replaces one agency's list of legal bases (retired ones included).
+pub async fn save_legal_bases(
+    tx: &mut Tx,
+    tenant: TenantId,
+    agency: Agency,
+    bases: &[LegalBasis],
+) -> Result<(), DbError> {
+    on_db!(tx, c => sqlx::query(
+        "DELETE FROM receipt_legal_bases WHERE tenant_id = $1 AND agency = $2")
+        .bind(tenant.as_uuid()).bind(agency.as_str()).execute(c).await.map(|_| ()))?;
+    for (i, b) in bases.iter().filter(|b| b.agency == agency).enumerate() {
+        let position = i32::try_from(i).unwrap_or(i32::MAX);
+        on_db!(tx, c => sqlx::query(
+            "INSERT INTO receipt_legal_bases (tenant_id, agency, code, citation, position, active)
+             VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(tenant.as_uuid()).bind(agency.as_str()).bind(&b.code).bind(&b.citation)
+            .bind(position).bind(b.active)
+            .execute(c).await.map(|_| ()))?;
+    }
     Ok(())
 }
 
@@ -89,6 +139,8 @@ pub struct ReceiptRow {
     pub given: bool,
     pub kid: String,
     pub cose: Vec<u8>,
+    /// The group the officer perceived, where the tenant records it.
+    pub officer_group: Option<String>,
 }
 
 impl ReceiptRow {
@@ -103,7 +155,8 @@ impl ReceiptRow {
 
 const SELECT_RECEIPT: &str =
     "SELECT receipt_id, number, agency, issued_at, stopped_at, district, lat, lon,
-    legal_basis, reason, reason_text, measures, outcome, persons, service_number, given, kid, cose
+    legal_basis, reason, reason_text, measures, outcome, persons, service_number, given, kid, cose,
+    officer_group
     FROM receipts";
 
 /// A receipt prepared for storing (signed already).
@@ -121,31 +174,70 @@ pub fn content_hash(cose: &[u8]) -> [u8; 32] {
     Sha256::digest(cose).into()
 }
 
-/// Stores a signed receipt and its chain entry in `tx`. Returns the
-/// entry's sequence number.
-pub async fn insert(tx: &mut Tx, tenant: TenantId, p: &Prepared<'_>) -> Result<i64, DbError> {
-    let r = p.row;
-    let hash = content_hash(&r.cose);
-    let seq = audit::append(
-        tx,
-        tenant,
-        r.issued_at,
-        &Entry::new(p.actor, "receipt.issue", "receipt", p.receipt_id)
-            .details(serde_json::json!({ "number": r.number, "content_hash": hex::encode(hash) })),
-    )
-    .await?;
-    on_db!(tx, c => sqlx::query(
-        "INSERT INTO receipts (tenant_id, receipt_id, number, agency, issued_at, issued_day, stopped_at, district,
+/// Stores several signed receipts of one tenant and their chain entries in
+/// `tx` with a handful of statements (one chain append, multi-row inserts).
+/// Every receipt has its own chain entry, in order.
+pub async fn insert_many(
+    tx: &mut Tx,
+    tenant: TenantId,
+    batch: &[Prepared<'_>],
+) -> Result<(), DbError> {
+    let hashes: Vec<[u8; 32]> = batch.iter().map(|p| content_hash(&p.row.cose)).collect();
+    let entries: Vec<(Timestamp, Entry<'_>)> = batch
+        .iter()
+        .zip(&hashes)
+        .map(|(p, hash)| {
+            (
+                p.row.issued_at,
+                Entry::new(p.actor, "receipt.issue", "receipt", p.receipt_id).details(
+                    serde_json::json!({ "number": p.row.number, "content_hash": hex::encode(hash) }),
+                ),
+            )
+        })
+        .collect();
+    let seqs = audit::append_many(tx, tenant, &entries).await?;
+    const COLUMNS: usize = 24;
+    // 24 values per row: 100 rows use 2,400 bind parameters.
+    let rows: Vec<(&Prepared<'_>, &[u8; 32], i64)> = batch
+        .iter()
+        .zip(&hashes)
+        .zip(seqs)
+        .map(|((p, h), s)| (p, h, s))
+        .collect();
+    for chunk in rows.chunks(100) {
+        let mut sql = String::from(
+            "INSERT INTO receipts (tenant_id, receipt_id, number, agency, issued_at, issued_day, stopped_at, district,
             lat, lon, legal_basis, reason, reason_text, measures, outcome, persons, service_number, issued_by,
-            given, kid, cose, content_hash, audit_seq)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)")
-        .bind(tenant.as_uuid()).bind(p.receipt_id).bind(&r.number).bind(&r.agency).bind(r.issued_at)
-        .bind(&p.issued_day).bind(r.stopped_at).bind(&r.district).bind(r.lat).bind(r.lon)
-        .bind(&r.legal_basis).bind(&r.reason).bind(&r.reason_text).bind(&r.measures).bind(&r.outcome)
-        .bind(r.persons).bind(&r.service_number).bind(p.issued_by).bind(r.given).bind(&r.kid)
-        .bind(&r.cose).bind(&hash[..]).bind(seq)
-        .execute(c).await.map(|_| ()))?;
-    Ok(seq)
+            given, kid, cose, content_hash, audit_seq, officer_group) VALUES ",
+        );
+        for i in 0..chunk.len() {
+            if i > 0 {
+                sql.push_str(", ");
+            }
+            sql.push('(');
+            for k in 1..=COLUMNS {
+                if k > 1 {
+                    sql.push_str(", ");
+                }
+                sql.push('$');
+                sql.push_str(&(i * COLUMNS + k).to_string());
+            }
+            sql.push(')');
+        }
+        on_db!(tx, c => {
+            let mut q = sqlx::query(&sql).persistent(chunk.len() == 1);
+            for (p, hash, seq) in chunk {
+                let r = p.row;
+                q = q.bind(tenant.as_uuid()).bind(p.receipt_id).bind(&r.number).bind(&r.agency).bind(r.issued_at)
+                    .bind(&p.issued_day).bind(r.stopped_at).bind(&r.district).bind(r.lat).bind(r.lon)
+                    .bind(&r.legal_basis).bind(&r.reason).bind(&r.reason_text).bind(&r.measures).bind(&r.outcome)
+                    .bind(r.persons).bind(&r.service_number).bind(p.issued_by).bind(r.given).bind(&r.kid)
+                    .bind(&r.cose).bind(&hash[..]).bind(*seq).bind(&r.officer_group);
+            }
+            q.execute(c).await.map(|_| ())
+        })?;
+    }
+    Ok(())
 }
 
 pub async fn by_number(
@@ -248,6 +340,8 @@ pub struct Period {
     pub from_month: String,
     pub to_month: String,
     pub agency: Option<String>,
+    /// One district only (empty: all).
+    pub district: String,
 }
 
 /// Receipts by agency and given/refused.
@@ -259,8 +353,9 @@ pub async fn coverage(
     let mut conn = db.read().await?;
     on_db!(conn, c => sqlx::query_as(
         "SELECT agency, given, COUNT(*) FROM receipts WHERE tenant_id = $1 AND stopped_at >= $2 AND stopped_at < $3
-         AND ($4 = '' OR agency = $4) GROUP BY agency, given ORDER BY agency, given")
+         AND ($4 = '' OR agency = $4) AND ($5 = '' OR district = $5) GROUP BY agency, given ORDER BY agency, given")
         .bind(tenant.as_uuid()).bind(p.from).bind(p.to).bind(p.agency.clone().unwrap_or_default())
+        .bind(&p.district)
         .fetch_all(c).await)
     .map_err(DbError::from)
 }
@@ -275,25 +370,50 @@ pub async fn described(
     on_db!(conn, c => sqlx::query_as(
         "SELECT district, grp, COUNT(*), SUM(CASE WHEN searched THEN 1 ELSE 0 END), SUM(CASE WHEN hit THEN 1 ELSE 0 END)
          FROM receipt_self_descriptions WHERE tenant_id = $1 AND stop_month >= $2 AND stop_month <= $3
-         AND ($4 = '' OR agency = $4) GROUP BY district, grp ORDER BY district, grp")
+         AND ($4 = '' OR agency = $4) AND ($5 = '' OR district = $5) GROUP BY district, grp ORDER BY district, grp")
         .bind(tenant.as_uuid()).bind(&p.from_month).bind(&p.to_month).bind(p.agency.clone().unwrap_or_default())
+        .bind(&p.district)
         .fetch_all(c).await)
     .map_err(DbError::from)
 }
 
-/// Self-described stops in the veil-of-darkness window by clock-time bin,
-/// darkness and group.
+/// Self-described stops in the veil-of-darkness window by district,
+/// clock-time bin, darkness and group.
 pub async fn vod_cells(
     db: &Db,
     tenant: TenantId,
     p: &Period,
-) -> Result<Vec<(i32, bool, String, i64)>, DbError> {
+) -> Result<Vec<(String, i32, bool, String, i64)>, DbError> {
     let mut conn = db.read().await?;
     on_db!(conn, c => sqlx::query_as(
-        "SELECT tod_min, dark, grp, COUNT(*) FROM receipt_self_descriptions
+        "SELECT district, tod_min, dark, grp, COUNT(*) FROM receipt_self_descriptions
          WHERE tenant_id = $1 AND stop_month >= $2 AND stop_month <= $3 AND ($4 = '' OR agency = $4)
-         AND vod_window AND grp <> 'no_answer' GROUP BY tod_min, dark, grp")
+         AND ($5 = '' OR district = $5)
+         AND vod_window AND grp <> 'no_answer' GROUP BY district, tod_min, dark, grp")
         .bind(tenant.as_uuid()).bind(&p.from_month).bind(&p.to_month).bind(p.agency.clone().unwrap_or_default())
+        .bind(&p.district)
+        .fetch_all(c).await)
+    .map_err(DbError::from)
+}
+
+/// Receipts with a group recorded by the officer, by group: stops,
+/// searches, hits.
+pub async fn officer_recorded(
+    db: &Db,
+    tenant: TenantId,
+    p: &Period,
+) -> Result<Vec<(String, i64, i64, i64)>, DbError> {
+    let mut conn = db.read().await?;
+    on_db!(conn, c => sqlx::query_as(
+        "SELECT officer_group, COUNT(*),
+            SUM(CASE WHEN measures LIKE '%search_person%' OR measures LIKE '%search_belongings%' THEN 1 ELSE 0 END),
+            SUM(CASE WHEN outcome IN ('admin_offence_report', 'criminal_complaint', 'arrest') THEN 1 ELSE 0 END)
+         FROM receipts WHERE tenant_id = $1 AND stopped_at >= $2 AND stopped_at < $3
+         AND ($4 = '' OR agency = $4) AND ($5 = '' OR district = $5)
+         AND officer_group IS NOT NULL AND officer_group <> 'no_answer'
+         GROUP BY officer_group ORDER BY officer_group")
+        .bind(tenant.as_uuid()).bind(p.from).bind(p.to).bind(p.agency.clone().unwrap_or_default())
+        .bind(&p.district)
         .fetch_all(c).await)
     .map_err(DbError::from)
 }

@@ -122,17 +122,37 @@ async fn run(db: Db, mut rx: mpsc::Receiver<Job>) {
 
 async fn write(db: &Db, batch: &[Job]) -> Result<(), DbError> {
     let mut tx = db.begin().await?;
+    // One chain append and one multi-row insert per tenant of the batch.
+    let mut tenants: Vec<TenantId> = Vec::new();
     for job in batch {
-        let prepared = store::Prepared {
-            receipt_id: job.row.receipt_id,
-            row: &job.row,
-            issued_day: job.issued_day.clone(),
-            issued_by: job.issued_by,
-            actor: job.actor,
-        };
-        store::insert(&mut tx, job.tenant, &prepared).await?;
-        if let Some(number) = &job.remember {
-            store::remember_service_number(&mut tx, job.tenant, job.issued_by, number).await?;
+        if !tenants.contains(&job.tenant) {
+            tenants.push(job.tenant);
+        }
+    }
+    for tenant in tenants {
+        let jobs: Vec<&Job> = batch.iter().filter(|j| j.tenant == tenant).collect();
+        let prepared: Vec<store::Prepared<'_>> = jobs
+            .iter()
+            .map(|job| store::Prepared {
+                receipt_id: job.row.receipt_id,
+                row: &job.row,
+                issued_day: job.issued_day.clone(),
+                issued_by: job.issued_by,
+                actor: job.actor,
+            })
+            .collect();
+        store::insert_many(&mut tx, tenant, &prepared).await?;
+        // Each officer's service number once per batch (the last one sent).
+        let mut remembered: Vec<(Uuid, &str)> = Vec::new();
+        for job in jobs.iter().rev() {
+            if let Some(number) = &job.remember {
+                if !remembered.iter().any(|(u, _)| *u == job.issued_by) {
+                    remembered.push((job.issued_by, number));
+                }
+            }
+        }
+        for (user, number) in remembered {
+            store::remember_service_number(&mut tx, tenant, user, number).await?;
         }
     }
     tx.commit().await

@@ -336,14 +336,13 @@ pub async fn principal_for_token(db: &Db, token: &str) -> Result<Option<Principa
     }
     let hash = secret_hash(token);
     let mut conn = db.read().await?;
-    let user_id: Option<(Uuid,)> = on_db!(conn, c => sqlx::query_as(
-        "SELECT user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL")
+    // Token and account in one statement (every API request passes here).
+    let user: Option<UserRow> = on_db!(conn, c => sqlx::query_as(
+        "SELECT u.tenant_id, u.user_id, u.login, u.display_name, u.password_hash, u.totp_secret,
+                u.totp_enabled_at, u.totp_last_step, u.active
+         FROM api_tokens t JOIN users u ON u.user_id = t.user_id
+         WHERE t.token_hash = $1 AND t.revoked_at IS NULL")
         .bind(&hash[..]).fetch_optional(c).await)?;
-    let Some((user_id,)) = user_id else {
-        return Ok(None);
-    };
-    let user: Option<UserRow> = on_db!(conn, c => sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users WHERE user_id = $1"))
-        .bind(user_id).fetch_optional(c).await)?;
     let Some(user) = user.filter(|u| u.active) else {
         return Ok(None);
     };
