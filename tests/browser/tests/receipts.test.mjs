@@ -2,13 +2,16 @@
 // (scripted input well under 30 seconds), the printable receipt shows the
 // QR code as inline SVG, the check page says "valid" for it without
 // JavaScript; no axe violation on the check page in German and Turkish
-// (also with a result), the issuing form and the receipt.
+// (also with a result), the issuing form and the receipt; the administrator
+// switches on officer-recorded groups without JavaScript, the issuing form
+// then asks for the perceived group, and the settings and evaluation pages
+// (with a district chosen) have no axe violation.
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser } from '../lib/server.mjs';
 import { a11yContext, expectNoA11yViolations } from '../lib/axe.mjs';
-import { signIn } from '../lib/session.mjs';
+import { signIn, signInEnrollingSecondFactor } from '../lib/session.mjs';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
@@ -98,4 +101,54 @@ describe('stop receipts', { timeout: 300_000 }, () => {
       }
     });
   }
+  it('officer-recorded groups are switched on in the settings and asked on the issuing form', async () => {
+    const admin = await a11yContext(browser, { locale: 'de-DE' });
+    try {
+      const page = await admin.newPage();
+      await signInEnrollingSecondFactor(page, server.baseUrl, server.account('dortmund', 'admin'));
+      await page.goto(`${server.baseUrl}/dortmund/admin/receipts`);
+      await expectNoA11yViolations(page, 'receipt settings');
+      await page.getByLabel('Beamtinnen und Beamte dürfen die wahrgenommene Gruppe erfassen').check();
+      // Switched on without naming the legal basis: refused, the choice kept.
+      await page.getByRole('button', { name: 'Speichern' }).first().click();
+      await page.waitForLoadState();
+      assert.match(await page.locator('.error-summary').innerText(), /Rechtsgrundlage/);
+      assert.equal(await page.locator('#officer_groups').isChecked(), true);
+      await expectNoA11yViolations(page, 'receipt settings with an error');
+      await page.getByLabel('Rechtsgrundlage dieser Erfassung').fill('Satzung der Stadt Dortmund über die Evaluation, § 3');
+      await page.getByRole('button', { name: 'Speichern' }).first().click();
+      await page.waitForLoadState();
+      assert.equal(await page.locator('.error-summary').count(), 0);
+      assert.equal(await page.locator('#officer_groups').isChecked(), true);
+    } finally {
+      await admin.close();
+    }
+    const officer = await a11yContext(browser, { locale: 'de-DE', ...PHONE });
+    try {
+      const page = await officer.newPage();
+      await signIn(page, server.baseUrl, server.account('dortmund', 'kod'));
+      await page.goto(`${server.baseUrl}/dortmund/receipts/new`);
+      const select = page.locator('select#perceived_group');
+      assert.equal(await select.count(), 1, 'perceived group asked');
+      assert.ok((await select.locator('option').count()) > 2);
+      await expectNoA11yViolations(page, 'issuing form with the perceived group');
+    } finally {
+      await officer.close();
+    }
+    const evaluator = await a11yContext(browser, { locale: 'de-DE' });
+    try {
+      const page = await evaluator.newPage();
+      await signIn(page, server.baseUrl, server.account('dortmund', 'evaluator'));
+      await page.goto(`${server.baseUrl}/dortmund/receipts/evaluation`);
+      const district = page.getByLabel('Stadtbezirk', { exact: true });
+      const first = await district.locator('option').nth(1).getAttribute('value');
+      await district.selectOption(first);
+      await page.locator('form[method="get"] button[type="submit"]').first().click();
+      await page.waitForLoadState();
+      assert.ok(page.url().includes('district='), page.url());
+      await expectNoA11yViolations(page, 'evaluation for one district');
+    } finally {
+      await evaluator.close();
+    }
+  });
 });
