@@ -14,8 +14,9 @@ cd "$(dirname "$0")/.."
 rows="${1:-10000000}"
 port=18292
 command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)" >&2; exit 1; }
-cargo build --release -q -p vertrauensnetz
-bin="$PWD/target/release/vertrauensnetz"
+# VN_BIN: a built binary to measure (no build).
+if [ -z "${VN_BIN:-}" ]; then cargo build --release -q -p vertrauensnetz; fi
+bin="${VN_BIN:-$PWD/target/release/vertrauensnetz}"
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 

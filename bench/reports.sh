@@ -20,8 +20,9 @@ engine="${2:-sqlite}"
 port=18293
 duration="${VN_BENCH_DURATION:-20s}"
 command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)" >&2; exit 1; }
-cargo build --release -q -p vertrauensnetz
-bin="$PWD/target/release/vertrauensnetz"
+# VN_BIN: a built binary to measure (no build).
+if [ -z "${VN_BIN:-}" ]; then cargo build --release -q -p vertrauensnetz; fi
+bin="${VN_BIN:-$PWD/target/release/vertrauensnetz}"
 work=$(mktemp -d)
 db_args=()
 pg_db=""

@@ -8,13 +8,14 @@
 # run, memory must stay within 10 % of its value at the end of the warm-up.
 #
 #   bench/soak.sh [MINUTES]
+#   VN_BIN=path/to/vertrauensnetz bench/soak.sh   (a built binary; no build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes="${1:-30}"
 port=18294
 command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)" >&2; exit 1; }
-cargo build --release -q -p vertrauensnetz
-bin="$PWD/target/release/vertrauensnetz"
+if [ -z "${VN_BIN:-}" ]; then cargo build --release -q -p vertrauensnetz; fi
+bin="${VN_BIN:-$PWD/target/release/vertrauensnetz}"
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
@@ -28,8 +29,10 @@ vn() { VN_LOG=warn "$bin" --data-dir "$work/data" "$@"; }
 POLICE_TOKEN=$(vn token create --login police@polizei-dortmund.example)
 REPORT_KEY=$(vn token create --login coordinator@dortmund.example)
 export POLICE_TOKEN REPORT_KEY DELAY_MS=10
-vn serve --listen 127.0.0.1:$port 2>"$work/server.log" &
+VN_LOG=warn "$bin" --data-dir "$work/data" serve --listen 127.0.0.1:$port 2>"$work/server.log" &
 pid=$!
+# The memory sampled below must be the server's own.
+[ "$(readlink "/proc/$pid/exe")" = "$(readlink -f "$bin")" ] || { echo "pid $pid is not the server" >&2; exit 1; }
 until curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; do sleep 0.1; done
 DISTRICT=$(curl -fs -H "Authorization: Bearer $POLICE_TOKEN" "http://127.0.0.1:$port/api/v1/dortmund/receipts/options" |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["districts"][0])')
