@@ -9,11 +9,14 @@ use std::time::Instant;
 use chrono::{Duration, NaiveDate, Timelike};
 use uuid::Uuid;
 
-use super::model::{self, to_local, to_utc, Candidate, IncidentFacts, Problem, Suggestion};
+use super::model::{
+    self, to_local, to_utc, Candidate, IncidentFacts, Problem, Suggestion, SuggestionBasis,
+};
 use super::planning::{
     self, checker, checker::Violation, Agency, Band, Focus, Instance, Patrol, Person,
     Qualification, Rules, Situation,
 };
+use super::routing;
 use super::store::{self, PatrolRow};
 use crate::platform::audit::{self, Actor, Entry};
 use crate::platform::db::Timestamp;
@@ -172,6 +175,44 @@ pub async fn load(
         };
         let band = Band::of_hour(to_local(at.0, tz).hour());
         *situation.incidents.entry((a, band)).or_default() += 1.0;
+    }
+    // Public events: the events module keeps a place, not a district, so
+    // the area is that of the tenant's district whose name the place
+    // names (the longest such name); the bands are those the event
+    // overlaps.
+    let districts = crate::platform::tenants::districts(db, tenant.id).await?;
+    let mut district_names: Vec<(String, usize)> = districts
+        .iter()
+        .filter_map(|d| {
+            area_of_district
+                .get(&d.code)
+                .map(|a| (d.name.to_lowercase(), *a))
+        })
+        .filter(|(n, _)| !n.is_empty())
+        .collect();
+    district_names.sort_by_key(|(n, _)| std::cmp::Reverse(n.chars().count()));
+    for ev in crate::events::published_between(db, tenant.id, from, to).await? {
+        let place = ev.place.to_lowercase();
+        let Some(a) = district_names
+            .iter()
+            .find(|(n, _)| place.contains(n.as_str()))
+            .map(|x| x.1)
+        else {
+            continue;
+        };
+        let (start, end) = (to_local(ev.starts_at.0, tz), to_local(ev.ends_at.0, tz));
+        for day in (0..days).map(|d| first + Duration::days(d)) {
+            for band in Band::ALL {
+                let (bs, be) = band.window(day);
+                if bs < end && start < be {
+                    situation
+                        .events
+                        .entry((a, day, band))
+                        .or_default()
+                        .push(ev.title.clone());
+                }
+            }
+        }
     }
     for f in store::focus(db, tenant.id).await? {
         if f.superseded_at.is_some() {
@@ -671,7 +712,7 @@ pub async fn publish(
 
 pub struct Taken {
     pub incident: store::IncidentRow,
-    pub suggestions: Vec<Suggestion>,
+    pub suggestions: Suggested,
 }
 
 /// Takes an incident: validates, places it in a district and area, stores
@@ -760,14 +801,26 @@ pub async fn take_incident(
     }))
 }
 
-/// The free suitable units for an incident, nearest first.
+/// A ranked suggestion and what the ranking rests on.
+pub struct Suggested {
+    pub units: Vec<Suggestion>,
+    pub basis: SuggestionBasis,
+}
+
+/// The free suitable units for an incident, fastest first: by driving
+/// time from the tenant's routing server when one is configured and
+/// answers within [`routing::TIMEOUT`], else by straight line × road
+/// factor.
 pub async fn suggest(
     state: &AppState,
     tenant: &Tenant,
     incident: &store::IncidentRow,
-) -> Result<Vec<Suggestion>, WebError> {
+) -> Result<Suggested, WebError> {
     let (Some(lat), Some(lon)) = (incident.lat, incident.lon) else {
-        return Ok(Vec::new());
+        return Ok(Suggested {
+            units: Vec::new(),
+            basis: SuggestionBasis::StraightLine,
+        });
     };
     let settings = store::settings(&state.db, tenant.id).await?;
     let units: Vec<Candidate> = store::units(&state.db, tenant.id)
@@ -786,14 +839,46 @@ pub async fn suggest(
             position: (u.lat, u.lon),
         })
         .collect();
-    Ok(model::rank_units(
+    const SHOWN: usize = 5;
+    let Some(base) = settings.routing_url.as_deref() else {
+        return Ok(Suggested {
+            units: model::rank_units(
+                (lat, lon),
+                incident.required_qualification.as_deref(),
+                &units,
+                settings.road_factor,
+                settings.speed_kmh,
+                SHOWN,
+            ),
+            basis: SuggestionBasis::StraightLine,
+        });
+    };
+    let mut nearest = model::rank_units(
         (lat, lon),
         incident.required_qualification.as_deref(),
         &units,
         settings.road_factor,
         settings.speed_kmh,
-        5,
-    ))
+        routing::MAX_DESTINATIONS,
+    );
+    let positions: Vec<(f64, f64)> = nearest
+        .iter()
+        .filter_map(|s| units.iter().find(|u| u.id == s.unit_id).map(|u| u.position))
+        .collect();
+    match routing::durations(base, (lat, lon), &positions).await {
+        Some(seconds) if positions.len() == nearest.len() => Ok(Suggested {
+            units: model::rank_by_durations(nearest, &seconds, SHOWN),
+            basis: SuggestionBasis::Routing,
+        }),
+        _ => {
+            tracing::warn!(tenant = %tenant.slug.as_str(), "routing server failed; straight-line suggestion");
+            nearest.truncate(SHOWN);
+            Ok(Suggested {
+                units: nearest,
+                basis: SuggestionBasis::StraightLineFallback,
+            })
+        }
+    }
 }
 
 pub enum AssignOutcome {

@@ -805,6 +805,7 @@ pub async fn count(db: &Db, tenant: TenantId, table: &str) -> Result<i64, DbErro
         "pat_assignments",
         "pat_log",
         "pat_absences",
+        "pat_settings",
     ];
     if !TABLES.contains(&table) {
         return Ok(-1);
