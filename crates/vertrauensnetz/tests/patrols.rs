@@ -351,6 +351,8 @@ async fn unit(app: &TestApp, sign: &str, quals: &str, lat: f64, lon: f64, status
             lon,
             status,
             status_at: app.server.state.clock.now_ts(),
+            patrol_id: None,
+            crew: String::new(),
         },
     )
     .await
@@ -1018,4 +1020,149 @@ async fn a_committee_focus_set_through_the_form_moves_evening_hours_there() {
     );
     let (_, html) = get(&d, &app.url(&format!("/{T}/staff/patrols/{after_plan}"))).await;
     assert!(html.contains("Beschluss des Ausschusses"), "{html}");
+}
+
+#[tokio::test]
+async fn vehicles_go_to_patrols_double_booking_is_flagged_and_units_come_from_patrols_on_duty() {
+    let app = TestApp::spawn().await;
+    let d = login(&app, T, Role::Dispatcher).await;
+    // Yesterday to tomorrow: some patrol is on duty whatever the hour.
+    let first = (chrono::Utc::now().date_naive() - chrono::Duration::days(1)).to_string();
+    let id = make_plan(&app, &d, &first, "3").await;
+    let tenant = app.tenant(T).await;
+    let db = &app.server.state.db;
+    let plan: Uuid = id.parse().unwrap();
+    let rows = store::patrols_of_plan(db, tenant.id, plan).await.unwrap();
+    let now = app.server.state.clock.now();
+    let on_duty: Vec<&store::PatrolRow> = rows
+        .iter()
+        .filter(|r| r.starts_at.0 <= now && now < r.ends_at.0)
+        .collect();
+    assert!(!on_duty.is_empty(), "no patrol on duty now");
+    let duty = on_duty[0].patrol_id;
+    let overlaps = |a: &store::PatrolRow, b: &store::PatrolRow| {
+        a.patrol_id != b.patrol_id && a.starts_at.0 < b.ends_at.0 && b.starts_at.0 < a.ends_at.0
+    };
+    let (a, b) = rows
+        .iter()
+        .flat_map(|x| rows.iter().map(move |y| (x, y)))
+        .find(|(x, y)| overlaps(x, y))
+        .map(|(x, y)| (x.patrol_id, y.patrol_id))
+        .expect("two patrols at the same time");
+    let staff = store::staff(db, tenant.id).await.unwrap();
+    let members = store::members_of_plan(db, tenant.id, plan).await.unwrap();
+    let numbers = |p: Uuid| {
+        let mut n: Vec<String> = members
+            .iter()
+            .filter(|(x, _)| *x == p)
+            .map(|(_, s)| {
+                staff
+                    .iter()
+                    .find(|x| x.staff_id == *s)
+                    .unwrap()
+                    .service_number
+                    .clone()
+            })
+            .collect();
+        n.sort();
+        n.join(" ")
+    };
+    let car = store::vehicle_rows(db, tenant.id).await.unwrap()[0]
+        .call_sign
+        .clone();
+    let plan_url = app.url(&format!("/{T}/staff/patrols/{id}"));
+    let edit_url = app.url(&format!("/{T}/staff/patrols/{id}/edit"));
+    let (_, html) = get(&d, &plan_url).await;
+    let csrf = csrf_in(&html);
+    let set = |p: Uuid, vehicle: &str| {
+        let (c, u, t, m, v) = (
+            d.clone(),
+            edit_url.clone(),
+            csrf.clone(),
+            numbers(p),
+            vehicle.to_owned(),
+        );
+        async move {
+            post_form(
+                &c,
+                &u,
+                &t,
+                &[("patrol", &p.to_string()), ("members", &m), ("vehicle", &v)],
+            )
+            .await
+        }
+    };
+    // An unknown vehicle is refused and nothing changes.
+    let res = set(a, "XY-99").await;
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("Unbekanntes Fahrzeug"));
+    assert!(store::patrol(db, tenant.id, a)
+        .await
+        .unwrap()
+        .unwrap()
+        .vehicle_id
+        .is_none());
+    // One car for two patrols at the same time: flagged, not publishable.
+    assert_eq!(set(a, &car).await.status(), 303);
+    assert_eq!(set(b, &car).await.status(), 303);
+    let (_, html) = get(&d, &plan_url).await;
+    assert!(
+        html.contains("id=\"violations\"") && html.contains("Fahrzeug doppelt vergeben"),
+        "{html}"
+    );
+    let publish = app.url(&format!("/{T}/staff/patrols/{id}/publish"));
+    let res = post_form(&d, &publish, &csrf_in(&html), &[]).await;
+    assert_eq!(res.status(), 422);
+    // The car goes to the patrol on duty only: clean, published.
+    for p in [a, b] {
+        assert_eq!(set(p, "").await.status(), 303);
+    }
+    assert_eq!(set(duty, &car).await.status(), 303);
+    let (_, html) = get(&d, &plan_url).await;
+    assert!(html.contains("id=\"no-violations\""), "{html}");
+    let res = post_form(&d, &publish, &csrf_in(&html), &[]).await;
+    assert_eq!(res.status(), 303);
+    // The board's units come from the patrols on duty, with car and crew.
+    let (s, html) = get(&d, &app.url(&format!("/{T}/staff/dispatch"))).await;
+    assert_eq!(s, 200);
+    assert!(
+        html.contains(&car) && html.contains(&numbers(duty)),
+        "{html}"
+    );
+    let units = store::units(db, tenant.id).await.unwrap();
+    let unit = units.iter().find(|u| u.call_sign == car).unwrap();
+    assert_eq!(unit.patrol_id, Some(duty));
+    assert_eq!(unit.crew, numbers(duty));
+    assert!(model_is_free(unit.status), "{}", unit.status);
+    for p in &on_duty {
+        assert!(
+            units.iter().any(|u| u.patrol_id == Some(p.patrol_id)),
+            "no unit for a patrol on duty"
+        );
+    }
+    // The suggestion offers the crewed car.
+    let dispatcher = token(&app, Role::Dispatcher).await;
+    let (s, v) = post_json(
+        &app,
+        &dispatcher,
+        &format!("/api/v1/{T}/incidents"),
+        &json!({ "type": "noise", "lat": unit.lat, "long": unit.lon }),
+    )
+    .await;
+    assert_eq!(s, 201, "{v}");
+    assert_eq!(v["suggested_units"][0]["call_sign"], car.as_str(), "{v}");
+    // After the shift the car's unit has no crew and is not available.
+    let end = on_duty[0].ends_at.0;
+    app.clock.advance(end - now + chrono::Duration::minutes(1));
+    vertrauensnetz::patrols::service::sync_units(&app.server.state, &tenant)
+        .await
+        .unwrap();
+    let units = store::units(db, tenant.id).await.unwrap();
+    let unit = units.iter().find(|u| u.call_sign == car).unwrap();
+    assert_eq!(unit.patrol_id, None);
+    assert_eq!((unit.status, unit.crew.as_str()), (6, ""));
+}
+
+fn model_is_free(status: i32) -> bool {
+    vertrauensnetz::patrols::model::is_free(status)
 }

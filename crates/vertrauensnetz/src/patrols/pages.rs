@@ -205,6 +205,7 @@ struct PlanPage {
     days: Vec<DayView>,
     areas: Vec<String>,
     bands: Vec<Choice>,
+    vehicles: Vec<Choice>,
     errors: FormErrors,
     needs_override: bool,
 }
@@ -221,6 +222,7 @@ struct PatrolView {
     time: String,
     members: String,
     member_numbers: String,
+    vehicle: String,
     why: Vec<String>,
     flags: Vec<String>,
 }
@@ -304,6 +306,7 @@ pub fn violation_text(t: &Tr, v: &Violation, numbers: &dyn Fn(usize) -> String) 
             format!("{base}: {}", qual_label(t, qualification))
         }
         Violation::Malformed { .. } => base,
+        Violation::VehicleDoubleBooked { vehicle, .. } => format!("{base}: {vehicle}"),
     }
 }
 
@@ -321,6 +324,7 @@ async fn plan_page(
     let page = PageCtx::new(ctx, "patrols-plan-title");
     let t = &page.t;
     let staff = store::staff(&state.db, tenant.id).await?;
+    let vehicles = store::vehicle_rows(&state.db, tenant.id).await?;
     let number_of = |s: &Uuid| {
         staff
             .iter()
@@ -381,6 +385,11 @@ async fn plan_page(
                 .map(|(n, _)| n.clone())
                 .collect::<Vec<_>>()
                 .join(" "),
+            vehicle: r
+                .vehicle_id
+                .and_then(|v| vehicles.iter().find(|x| x.vehicle_id == v))
+                .map(|v| v.call_sign.clone())
+                .unwrap_or_default(),
             why: why(ctx.lang(), &r.reasons, r.rank, loaded.weeks),
             flags,
         });
@@ -415,6 +424,13 @@ async fn plan_page(
             .map(|b| Choice {
                 value: b.as_str().into(),
                 label: band_label(t, b.as_str()),
+            })
+            .collect(),
+        vehicles: vehicles
+            .iter()
+            .map(|v| Choice {
+                value: v.call_sign.clone(),
+                label: format!("{} ({})", v.call_sign, v.kind),
             })
             .collect(),
         errors,
@@ -459,7 +475,16 @@ pub async fn edit(
         .map(str::to_owned)
         .collect();
     let actor = ctx.staff_actor(Permission::PlanPatrols)?;
-    let r = service::edit_patrol(&state, tenant, id, patrol, &numbers, actor).await;
+    let r = service::edit_patrol(
+        &state,
+        tenant,
+        id,
+        patrol,
+        &numbers,
+        &f.get("vehicle"),
+        actor,
+    )
+    .await;
     match edit_result(r, &Tr::new(ctx.lang()))? {
         None => Ok(Redirect::to(&format!(
             "/{}/staff/patrols/{id}?edited=1",
@@ -1284,10 +1309,13 @@ pub struct UnitLine {
     pub status_label: String,
     pub since: String,
     pub qualifications: String,
+    /// Service numbers of the crew of the patrol on duty.
+    pub crew: String,
 }
 
 /// The board: open incidents (with the best suggestion) and units.
 pub async fn board(state: &AppState, tenant: &Tenant, t: &Tr) -> Result<Board, WebError> {
+    service::sync_units(state, tenant).await?;
     let tz = tenant.time_zone.as_str();
     let units = store::units(&state.db, tenant.id).await?;
     let open = store::open_incidents(&state.db, tenant.id, 100).await?;
@@ -1357,6 +1385,7 @@ pub async fn board(state: &AppState, tenant: &Tenant, t: &Tr) -> Result<Board, W
                 status: u.status,
                 status_label: t.t(&format!("patrols-fms-{}", u.status)).into_owned(),
                 since: local_time(u.status_at, tz, "%H:%M"),
+                crew: u.crew.clone(),
                 qualifications: u
                     .qualifications
                     .split(',')

@@ -331,6 +331,34 @@ fn a_public_event_raises_hours_in_its_area_and_band_and_is_named() {
         .all(|s| s.terms.iter().all(|t| t.source != "events")));
 }
 
+#[test]
+fn a_vehicle_in_two_overlapping_shifts_is_flagged() {
+    let day = day0();
+    let (e0, e1) = Band::Early.window(day);
+    let (l0, l1) = Band::Late.window(day);
+    let list = vec![
+        (Some("OP-10".to_string()), e0, e1),
+        (Some("OP-10".to_string()), l0, l1),
+        (Some("OP-11".to_string()), e0, e1),
+        (None, e0, e1),
+        (
+            Some("OP-11".to_string()),
+            e0 + Duration::hours(7),
+            e1 + Duration::hours(7),
+        ),
+    ];
+    let v = checker::check_vehicles(&list);
+    let flagged: Vec<usize> = v
+        .iter()
+        .map(|x| match x {
+            checker::Violation::VehicleDoubleBooked { patrol, .. } => *patrol,
+            _ => usize::MAX,
+        })
+        .collect();
+    // Early and late of one day touch but do not overlap.
+    assert_eq!(flagged, [2, 4]);
+}
+
 /// `bench/patrols.sh`: a month for Dortmund's size.
 #[test]
 #[ignore]

@@ -94,6 +94,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         "public_info_edit",
         include_str!("../../../migrations/sqlite/0016_public_info_edit.sql"),
     ),
+    (
+        19,
+        "patrol_vehicles",
+        include_str!("../../../migrations/sqlite/0019_patrol_vehicles.sql"),
+    ),
 ];
 
 pub const MIGRATIONS_POSTGRES: &[Migration] = &[
@@ -176,6 +181,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         16,
         "public_info_edit",
         include_str!("../../../migrations/postgres/0016_public_info_edit.sql"),
+    ),
+    (
+        19,
+        "patrol_vehicles",
+        include_str!("../../../migrations/postgres/0019_patrol_vehicles.sql"),
     ),
 ];
 
