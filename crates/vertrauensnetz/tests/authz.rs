@@ -721,6 +721,16 @@ const TABLE: &[(&str, &str, Expect)] = &[
         "/{tenant}/staff/dispatch/units/{id}",
         Roles(PATROL_FIELD),
     ),
+    (
+        "GET",
+        "/{tenant}/staff/patrol-settings",
+        Roles(&[Role::Dispatcher, Role::Admin]),
+    ),
+    (
+        "POST",
+        "/{tenant}/staff/patrol-settings",
+        Roles(&[Role::Dispatcher, Role::Admin]),
+    ),
     ("GET", "/{tenant}/staff/patrol-log", Roles(PATROL_FIELD)),
     ("POST", "/{tenant}/staff/patrol-log", Roles(PATROL_FIELD)),
     ("GET", "/api/v1/{tenant}/patrols", Roles(PATROL_READ)),

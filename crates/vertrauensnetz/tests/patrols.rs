@@ -351,6 +351,8 @@ async fn unit(app: &TestApp, sign: &str, quals: &str, lat: f64, lon: f64, status
             lon,
             status,
             status_at: app.server.state.clock.now_ts(),
+            patrol_id: None,
+            crew: String::new(),
         },
     )
     .await
@@ -671,4 +673,496 @@ async fn bench_dispatch() {
         times[times.len() - 1],
         times.len()
     );
+}
+
+/// Posts the settings form as `c`; returns status and body.
+async fn post_settings(
+    app: &TestApp,
+    c: &reqwest::Client,
+    fields: &[(&str, &str)],
+) -> (u16, String) {
+    let url = app.url(&format!("/{T}/staff/patrol-settings"));
+    let token = csrf_token(c, &url).await;
+    let res = post_form(c, &url, &token, fields).await;
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn planning_settings_are_checked_kept_on_error_audited_and_only_for_admin_and_dispatch() {
+    let app = TestApp::spawn().await;
+    let url = app.url(&format!("/{T}/staff/patrol-settings"));
+    for role in [Role::Police, Role::Kod, Role::Committee, Role::Partner] {
+        let c = login(&app, T, role).await;
+        let (s, _) = get(&c, &url).await;
+        assert_eq!(s, 403, "{role:?}");
+    }
+    let admin = login(&app, T, Role::Admin).await;
+    let (s, html) = get(&admin, &url).await;
+    assert_eq!(s, 200);
+    // The defaults show until a row is written.
+    assert!(
+        html.contains(r#"name="road_factor" inputmode="decimal" value="1.3""#),
+        "{html}"
+    );
+    assert_eq!(count(&app, "pat_settings").await, 0);
+    // Bad input: every field says what is wrong, typed values come back,
+    // nothing is stored.
+    let bad = [
+        ("min_police", "0"),
+        ("min_kod", "1"),
+        ("road_factor", "schnell"),
+        ("speed_kmh", "30"),
+        ("routing_url", "ftp://osrm.intern"),
+    ];
+    let (s, html) = post_settings(&app, &admin, &bad).await;
+    assert_eq!(s, 422);
+    assert!(html.contains("Eine ganze Zahl von 1 bis 4."), "{html}");
+    assert!(html.contains("Ein Umwegfaktor zwischen 1,0 und 3,0."));
+    assert!(html.contains("Eine Adresse der Form http://"));
+    assert!(html.contains(r#"value="schnell""#) && html.contains(r#"value="ftp://osrm.intern""#));
+    assert!(html.contains(r#"aria-invalid="true""#));
+    assert_eq!(count(&app, "pat_settings").await, 0);
+    assert_eq!(audit_count(&app, "patrols.settings.set").await, 0);
+    // In English too.
+    let (_, _) = get(&admin, &format!("{url}?lang=en")).await;
+    let (s, html) = post_settings(&app, &admin, &bad).await;
+    assert_eq!(s, 422);
+    assert!(
+        html.contains("A road factor between 1.0 and 3.0."),
+        "{html}"
+    );
+    let _ = get(&admin, &format!("{url}?lang=de")).await;
+    // A good change is stored and audited, and the planner uses it: two
+    // KOD officers per patrol.
+    let (s, _) = post_settings(
+        &app,
+        &admin,
+        &[
+            ("min_police", "1"),
+            ("min_kod", "2"),
+            ("road_factor", "1,5"),
+            ("speed_kmh", "25"),
+            ("routing_url", ""),
+        ],
+    )
+    .await;
+    assert_eq!(s, 303);
+    assert_eq!(count(&app, "pat_settings").await, 1);
+    assert_eq!(audit_count(&app, "patrols.settings.set").await, 1);
+    let tenant = app.tenant(T).await;
+    let stored = store::settings(&app.server.state.db, tenant.id)
+        .await
+        .unwrap();
+    assert_eq!((stored.min_police, stored.min_kod), (1, 2));
+    assert!((stored.road_factor - 1.5).abs() < 1e-9 && stored.routing_url.is_none());
+    let (_, html) = get(&admin, &format!("{url}?saved=1")).await;
+    assert!(html.contains(r#"id="saved""#) && html.contains(r#"value="1.5""#));
+    // The dispatcher (control centre) may change them as well.
+    let d = login(&app, T, Role::Dispatcher).await;
+    let (s, _) = get(&d, &url).await;
+    assert_eq!(s, 200);
+    let first = tomorrow();
+    let id = make_plan(&app, &d, &first, "1").await;
+    let plan: Uuid = id.parse().unwrap();
+    let db = &app.server.state.db;
+    let staff = store::staff(db, tenant.id).await.unwrap();
+    let mut kod_per_patrol: std::collections::HashMap<Uuid, usize> = Default::default();
+    for (p, s) in store::members_of_plan(db, tenant.id, plan).await.unwrap() {
+        if staff.iter().any(|x| x.staff_id == s && x.agency == "kod") {
+            *kod_per_patrol.entry(p).or_default() += 1;
+        }
+    }
+    assert!(!kod_per_patrol.is_empty());
+    assert!(
+        kod_per_patrol.values().all(|n| *n == 2),
+        "{kod_per_patrol:?}"
+    );
+}
+
+/// A stand-in for an OSRM server: answers `table` requests with driving
+/// times that shrink with the straight-line distance, so the farthest
+/// unit is the fastest. Returns its base URL and the request counter.
+async fn fake_osrm() -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use axum::extract::{Path, RawQuery, State};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    async fn table(
+        State(hits): State<Arc<AtomicUsize>>,
+        Path(coords): Path<String>,
+        RawQuery(q): RawQuery,
+    ) -> axum::Json<Value> {
+        hits.fetch_add(1, Ordering::SeqCst);
+        assert_eq!(q.as_deref(), Some("sources=0&annotations=duration"));
+        let points: Vec<(f64, f64)> = coords
+            .split(';')
+            .map(|p| {
+                let (lon, lat) = p.split_once(',').unwrap();
+                (lat.parse().unwrap(), lon.parse().unwrap())
+            })
+            .collect();
+        let row: Vec<f64> = points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                if i == 0 {
+                    0.0
+                } else {
+                    3000.0 - vertrauensnetz::patrols::model::haversine_m(points[0], *p) / 10.0
+                }
+            })
+            .collect();
+        axum::Json(json!({ "code": "Ok", "durations": [row] }))
+    }
+    let hits = Arc::new(AtomicUsize::new(0));
+    let router = axum::Router::new()
+        .route("/table/v1/driving/{coords}", axum::routing::get(table))
+        .with_state(hits.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        axum::serve(listener, router).await.unwrap();
+    });
+    (format!("http://{addr}"), hits)
+}
+
+#[tokio::test]
+async fn a_routing_server_ranks_by_driving_time_and_its_failure_falls_back_to_the_straight_line() {
+    let app = TestApp::spawn().await;
+    let dispatcher = token(&app, Role::Dispatcher).await;
+    let tenant = app.tenant(T).await;
+    for u in store::units(&app.server.state.db, tenant.id).await.unwrap() {
+        let (s, _) = post_json(
+            &app,
+            &dispatcher,
+            &format!("/api/v1/{T}/units/{}/status", u.unit_id),
+            &json!({ "status": 6 }),
+        )
+        .await;
+        assert_eq!(s, 204);
+    }
+    unit(&app, "T-NEAR", "", 51.6200, 7.5300, 1).await;
+    unit(&app, "T-FAR", "", 51.6500, 7.5600, 1).await;
+    let incident = json!({ "type": "noise", "lat": 51.6150, "long": 7.5250 });
+    let ranked = |v: &Value| -> Vec<String> {
+        v["suggested_units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u["call_sign"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    // No routing server: straight line.
+    let (s, v) = post_json(
+        &app,
+        &dispatcher,
+        &format!("/api/v1/{T}/incidents"),
+        &incident,
+    )
+    .await;
+    assert_eq!(s, 201, "{v}");
+    assert_eq!(ranked(&v), ["T-NEAR", "T-FAR"]);
+    assert_eq!(v["suggestion_basis"], "straight_line");
+    // With one: the farther unit drives faster and comes first.
+    let (osrm, hits) = fake_osrm().await;
+    let admin = login(&app, T, Role::Admin).await;
+    let settings = |url: String| {
+        vec![
+            ("min_police", "1".to_owned()),
+            ("min_kod", "1".to_owned()),
+            ("road_factor", "1.3".to_owned()),
+            ("speed_kmh", "30".to_owned()),
+            ("routing_url", url),
+        ]
+    };
+    let fields = settings(osrm.clone());
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (s, html) = post_settings(&app, &admin, &fields).await;
+    assert_eq!(s, 303, "{html}");
+    let (s, v) = post_json(
+        &app,
+        &dispatcher,
+        &format!("/api/v1/{T}/incidents"),
+        &incident,
+    )
+    .await;
+    assert_eq!(s, 201, "{v}");
+    assert_eq!(ranked(&v), ["T-FAR", "T-NEAR"], "{v}");
+    assert_eq!(v["suggestion_basis"], "routing");
+    assert!(hits.load(std::sync::atomic::Ordering::SeqCst) >= 1);
+    // ETA from the route: 3000 s − 430 m ≈ 42.8 min.
+    let eta = v["suggested_units"][0]["eta_minutes"].as_f64().unwrap();
+    assert!((40.0..45.0).contains(&eta), "{eta}");
+    let c = login(&app, T, Role::Dispatcher).await;
+    let id = v["id"].as_str().unwrap();
+    let (_, html) = get(&c, &app.url(&format!("/{T}/staff/dispatch/{id}"))).await;
+    assert!(html.contains("Fahrzeiten des Routing-Dienstes"), "{html}");
+    // The server is down: straight line again, and the answer says so.
+    let gone = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let down = format!("http://{}", gone.local_addr().unwrap());
+    drop(gone);
+    let fields = settings(down);
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (s, _) = post_settings(&app, &admin, &fields).await;
+    assert_eq!(s, 303);
+    let (s, v) = post_json(
+        &app,
+        &dispatcher,
+        &format!("/api/v1/{T}/incidents"),
+        &incident,
+    )
+    .await;
+    assert_eq!(s, 201, "{v}");
+    assert_eq!(ranked(&v), ["T-NEAR", "T-FAR"]);
+    assert_eq!(v["suggestion_basis"], "straight_line_fallback");
+    let id = v["id"].as_str().unwrap();
+    let (_, html) = get(&c, &app.url(&format!("/{T}/staff/dispatch/{id}"))).await;
+    assert!(
+        html.contains("Der Routing-Dienst hat nicht rechtzeitig geantwortet"),
+        "{html}"
+    );
+}
+
+/// Planned hours of a plan in one area and band.
+async fn planned_hours(app: &TestApp, plan: &str, area: &str, band: &str) -> i64 {
+    let tenant = app.tenant(T).await;
+    let db = &app.server.state.db;
+    let area_id = store::areas(db, tenant.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|a| a.name == area)
+        .unwrap()
+        .area_id;
+    store::patrols_of_plan(db, tenant.id, plan.parse().unwrap())
+        .await
+        .unwrap()
+        .iter()
+        .filter(|p| p.area_id == area_id && p.band == band)
+        .map(|p| (p.ends_at.0 - p.starts_at.0).num_hours())
+        .sum()
+}
+
+#[tokio::test]
+async fn public_events_in_an_area_raise_its_hours_in_their_band_and_are_named() {
+    let app = TestApp::spawn().await;
+    let d = login(&app, T, Role::Dispatcher).await;
+    let day = tomorrow();
+    let before_plan = make_plan(&app, &d, &day, "1").await;
+    let before = planned_hours(&app, &before_plan, "Süd", "late").await;
+    // Evening events in Brambauer (area Süd) and a draft that must not
+    // count.
+    let coordinator = token(&app, Role::Coordinator).await;
+    for (title, status) in [
+        ("Stadtteilfest Brambauer", "published"),
+        ("Konzert am Marktplatz", "published"),
+        ("Nachtflohmarkt", "published"),
+        ("Lichterfest", "published"),
+        ("Entwurf Kinoabend", "draft"),
+    ] {
+        let (s, v) = post_json(
+            &app,
+            &coordinator,
+            &format!("/api/v1/{T}/events"),
+            &json!({
+                "title": title, "type": "prevention_event",
+                "starts_at": format!("{day}T17:00:00+01:00"),
+                "ends_at": format!("{day}T21:00:00+01:00"),
+                "audience": "public", "registration": "none", "status": status,
+                "place_name": "Marktplatz", "place_address": "Yorckstraße, 44536 Lünen-Brambauer"
+            }),
+        )
+        .await;
+        assert_eq!(s, 201, "{v}");
+    }
+    let after_plan = make_plan(&app, &d, &day, "1").await;
+    let after = planned_hours(&app, &after_plan, "Süd", "late").await;
+    assert!(
+        after > before,
+        "late hours in Süd with the events: {before} → {after}"
+    );
+    let (_, html) = get(&d, &app.url(&format!("/{T}/staff/patrols/{after_plan}"))).await;
+    assert!(
+        html.contains("öffentliche Veranstaltungen im Bereich")
+            && html.contains("Stadtteilfest Brambauer"),
+        "{html}"
+    );
+    assert!(!html.contains("Entwurf Kinoabend"));
+}
+
+#[tokio::test]
+async fn a_committee_focus_set_through_the_form_moves_evening_hours_there() {
+    let app = TestApp::spawn().await;
+    let d = login(&app, T, Role::Dispatcher).await;
+    let day = tomorrow();
+    let before_plan = make_plan(&app, &d, &day, "1").await;
+    let before = planned_hours(&app, &before_plan, "Süd", "late").await;
+    let committee = login(&app, T, Role::Committee).await;
+    let url = app.url(&format!("/{T}/staff/patrol-committee"));
+    let token = csrf_token(&committee, &url).await;
+    let res = post_form(
+        &committee,
+        &url,
+        &token,
+        &[
+            ("area", "Süd"),
+            ("band", "late"),
+            ("weight", "5"),
+            ("reason", "Brambauer abends, Beschluss des Ausschusses"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let after_plan = make_plan(&app, &d, &day, "1").await;
+    let after = planned_hours(&app, &after_plan, "Süd", "late").await;
+    assert!(
+        after > before,
+        "late hours in Süd with the focus: {before} → {after}"
+    );
+    let (_, html) = get(&d, &app.url(&format!("/{T}/staff/patrols/{after_plan}"))).await;
+    assert!(html.contains("Beschluss des Ausschusses"), "{html}");
+}
+
+#[tokio::test]
+async fn vehicles_go_to_patrols_double_booking_is_flagged_and_units_come_from_patrols_on_duty() {
+    let app = TestApp::spawn().await;
+    let d = login(&app, T, Role::Dispatcher).await;
+    // Yesterday to tomorrow: some patrol is on duty whatever the hour.
+    let first = (chrono::Utc::now().date_naive() - chrono::Duration::days(1)).to_string();
+    let id = make_plan(&app, &d, &first, "3").await;
+    let tenant = app.tenant(T).await;
+    let db = &app.server.state.db;
+    let plan: Uuid = id.parse().unwrap();
+    let rows = store::patrols_of_plan(db, tenant.id, plan).await.unwrap();
+    let now = app.server.state.clock.now();
+    let on_duty: Vec<&store::PatrolRow> = rows
+        .iter()
+        .filter(|r| r.starts_at.0 <= now && now < r.ends_at.0)
+        .collect();
+    assert!(!on_duty.is_empty(), "no patrol on duty now");
+    let duty = on_duty[0].patrol_id;
+    let overlaps = |a: &store::PatrolRow, b: &store::PatrolRow| {
+        a.patrol_id != b.patrol_id && a.starts_at.0 < b.ends_at.0 && b.starts_at.0 < a.ends_at.0
+    };
+    let (a, b) = rows
+        .iter()
+        .flat_map(|x| rows.iter().map(move |y| (x, y)))
+        .find(|(x, y)| overlaps(x, y))
+        .map(|(x, y)| (x.patrol_id, y.patrol_id))
+        .expect("two patrols at the same time");
+    let staff = store::staff(db, tenant.id).await.unwrap();
+    let members = store::members_of_plan(db, tenant.id, plan).await.unwrap();
+    let numbers = |p: Uuid| {
+        let mut n: Vec<String> = members
+            .iter()
+            .filter(|(x, _)| *x == p)
+            .map(|(_, s)| {
+                staff
+                    .iter()
+                    .find(|x| x.staff_id == *s)
+                    .unwrap()
+                    .service_number
+                    .clone()
+            })
+            .collect();
+        n.sort();
+        n.join(" ")
+    };
+    let car = store::vehicle_rows(db, tenant.id).await.unwrap()[0]
+        .call_sign
+        .clone();
+    let plan_url = app.url(&format!("/{T}/staff/patrols/{id}"));
+    let edit_url = app.url(&format!("/{T}/staff/patrols/{id}/edit"));
+    let (_, html) = get(&d, &plan_url).await;
+    let csrf = csrf_in(&html);
+    let set = |p: Uuid, vehicle: &str| {
+        let (c, u, t, m, v) = (
+            d.clone(),
+            edit_url.clone(),
+            csrf.clone(),
+            numbers(p),
+            vehicle.to_owned(),
+        );
+        async move {
+            post_form(
+                &c,
+                &u,
+                &t,
+                &[("patrol", &p.to_string()), ("members", &m), ("vehicle", &v)],
+            )
+            .await
+        }
+    };
+    // An unknown vehicle is refused and nothing changes.
+    let res = set(a, "XY-99").await;
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("Unbekanntes Fahrzeug"));
+    assert!(store::patrol(db, tenant.id, a)
+        .await
+        .unwrap()
+        .unwrap()
+        .vehicle_id
+        .is_none());
+    // One car for two patrols at the same time: flagged, not publishable.
+    assert_eq!(set(a, &car).await.status(), 303);
+    assert_eq!(set(b, &car).await.status(), 303);
+    let (_, html) = get(&d, &plan_url).await;
+    assert!(
+        html.contains("id=\"violations\"") && html.contains("Fahrzeug doppelt vergeben"),
+        "{html}"
+    );
+    let publish = app.url(&format!("/{T}/staff/patrols/{id}/publish"));
+    let res = post_form(&d, &publish, &csrf_in(&html), &[]).await;
+    assert_eq!(res.status(), 422);
+    // The car goes to the patrol on duty only: clean, published.
+    for p in [a, b] {
+        assert_eq!(set(p, "").await.status(), 303);
+    }
+    assert_eq!(set(duty, &car).await.status(), 303);
+    let (_, html) = get(&d, &plan_url).await;
+    assert!(html.contains("id=\"no-violations\""), "{html}");
+    let res = post_form(&d, &publish, &csrf_in(&html), &[]).await;
+    assert_eq!(res.status(), 303);
+    // The board's units come from the patrols on duty, with car and crew.
+    let (s, html) = get(&d, &app.url(&format!("/{T}/staff/dispatch"))).await;
+    assert_eq!(s, 200);
+    assert!(
+        html.contains(&car) && html.contains(&numbers(duty)),
+        "{html}"
+    );
+    let units = store::units(db, tenant.id).await.unwrap();
+    let unit = units.iter().find(|u| u.call_sign == car).unwrap();
+    assert_eq!(unit.patrol_id, Some(duty));
+    assert_eq!(unit.crew, numbers(duty));
+    assert!(model_is_free(unit.status), "{}", unit.status);
+    for p in &on_duty {
+        assert!(
+            units.iter().any(|u| u.patrol_id == Some(p.patrol_id)),
+            "no unit for a patrol on duty"
+        );
+    }
+    // The suggestion offers the crewed car.
+    let dispatcher = token(&app, Role::Dispatcher).await;
+    let (s, v) = post_json(
+        &app,
+        &dispatcher,
+        &format!("/api/v1/{T}/incidents"),
+        &json!({ "type": "noise", "lat": unit.lat, "long": unit.lon }),
+    )
+    .await;
+    assert_eq!(s, 201, "{v}");
+    assert_eq!(v["suggested_units"][0]["call_sign"], car.as_str(), "{v}");
+    // After the shift the car's unit has no crew and is not available.
+    let end = on_duty[0].ends_at.0;
+    app.clock.advance(end - now + chrono::Duration::minutes(1));
+    vertrauensnetz::patrols::service::sync_units(&app.server.state, &tenant)
+        .await
+        .unwrap();
+    let units = store::units(db, tenant.id).await.unwrap();
+    let unit = units.iter().find(|u| u.call_sign == car).unwrap();
+    assert_eq!(unit.patrol_id, None);
+    assert_eq!((unit.status, unit.crew.as_str()), (6, ""));
+}
+
+fn model_is_free(status: i32) -> bool {
+    vertrauensnetz::patrols::model::is_free(status)
 }

@@ -73,10 +73,17 @@ describe('patrols', { timeout: 300_000 }, () => {
       await page.waitForURL(/\/dortmund\/staff\/patrols\/[0-9a-f-]{36}$/, { timeout: 120_000 });
       assert.match(await page.locator('main').innerText(), /Warum hier/);
       await expectNoA11yViolations(page, 'plan');
-      for (const path of ['/dortmund/staff/patrol-staff', '/dortmund/staff/patrol-committee', '/dortmund/staff/patrol-log']) {
+      for (const path of ['/dortmund/staff/patrol-staff', '/dortmund/staff/patrol-committee', '/dortmund/staff/patrol-log', '/dortmund/staff/patrol-settings']) {
         await page.goto(`${baseUrl}${path}`);
         await expectNoA11yViolations(page, path);
       }
+      // Settings with a bad road factor: errors next to the field and in
+      // the summary, the typed value kept, still accessible.
+      await page.getByLabel('Umwegfaktor (Straße gegenüber Luftlinie)').fill('schnell');
+      await page.getByRole('button', { name: 'Einstellungen speichern' }).click();
+      await page.locator('.error-summary').waitFor();
+      assert.equal(await page.getByLabel('Umwegfaktor (Straße gegenüber Luftlinie)').inputValue(), 'schnell');
+      await expectNoA11yViolations(page, 'settings with errors');
     } finally {
       await context.close();
     }

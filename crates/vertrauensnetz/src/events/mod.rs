@@ -389,3 +389,33 @@ pub async fn public_figures(
         })
         .collect())
 }
+
+/// A published event as the patrol planner sees it: its title, where
+/// (place name and address as entered) and when.
+#[derive(Debug, Clone)]
+pub struct PlannedEvent {
+    pub title: String,
+    pub place: String,
+    pub starts_at: crate::platform::db::Timestamp,
+    pub ends_at: crate::platform::db::Timestamp,
+}
+
+/// Published (not draft, not cancelled) events overlapping `[from, to)`,
+/// for the situation picture of patrol planning.
+pub async fn published_between(
+    db: &crate::platform::db::Db,
+    tenant: crate::platform::tenants::TenantId,
+    from: crate::platform::db::Timestamp,
+    to: crate::platform::db::Timestamp,
+) -> Result<Vec<PlannedEvent>, crate::platform::db::DbError> {
+    Ok(store::published_overlapping(db, tenant, from, to)
+        .await?
+        .into_iter()
+        .map(|(title, name, address, starts_at, ends_at)| PlannedEvent {
+            title,
+            place: format!("{name}, {address}"),
+            starts_at,
+            ends_at,
+        })
+        .collect())
+}

@@ -915,3 +915,20 @@ pub async fn counts_between(
         .bind(tenant.as_uuid()).bind(from).bind(to).bind(now).fetch_all(c).await)?;
     Ok(rows)
 }
+
+/// Published events overlapping `[from, to)` for the patrol planner's
+/// situation picture: (title, place name, place address, start, end).
+pub async fn published_overlapping(
+    db: &Db,
+    tenant: TenantId,
+    from: Timestamp,
+    to: Timestamp,
+) -> Result<Vec<(String, String, String, Timestamp, Timestamp)>, DbError> {
+    let mut conn = db.read().await?;
+    let rows = on_db!(conn, c => sqlx::query_as(
+        "SELECT title, place_name, place_address, starts_at, ends_at FROM events
+         WHERE tenant_id = $1 AND status = 'published' AND starts_at < $3 AND ends_at > $2
+         ORDER BY starts_at")
+        .bind(tenant.as_uuid()).bind(from).bind(to).fetch_all(c).await)?;
+    Ok(rows)
+}

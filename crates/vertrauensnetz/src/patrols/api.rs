@@ -144,8 +144,12 @@ pub struct IncidentOut {
     pub area: Option<String>,
     pub status: String,
     pub created_at: String,
-    /// Free units holding the required qualification, nearest first.
+    /// Free units holding the required qualification, fastest first.
     pub suggested_units: Vec<Suggestion>,
+    /// What the ranking rests on: `straight_line` (straight line × road
+    /// factor), `routing` (driving times from the tenant's routing server)
+    /// or `straight_line_fallback` (the routing server failed).
+    pub suggestion_basis: model::SuggestionBasis,
 }
 
 /// Take an incident; answers with the ranked suggestions.
@@ -197,7 +201,8 @@ pub async fn create_incident(
             area,
             status: i.status,
             created_at: i.created_at.0.to_rfc3339(),
-            suggested_units: taken.suggestions,
+            suggested_units: taken.suggestions.units,
+            suggestion_basis: taken.suggestions.basis,
         }),
     )
         .into_response();

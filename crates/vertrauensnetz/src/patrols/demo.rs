@@ -216,6 +216,8 @@ async fn seed_one(db: &Db, tenant: &Tenant, s: &Setup, clock: &Clock) -> anyhow:
                 lon: lon + rng.gen_range(-0.006..0.006),
                 status: if n % 4 == 3 { 6 } else { 1 + (n % 2) as i32 },
                 status_at: ts,
+                patrol_id: None,
+                crew: String::new(),
             },
         )
         .await?;

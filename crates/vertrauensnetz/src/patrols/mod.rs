@@ -13,6 +13,7 @@ pub mod demo;
 pub mod model;
 pub mod pages;
 pub mod planning;
+pub mod routing;
 pub mod service;
 pub mod store;
 
@@ -126,6 +127,19 @@ pub fn routes(r: &mut Routes) {
         status,
         pages::unit_status,
     );
+    let configure = Access::Permission(Permission::ConfigurePatrols);
+    r.add(
+        Method::GET,
+        "/{tenant}/staff/patrol-settings",
+        configure,
+        pages::settings,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/staff/patrol-settings",
+        configure,
+        pages::save_settings,
+    );
     r.add(Method::GET, "/{tenant}/staff/patrol-log", log, pages::log);
     r.add(
         Method::POST,
@@ -199,6 +213,12 @@ pub fn nav() -> Vec<crate::platform::web::page::NavLink> {
             "patrols-log-title",
             "patrols-log-summary",
             Permission::KeepPatrolLog,
+        ),
+        staff(
+            "staff/patrol-settings",
+            "patrols-settings-title",
+            "patrols-settings-summary",
+            Permission::ConfigurePatrols,
         ),
     ]
 }

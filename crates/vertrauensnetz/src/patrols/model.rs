@@ -114,6 +114,63 @@ pub fn rank_units(
     out
 }
 
+/// What the ranking of a suggestion rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SuggestionBasis {
+    /// Straight line × road factor (no routing server configured).
+    StraightLine,
+    /// Driving times from the tenant's routing server.
+    Routing,
+    /// A routing server is configured but failed or was too slow: straight
+    /// line × road factor.
+    StraightLineFallback,
+}
+
+impl SuggestionBasis {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SuggestionBasis::StraightLine => "straight_line",
+            SuggestionBasis::Routing => "routing",
+            SuggestionBasis::StraightLineFallback => "straight_line_fallback",
+        }
+    }
+}
+
+/// Re-ranks straight-line suggestions by driving seconds (one per
+/// suggestion, same order; none: no route). Units with a route come
+/// first, fastest first, with the ETA from the route; the rest keep their
+/// straight-line order behind them.
+pub fn rank_by_durations(
+    mut units: Vec<Suggestion>,
+    seconds: &[Option<f64>],
+    limit: usize,
+) -> Vec<Suggestion> {
+    let mut keyed: Vec<(Option<f64>, Suggestion)> = units
+        .drain(..)
+        .enumerate()
+        .map(|(i, mut s)| {
+            let d = seconds.get(i).copied().flatten();
+            if let Some(d) = d {
+                s.eta_minutes = (d / 60.0 * 10.0).round() / 10.0;
+            }
+            (d, s)
+        })
+        .collect();
+    keyed.sort_by(|(da, a), (db, b)| {
+        let by_route = match (da, db) {
+            (Some(x), Some(y)) => x.total_cmp(y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        };
+        by_route
+            .then_with(|| a.distance_m.total_cmp(&b.distance_m))
+            .then_with(|| a.call_sign.cmp(&b.call_sign))
+    });
+    keyed.into_iter().map(|(_, s)| s).take(limit).collect()
+}
+
 /// An incident as entered (form or API).
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 pub struct IncidentInput {
@@ -251,6 +308,114 @@ impl IncidentInput {
     }
 }
 
+/// The planning and dispatch settings as typed in the settings form.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SettingsForm {
+    pub min_police: String,
+    pub min_kod: String,
+    pub road_factor: String,
+    pub speed_kmh: String,
+    pub routing_url: String,
+}
+
+/// The settings once checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SettingsValues {
+    pub min_police: i32,
+    pub min_kod: i32,
+    pub road_factor: f64,
+    pub speed_kmh: f64,
+    pub routing_url: Option<String>,
+}
+
+fn decimal(s: &str) -> Option<f64> {
+    s.trim()
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite())
+}
+
+/// A routing server's base URL: `http://host[:port][/path]`, no query, no
+/// fragment, no credentials. Only plain HTTP: the server has no TLS client
+/// for outgoing requests (decision 0038); a routing server runs in the
+/// city's own network.
+pub fn parse_routing_url(s: &str) -> Option<String> {
+    let s = s.trim();
+    let rest = s.strip_prefix("http://")?;
+    if s.len() > 300
+        || rest.is_empty()
+        || s.chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '@'))
+    {
+        return None;
+    }
+    let host = rest.split('/').next().unwrap_or_default();
+    let (name, port) = match host.rsplit_once(':') {
+        Some((n, p)) => (n, Some(p)),
+        None => (host, None),
+    };
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
+        || port.is_some_and(|p| p.parse::<u16>().map_or(true, |n| n == 0))
+    {
+        return None;
+    }
+    Some(s.trim_end_matches('/').to_owned())
+}
+
+impl SettingsForm {
+    /// Checks every field: 1–4 officers per agency and patrol, a road
+    /// factor of 1.0–3.0, an average speed of 5–120 km/h, an optional
+    /// routing URL.
+    pub fn parse(&self) -> Result<SettingsValues, Vec<Problem>> {
+        let mut p = Vec::new();
+        let count = |s: &str| s.trim().parse::<i32>().ok().filter(|n| (1..=4).contains(n));
+        let min_police = count(&self.min_police);
+        if min_police.is_none() {
+            p.push(problem("min_police", "patrols-error-parity"));
+        }
+        let min_kod = count(&self.min_kod);
+        if min_kod.is_none() {
+            p.push(problem("min_kod", "patrols-error-parity"));
+        }
+        let road_factor = decimal(&self.road_factor).filter(|x| (1.0..=3.0).contains(x));
+        if road_factor.is_none() {
+            p.push(problem("road_factor", "patrols-error-road-factor"));
+        }
+        let speed_kmh = decimal(&self.speed_kmh).filter(|x| (5.0..=120.0).contains(x));
+        if speed_kmh.is_none() {
+            p.push(problem("speed_kmh", "patrols-error-speed"));
+        }
+        let url = self.routing_url.trim();
+        let routing_url = if url.is_empty() {
+            None
+        } else {
+            let parsed = parse_routing_url(url);
+            if parsed.is_none() {
+                p.push(problem("routing_url", "patrols-error-routing-url"));
+            }
+            parsed
+        };
+        match (min_police, min_kod, road_factor, speed_kmh) {
+            (Some(min_police), Some(min_kod), Some(road_factor), Some(speed_kmh))
+                if p.is_empty() =>
+            {
+                Ok(SettingsValues {
+                    min_police,
+                    min_kod,
+                    road_factor,
+                    speed_kmh,
+                    routing_url,
+                })
+            }
+            _ => Err(p),
+        }
+    }
+}
+
 /// A local wall-clock time of the tenant as UTC (the earlier instant when
 /// the clock runs twice, the later when it skips).
 pub fn to_utc(local: NaiveDateTime, time_zone: &str) -> DateTime<Utc> {
@@ -307,6 +472,69 @@ mod tests {
         let s = rank_units(place, None, &units, 1.3, 30.0, 5);
         assert_eq!(s[0].call_sign, "near-unqualified");
         assert!(s.iter().all(|x| x.call_sign != "near-busy"));
+    }
+
+    #[test]
+    fn driving_times_reorder_the_suggestion() {
+        let place = (51.5136, 7.4653);
+        let units = vec![
+            unit("near", 1, &[], (51.5140, 7.4660)),
+            unit("mid", 1, &[], (51.5200, 7.4700)),
+            unit("far", 1, &[], (51.5600, 7.5000)),
+        ];
+        let straight = rank_units(place, None, &units, 1.3, 30.0, 25);
+        let signs = |v: &[Suggestion]| v.iter().map(|s| s.call_sign.clone()).collect::<Vec<_>>();
+        assert_eq!(signs(&straight), ["near", "mid", "far"]);
+        let by_road = rank_by_durations(straight, &[None, Some(300.0), Some(90.0)], 5);
+        assert_eq!(signs(&by_road), ["far", "mid", "near"]);
+        assert!((by_road[0].eta_minutes - 1.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn settings_are_checked_field_by_field() {
+        let ok = SettingsForm {
+            min_police: "1".into(),
+            min_kod: "2".into(),
+            road_factor: "1,4".into(),
+            speed_kmh: "25".into(),
+            routing_url: " http://osrm.intern:5000/ ".into(),
+        };
+        let v = ok.parse().unwrap();
+        assert_eq!((v.min_police, v.min_kod), (1, 2));
+        assert!((v.road_factor - 1.4).abs() < 1e-9);
+        assert_eq!(v.routing_url.as_deref(), Some("http://osrm.intern:5000"));
+        let bad = SettingsForm {
+            min_police: "0".into(),
+            min_kod: "x".into(),
+            road_factor: "0.5".into(),
+            speed_kmh: "NaN".into(),
+            routing_url: "ftp://x".into(),
+        };
+        let fields: Vec<&str> = bad.parse().unwrap_err().iter().map(|p| p.field).collect();
+        assert_eq!(
+            fields,
+            [
+                "min_police",
+                "min_kod",
+                "road_factor",
+                "speed_kmh",
+                "routing_url"
+            ]
+        );
+        for url in [
+            "https://osrm.example",
+            "http://",
+            "http://user@host",
+            "http://host:99999",
+            "http://host/?q=1",
+            "http://ho st",
+        ] {
+            assert_eq!(parse_routing_url(url), None, "{url}");
+        }
+        assert_eq!(
+            parse_routing_url("http://127.0.0.1:5000/osrm").as_deref(),
+            Some("http://127.0.0.1:5000/osrm")
+        );
     }
 
     #[test]

@@ -205,6 +205,7 @@ struct PlanPage {
     days: Vec<DayView>,
     areas: Vec<String>,
     bands: Vec<Choice>,
+    vehicles: Vec<Choice>,
     errors: FormErrors,
     needs_override: bool,
 }
@@ -221,6 +222,7 @@ struct PatrolView {
     time: String,
     members: String,
     member_numbers: String,
+    vehicle: String,
     why: Vec<String>,
     flags: Vec<String>,
 }
@@ -254,7 +256,11 @@ pub fn why(lang: Lang, reasons: &str, rank: i32, weeks: f64) -> Vec<String> {
                     "patrols-why-incidents",
                     &[("n", n), ("weeks", format!("{weeks:.0}")), ("score", score)],
                 ),
-                "events" => tr_args(lang, "patrols-why-events", &[("n", n), ("score", score)]),
+                "events" => tr_args(
+                    lang,
+                    "patrols-why-events",
+                    &[("n", n), ("names", r.note.clone()), ("score", score)],
+                ),
                 "focus" => tr_args(
                     lang,
                     "patrols-why-focus",
@@ -300,6 +306,7 @@ pub fn violation_text(t: &Tr, v: &Violation, numbers: &dyn Fn(usize) -> String) 
             format!("{base}: {}", qual_label(t, qualification))
         }
         Violation::Malformed { .. } => base,
+        Violation::VehicleDoubleBooked { vehicle, .. } => format!("{base}: {vehicle}"),
     }
 }
 
@@ -317,6 +324,7 @@ async fn plan_page(
     let page = PageCtx::new(ctx, "patrols-plan-title");
     let t = &page.t;
     let staff = store::staff(&state.db, tenant.id).await?;
+    let vehicles = store::vehicle_rows(&state.db, tenant.id).await?;
     let number_of = |s: &Uuid| {
         staff
             .iter()
@@ -377,6 +385,11 @@ async fn plan_page(
                 .map(|(n, _)| n.clone())
                 .collect::<Vec<_>>()
                 .join(" "),
+            vehicle: r
+                .vehicle_id
+                .and_then(|v| vehicles.iter().find(|x| x.vehicle_id == v))
+                .map(|v| v.call_sign.clone())
+                .unwrap_or_default(),
             why: why(ctx.lang(), &r.reasons, r.rank, loaded.weeks),
             flags,
         });
@@ -411,6 +424,13 @@ async fn plan_page(
             .map(|b| Choice {
                 value: b.as_str().into(),
                 label: band_label(t, b.as_str()),
+            })
+            .collect(),
+        vehicles: vehicles
+            .iter()
+            .map(|v| Choice {
+                value: v.call_sign.clone(),
+                label: format!("{} ({})", v.call_sign, v.kind),
             })
             .collect(),
         errors,
@@ -455,7 +475,16 @@ pub async fn edit(
         .map(str::to_owned)
         .collect();
     let actor = ctx.staff_actor(Permission::PlanPatrols)?;
-    let r = service::edit_patrol(&state, tenant, id, patrol, &numbers, actor).await;
+    let r = service::edit_patrol(
+        &state,
+        tenant,
+        id,
+        patrol,
+        &numbers,
+        &f.get("vehicle"),
+        actor,
+    )
+    .await;
     match edit_result(r, &Tr::new(ctx.lang()))? {
         None => Ok(Redirect::to(&format!(
             "/{}/staff/patrols/{id}?edited=1",
@@ -1280,10 +1309,13 @@ pub struct UnitLine {
     pub status_label: String,
     pub since: String,
     pub qualifications: String,
+    /// Service numbers of the crew of the patrol on duty.
+    pub crew: String,
 }
 
 /// The board: open incidents (with the best suggestion) and units.
 pub async fn board(state: &AppState, tenant: &Tenant, t: &Tr) -> Result<Board, WebError> {
+    service::sync_units(state, tenant).await?;
     let tz = tenant.time_zone.as_str();
     let units = store::units(&state.db, tenant.id).await?;
     let open = store::open_incidents(&state.db, tenant.id, 100).await?;
@@ -1353,6 +1385,7 @@ pub async fn board(state: &AppState, tenant: &Tenant, t: &Tr) -> Result<Board, W
                 status: u.status,
                 status_label: t.t(&format!("patrols-fms-{}", u.status)).into_owned(),
                 since: local_time(u.status_at, tz, "%H:%M"),
+                crew: u.crew.clone(),
                 qualifications: u
                     .qualifications
                     .split(',')
@@ -1502,6 +1535,7 @@ struct IncidentPage {
     required: String,
     status: String,
     open: bool,
+    basis: String,
     suggestions: Vec<SuggestionView>,
     assignments: Vec<AssignmentView>,
     error: String,
@@ -1536,11 +1570,22 @@ async fn incident_page(
         .ok_or_else(WebError::not_found)?;
     let page = PageCtx::new(ctx, "patrols-incident-title");
     let t = &page.t;
-    let suggestions = if i.status == "open" {
-        service::suggest(state, tenant, &i).await?
+    let suggested = if i.status == "open" {
+        Some(service::suggest(state, tenant, &i).await?)
     } else {
-        Vec::new()
+        None
     };
+    let basis = suggested
+        .as_ref()
+        .map(|s| {
+            t.t(&format!(
+                "patrols-basis-{}",
+                s.basis.as_str().replace('_', "-")
+            ))
+            .into_owned()
+        })
+        .unwrap_or_default();
+    let suggestions = suggested.map(|s| s.units).unwrap_or_default();
     let units = store::units(&state.db, tenant.id).await?;
     let fmt = |x: Option<Timestamp>| {
         x.map(|v| local_time(v, &tz, "%H:%M:%S"))
@@ -1581,6 +1626,7 @@ async fn incident_page(
             .unwrap_or_default(),
         status: t.t(&format!("patrols-incident-{}", i.status)).into_owned(),
         open: i.status == "open",
+        basis,
         suggestions: suggestions
             .into_iter()
             .map(|s| SuggestionView {
@@ -1872,6 +1918,133 @@ pub async fn add_log(
     tx.commit().await?;
     Ok(Redirect::to(&format!(
         "/{}/staff/patrol-log?saved=1",
+        tenant.slug.as_str()
+    ))
+    .into_response())
+}
+
+// ---------------------------------------------------------------- settings
+
+#[derive(Template)]
+#[template(path = "patrols/settings.html")]
+struct SettingsPage {
+    page: PageCtx,
+    form: model::SettingsForm,
+    errors: FormErrors,
+    saved: bool,
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct SavedQuery {
+    pub saved: Option<String>,
+}
+
+fn settings_form(s: &store::SettingsRow) -> model::SettingsForm {
+    model::SettingsForm {
+        min_police: s.min_police.to_string(),
+        min_kod: s.min_kod.to_string(),
+        road_factor: format!("{}", s.road_factor),
+        speed_kmh: format!("{}", s.speed_kmh),
+        routing_url: s.routing_url.clone().unwrap_or_default(),
+    }
+}
+
+fn settings_page(
+    ctx: &Ctx,
+    form: model::SettingsForm,
+    errors: FormErrors,
+    saved: bool,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let page = PageCtx::new(ctx, "patrols-settings-title");
+    let tpl = SettingsPage {
+        page,
+        form,
+        errors,
+        saved,
+    };
+    Ok(no_store(page::render(&tpl, status)?))
+}
+
+/// `GET /{tenant}/staff/patrol-settings`: the tenant's planning and
+/// dispatch settings (the defaults until a row is written).
+pub async fn settings(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<SavedQuery>,
+) -> Result<Response, WebError> {
+    let tenant = ctx.tenant()?;
+    let current = store::settings(&state.db, tenant.id).await?;
+    settings_page(
+        &ctx,
+        settings_form(&current),
+        FormErrors::new(),
+        q.saved.is_some(),
+        StatusCode::OK,
+    )
+}
+
+/// `POST /{tenant}/staff/patrol-settings`: every field is checked; on a
+/// problem nothing is stored and the typed values come back with the
+/// errors (422). A change is audited with the old and new values.
+pub async fn save_settings(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let f = Fields(pairs);
+    let tenant = ctx.tenant()?;
+    let t = Tr::new(ctx.lang());
+    let form = model::SettingsForm {
+        min_police: f.get("min_police"),
+        min_kod: f.get("min_kod"),
+        road_factor: f.get("road_factor"),
+        speed_kmh: f.get("speed_kmh"),
+        routing_url: f.get("routing_url"),
+    };
+    let values = match form.parse() {
+        Ok(v) => v,
+        Err(problems) => {
+            return settings_page(
+                &ctx,
+                form,
+                errors(&t, &problems),
+                false,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
+    };
+    let actor = ctx.staff_actor(Permission::ConfigurePatrols)?;
+    let old = store::settings(&state.db, tenant.id).await?;
+    let new = store::SettingsRow {
+        min_police: values.min_police,
+        min_kod: values.min_kod,
+        road_factor: values.road_factor,
+        speed_kmh: values.speed_kmh,
+        routing_url: values.routing_url,
+        ..old.clone()
+    };
+    let now = state.clock.now_ts();
+    let mut tx = state.db.begin().await?;
+    store::save_settings(&mut tx, tenant.id, &new, now).await?;
+    audit::append(
+        &mut tx,
+        tenant.id,
+        now,
+        &Entry::new(actor, "patrols.settings.set", "tenant", tenant.id.as_uuid()).details(
+            serde_json::json!({
+                "min_police": [old.min_police, new.min_police],
+                "min_kod": [old.min_kod, new.min_kod],
+                "road_factor": [old.road_factor, new.road_factor],
+                "speed_kmh": [old.speed_kmh, new.speed_kmh],
+                "routing_url": [old.routing_url, new.routing_url],
+            }),
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!(
+        "/{}/staff/patrol-settings?saved=1",
         tenant.slug.as_str()
     ))
     .into_response())

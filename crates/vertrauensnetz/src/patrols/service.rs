@@ -9,11 +9,14 @@ use std::time::Instant;
 use chrono::{Duration, NaiveDate, Timelike};
 use uuid::Uuid;
 
-use super::model::{self, to_local, to_utc, Candidate, IncidentFacts, Problem, Suggestion};
+use super::model::{
+    self, to_local, to_utc, Candidate, IncidentFacts, Problem, Suggestion, SuggestionBasis,
+};
 use super::planning::{
     self, checker, checker::Violation, Agency, Band, Focus, Instance, Patrol, Person,
     Qualification, Rules, Situation,
 };
+use super::routing;
 use super::store::{self, PatrolRow};
 use crate::platform::audit::{self, Actor, Entry};
 use crate::platform::db::Timestamp;
@@ -173,6 +176,44 @@ pub async fn load(
         let band = Band::of_hour(to_local(at.0, tz).hour());
         *situation.incidents.entry((a, band)).or_default() += 1.0;
     }
+    // Public events: the events module keeps a place, not a district, so
+    // the area is that of the tenant's district whose name the place
+    // names (the longest such name); the bands are those the event
+    // overlaps.
+    let districts = crate::platform::tenants::districts(db, tenant.id).await?;
+    let mut district_names: Vec<(String, usize)> = districts
+        .iter()
+        .filter_map(|d| {
+            area_of_district
+                .get(&d.code)
+                .map(|a| (d.name.to_lowercase(), *a))
+        })
+        .filter(|(n, _)| !n.is_empty())
+        .collect();
+    district_names.sort_by_key(|(n, _)| std::cmp::Reverse(n.chars().count()));
+    for ev in crate::events::published_between(db, tenant.id, from, to).await? {
+        let place = ev.place.to_lowercase();
+        let Some(a) = district_names
+            .iter()
+            .find(|(n, _)| place.contains(n.as_str()))
+            .map(|x| x.1)
+        else {
+            continue;
+        };
+        let (start, end) = (to_local(ev.starts_at.0, tz), to_local(ev.ends_at.0, tz));
+        for day in (0..days).map(|d| first + Duration::days(d)) {
+            for band in Band::ALL {
+                let (bs, be) = band.window(day);
+                if bs < end && start < be {
+                    situation
+                        .events
+                        .entry((a, day, band))
+                        .or_default()
+                        .push(ev.title.clone());
+                }
+            }
+        }
+    }
     for f in store::focus(db, tenant.id).await? {
         if f.superseded_at.is_some() {
             continue;
@@ -291,6 +332,7 @@ pub async fn generate(
             rank: i32::try_from(p.rank).unwrap_or(1),
             demand: slot.demand,
             reasons: serde_json::to_string(&reasons).unwrap_or_else(|_| "[]".into()),
+            vehicle_id: None,
         };
         let members: Vec<Uuid> = p.members.iter().map(|m| loaded.staff_ids[*m]).collect();
         store::insert_patrol(&mut tx, tenant.id, &row, &members).await?;
@@ -342,8 +384,11 @@ pub async fn check_plan(
     for (p, s) in store::members_of_plan(&state.db, tenant.id, plan_id).await? {
         members.entry(p).or_default().push(s);
     }
+    let vehicles = store::vehicle_rows(&state.db, tenant.id).await?;
+    let tz = tenant.time_zone.as_str();
     let mut patrols = Vec::new();
     let mut ids = Vec::new();
+    let mut shifts = Vec::new();
     for r in &rows {
         let (Some(day), Some(band)) = (model::parse_day(&r.day), Band::parse(&r.band)) else {
             continue;
@@ -372,15 +417,28 @@ pub async fn check_plan(
             rank: u32::try_from(r.rank).unwrap_or(1),
         });
         ids.push(r.patrol_id);
+        shifts.push((
+            r.vehicle_id.map(|v| {
+                vehicles
+                    .iter()
+                    .find(|x| x.vehicle_id == v)
+                    .map_or_else(|| v.to_string(), |x| x.call_sign.clone())
+            }),
+            to_local(r.starts_at.0, tz),
+            to_local(r.ends_at.0, tz),
+        ));
     }
-    let violations = checker::check(&loaded.instance, &patrols)
+    let mut found = checker::check(&loaded.instance, &patrols);
+    found.extend(checker::check_vehicles(&shifts));
+    let violations = found
         .into_iter()
         .map(|v| {
             let patrol = match &v {
                 Violation::Parity { patrol, .. }
                 | Violation::Unavailable { patrol, .. }
                 | Violation::Qualification { patrol, .. }
-                | Violation::Malformed { patrol } => ids.get(*patrol).copied(),
+                | Violation::Malformed { patrol }
+                | Violation::VehicleDoubleBooked { patrol, .. } => ids.get(*patrol).copied(),
                 _ => None,
             };
             (patrol, v)
@@ -478,13 +536,16 @@ async fn resolve_members(
     Ok(ids)
 }
 
-/// Replaces the members of a draft plan's patrol.
+/// Replaces the members and the vehicle (call sign; empty: on foot) of a
+/// draft plan's patrol. An unknown vehicle is refused; a vehicle already
+/// given to an overlapping patrol is stored and flagged by the checker.
 pub async fn edit_patrol(
     state: &AppState,
     tenant: &Tenant,
     plan_id: Uuid,
     patrol_id: Uuid,
     numbers: &[String],
+    vehicle: &str,
     actor: Actor,
 ) -> Result<(), EditError> {
     let plan = store::plan(&state.db, tenant.id, plan_id)
@@ -510,15 +571,36 @@ pub async fn edit_patrol(
         patrol.ends_at,
     )
     .await?;
+    let vehicle = vehicle.trim();
+    let vehicle_id = if vehicle.is_empty() {
+        None
+    } else {
+        match store::vehicle_rows(&state.db, tenant.id)
+            .await?
+            .into_iter()
+            .find(|v| {
+                v.call_sign.eq_ignore_ascii_case(vehicle) || v.vehicle_id.to_string() == vehicle
+            }) {
+            Some(v) => Some(v.vehicle_id),
+            None => {
+                return Err(EditError::Problems(vec![model::problem(
+                    "vehicle",
+                    "patrols-error-vehicle",
+                )]))
+            }
+        }
+    };
     let now = state.clock.now_ts();
     let mut tx = state.db.begin().await?;
     store::set_members(&mut tx, tenant.id, patrol_id, &ids).await?;
+    store::set_patrol_vehicle(&mut tx, tenant.id, patrol_id, vehicle_id).await?;
     audit::append(
         &mut tx,
         tenant.id,
         now,
-        &Entry::new(actor, "patrols.patrol.edit", "patrol", patrol_id)
-            .details(serde_json::json!({ "plan": plan_id, "members": ids.len() })),
+        &Entry::new(actor, "patrols.patrol.edit", "patrol", patrol_id).details(
+            serde_json::json!({ "plan": plan_id, "members": ids.len(), "vehicle": vehicle_id }),
+        ),
     )
     .await?;
     tx.commit().await?;
@@ -586,6 +668,7 @@ pub async fn add_patrol(
         rank: 0,
         demand: 0.0,
         reasons: "[]".into(),
+        vehicle_id: None,
     };
     let now = state.clock.now_ts();
     let mut tx = state.db.begin().await?;
@@ -671,7 +754,7 @@ pub async fn publish(
 
 pub struct Taken {
     pub incident: store::IncidentRow,
-    pub suggestions: Vec<Suggestion>,
+    pub suggestions: Suggested,
 }
 
 /// Takes an incident: validates, places it in a district and area, stores
@@ -760,15 +843,149 @@ pub async fn take_incident(
     }))
 }
 
-/// The free suitable units for an incident, nearest first.
+/// The control centre's units for now come from the patrols on duty: a
+/// published patrol whose shift is running crews the unit of its
+/// vehicle's call sign, or, on foot, the unit "{area} {band}-{n}" (the
+/// n-th such patrol of the area), with the crew's service numbers and the
+/// union of their qualifications. A unit whose patrol went off duty
+/// loses its crew and becomes "not available" (6) once free. Units
+/// entered without a patrol (a standing reserve) are left alone. Writes
+/// only when something changed, so a polling board reads.
+pub async fn sync_units(state: &AppState, tenant: &Tenant) -> Result<(), WebError> {
+    let db = &state.db;
+    let now = state.clock.now_ts();
+    let on_duty = store::on_duty_patrols(db, tenant.id, now).await?;
+    let units = store::units(db, tenant.id).await?;
+    if on_duty.is_empty() && units.iter().all(|u| u.patrol_id.is_none()) {
+        return Ok(());
+    }
+    let vehicles = store::vehicle_rows(db, tenant.id).await?;
+    let areas = store::areas(db, tenant.id).await?;
+    let staff = store::staff(db, tenant.id).await?;
+    let quals = store::qualifications(db, tenant.id).await?;
+    let ids: Vec<Uuid> = on_duty.iter().map(|p| p.patrol_id).collect();
+    let members = store::members_of(db, tenant.id, &ids).await?;
+    let districts = crate::platform::tenants::districts(db, tenant.id).await?;
+    let mapping = store::area_districts(db, tenant.id).await?;
+    let today = to_local(now.0, &tenant.time_zone).date();
+    let mut on_foot: HashMap<(Uuid, String), usize> = HashMap::new();
+    let mut wanted = Vec::new();
+    for p in &on_duty {
+        let area = areas.iter().find(|a| a.area_id == p.area_id);
+        let sign = match p
+            .vehicle_id
+            .and_then(|v| vehicles.iter().find(|x| x.vehicle_id == v))
+        {
+            Some(v) => v.call_sign.clone(),
+            None => {
+                let n = on_foot.entry((p.area_id, p.band.clone())).or_default();
+                *n += 1;
+                format!(
+                    "{} {}-{n}",
+                    area.map(|a| a.name.as_str()).unwrap_or("?"),
+                    p.band
+                )
+            }
+        };
+        let crew_ids: Vec<Uuid> = members
+            .iter()
+            .filter(|(pid, _)| *pid == p.patrol_id)
+            .map(|(_, s)| *s)
+            .collect();
+        let mut crew: Vec<String> = staff
+            .iter()
+            .filter(|s| crew_ids.contains(&s.staff_id))
+            .map(|s| s.service_number.clone())
+            .collect();
+        crew.sort();
+        let mut held: Vec<String> = quals
+            .iter()
+            .filter(|q| crew_ids.contains(&q.staff_id))
+            .filter(|q| {
+                model::parse_day(&q.since_day).is_some_and(|d| d <= today)
+                    && q.until_day
+                        .as_deref()
+                        .and_then(model::parse_day)
+                        .is_none_or(|u| today <= u)
+            })
+            .map(|q| q.name.clone())
+            .collect();
+        held.sort();
+        held.dedup();
+        // A new unit starts at its area's centre (the mean of its
+        // districts' centres), else at the city's.
+        let centres: Vec<(f64, f64)> = mapping
+            .iter()
+            .filter(|(_, a)| *a == p.area_id)
+            .filter_map(|(code, _)| {
+                let d = districts.iter().find(|d| &d.code == code)?;
+                Some((d.centre_lat?, d.centre_lon?))
+            })
+            .collect();
+        let position = if centres.is_empty() {
+            (tenant.centre_lat, tenant.centre_lon)
+        } else {
+            let n = centres.len() as f64;
+            (
+                centres.iter().map(|c| c.0).sum::<f64>() / n,
+                centres.iter().map(|c| c.1).sum::<f64>() / n,
+            )
+        };
+        wanted.push((sign, p.patrol_id, held.join(","), crew.join(" "), position));
+    }
+    let changed: Vec<_> = wanted
+        .iter()
+        .filter(|(sign, patrol, q, crew, _)| {
+            !units.iter().any(|u| {
+                &u.call_sign == sign
+                    && u.patrol_id == Some(*patrol)
+                    && &u.qualifications == q
+                    && &u.crew == crew
+            })
+        })
+        .collect();
+    let released: Vec<Uuid> = units
+        .iter()
+        .filter(|u| u.patrol_id.is_some_and(|p| !ids.contains(&p)))
+        .filter(|u| model::is_free(u.status) || u.status == 6)
+        .map(|u| u.unit_id)
+        .collect();
+    if changed.is_empty() && released.is_empty() {
+        return Ok(());
+    }
+    let mut tx = db.begin().await?;
+    for u in released {
+        store::release_unit(&mut tx, tenant.id, u, now).await?;
+    }
+    for (sign, patrol, q, crew, position) in changed {
+        store::crew_unit(&mut tx, tenant.id, sign, *patrol, q, crew, *position, now).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A ranked suggestion and what the ranking rests on.
+pub struct Suggested {
+    pub units: Vec<Suggestion>,
+    pub basis: SuggestionBasis,
+}
+
+/// The free suitable units for an incident, fastest first: by driving
+/// time from the tenant's routing server when one is configured and
+/// answers within [`routing::TIMEOUT`], else by straight line × road
+/// factor.
 pub async fn suggest(
     state: &AppState,
     tenant: &Tenant,
     incident: &store::IncidentRow,
-) -> Result<Vec<Suggestion>, WebError> {
+) -> Result<Suggested, WebError> {
     let (Some(lat), Some(lon)) = (incident.lat, incident.lon) else {
-        return Ok(Vec::new());
+        return Ok(Suggested {
+            units: Vec::new(),
+            basis: SuggestionBasis::StraightLine,
+        });
     };
+    sync_units(state, tenant).await?;
     let settings = store::settings(&state.db, tenant.id).await?;
     let units: Vec<Candidate> = store::units(&state.db, tenant.id)
         .await?
@@ -786,14 +1003,46 @@ pub async fn suggest(
             position: (u.lat, u.lon),
         })
         .collect();
-    Ok(model::rank_units(
+    const SHOWN: usize = 5;
+    let Some(base) = settings.routing_url.as_deref() else {
+        return Ok(Suggested {
+            units: model::rank_units(
+                (lat, lon),
+                incident.required_qualification.as_deref(),
+                &units,
+                settings.road_factor,
+                settings.speed_kmh,
+                SHOWN,
+            ),
+            basis: SuggestionBasis::StraightLine,
+        });
+    };
+    let mut nearest = model::rank_units(
         (lat, lon),
         incident.required_qualification.as_deref(),
         &units,
         settings.road_factor,
         settings.speed_kmh,
-        5,
-    ))
+        routing::MAX_DESTINATIONS,
+    );
+    let positions: Vec<(f64, f64)> = nearest
+        .iter()
+        .filter_map(|s| units.iter().find(|u| u.id == s.unit_id).map(|u| u.position))
+        .collect();
+    match routing::durations(base, (lat, lon), &positions).await {
+        Some(seconds) if positions.len() == nearest.len() => Ok(Suggested {
+            units: model::rank_by_durations(nearest, &seconds, SHOWN),
+            basis: SuggestionBasis::Routing,
+        }),
+        _ => {
+            tracing::warn!(tenant = %tenant.slug.as_str(), "routing server failed; straight-line suggestion");
+            nearest.truncate(SHOWN);
+            Ok(Suggested {
+                units: nearest,
+                basis: SuggestionBasis::StraightLineFallback,
+            })
+        }
+    }
 }
 
 pub enum AssignOutcome {

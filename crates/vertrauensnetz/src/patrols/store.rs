@@ -219,6 +219,105 @@ pub async fn insert_vehicle(
     Ok(())
 }
 
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct VehicleRow {
+    pub vehicle_id: Uuid,
+    pub call_sign: String,
+    pub kind: String,
+}
+
+pub async fn vehicle_rows(db: &Db, tenant: TenantId) -> Result<Vec<VehicleRow>, DbError> {
+    let mut conn = db.read().await?;
+    on_db!(conn, c => sqlx::query_as(
+        "SELECT vehicle_id, call_sign, kind FROM pat_vehicles WHERE tenant_id = $1 ORDER BY call_sign")
+        .bind(tenant.as_uuid()).fetch_all(c).await)
+    .map_err(Into::into)
+}
+
+/// Gives a patrol a vehicle (or none).
+pub async fn set_patrol_vehicle(
+    tx: &mut Tx,
+    tenant: TenantId,
+    patrol: Uuid,
+    vehicle: Option<Uuid>,
+) -> Result<(), DbError> {
+    on_db!(tx, c => sqlx::query(
+        "UPDATE pat_patrols SET vehicle_id = $3 WHERE tenant_id = $1 AND patrol_id = $2")
+        .bind(tenant.as_uuid()).bind(patrol).bind(vehicle)
+        .execute(c).await.map(|_| ()))?;
+    Ok(())
+}
+
+/// Patrols of published plans on duty at `now`.
+pub async fn on_duty_patrols(
+    db: &Db,
+    tenant: TenantId,
+    now: Timestamp,
+) -> Result<Vec<PatrolRow>, DbError> {
+    let mut conn = db.read().await?;
+    let sql = "SELECT p.patrol_id, p.plan_id, p.area_id, p.day, p.band, p.starts_at, p.ends_at, p.rank, p.demand, p.reasons,
+            p.vehicle_id
+         FROM pat_patrols p JOIN pat_plans l ON l.tenant_id = p.tenant_id AND l.plan_id = p.plan_id
+         WHERE p.tenant_id = $1 AND l.status = 'published' AND p.starts_at <= $2 AND p.ends_at > $2
+         ORDER BY p.area_id, p.rank";
+    on_db!(conn, c => sqlx::query_as(sql).bind(tenant.as_uuid()).bind(now).fetch_all(c).await)
+        .map_err(Into::into)
+}
+
+/// The unit of a patrol on duty: the unit with this call sign is crewed
+/// by the patrol (its qualifications and crew replaced, status and
+/// position kept); a new call sign becomes a unit at the station
+/// (status 2) at `position`; a unit marked not available (6) is at the
+/// station again. The conditional insert makes two
+/// dispatchers' boards unable to create it twice.
+#[allow(clippy::too_many_arguments)]
+pub async fn crew_unit(
+    tx: &mut Tx,
+    tenant: TenantId,
+    call_sign: &str,
+    patrol: Uuid,
+    qualifications: &str,
+    crew: &str,
+    position: (f64, f64),
+    now: Timestamp,
+) -> Result<(), DbError> {
+    on_db!(tx, c => sqlx::query(
+        "INSERT INTO pat_units (tenant_id, unit_id, call_sign, agency, qualifications, lat, lon, status, status_at,
+            patrol_id, crew)
+         VALUES ($1, $2, $3, 'joint', $4, $5, $6, 2, $7, $8, $9)
+         ON CONFLICT (tenant_id, call_sign) DO UPDATE SET agency = 'joint', qualifications = $4, patrol_id = $8,
+            crew = $9,
+            status = CASE WHEN pat_units.status = 6 THEN 2 ELSE pat_units.status END,
+            status_at = CASE WHEN pat_units.status = 6 THEN $7 ELSE pat_units.status_at END")
+        .bind(tenant.as_uuid()).bind(Uuid::now_v7()).bind(call_sign).bind(qualifications)
+        .bind(position.0).bind(position.1).bind(now).bind(patrol).bind(crew)
+        .execute(c).await.map(|_| ()))?;
+    Ok(())
+}
+
+/// A unit whose patrol went off duty: no crew, and "not available" (6)
+/// unless it is still working an incident (it goes off when it reports
+/// free).
+pub async fn release_unit(
+    tx: &mut Tx,
+    tenant: TenantId,
+    unit: Uuid,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    let n = on_db!(tx, c => sqlx::query(
+        "UPDATE pat_units SET status = 6, status_at = $3, patrol_id = NULL, crew = ''
+         WHERE tenant_id = $1 AND unit_id = $2 AND status IN (1, 2, 6)")
+        .bind(tenant.as_uuid()).bind(unit).bind(now)
+        .execute(c).await.map(|r| r.rows_affected()))?;
+    if n == 1 {
+        on_db!(tx, c => sqlx::query(
+            "INSERT INTO pat_unit_status (tenant_id, change_id, unit_id, status, at) VALUES ($1, $2, $3, 6, $4)")
+            .bind(tenant.as_uuid()).bind(Uuid::now_v7()).bind(unit).bind(now)
+            .execute(c).await.map(|_| ()))?;
+    }
+    Ok(())
+}
+
 pub async fn vehicles(db: &Db, tenant: TenantId) -> Result<Vec<(String, String)>, DbError> {
     let mut conn = db.read().await?;
     on_db!(conn, c => sqlx::query_as(
@@ -374,10 +473,12 @@ pub struct PatrolRow {
     pub rank: i32,
     pub demand: f64,
     pub reasons: String,
+    /// The vehicle the patrol drives (none: on foot).
+    pub vehicle_id: Option<Uuid>,
 }
 
 const PATROL_COLS: &str =
-    "patrol_id, plan_id, area_id, day, band, starts_at, ends_at, rank, demand, reasons";
+    "patrol_id, plan_id, area_id, day, band, starts_at, ends_at, rank, demand, reasons, vehicle_id";
 
 pub async fn insert_patrol(
     tx: &mut Tx,
@@ -387,10 +488,11 @@ pub async fn insert_patrol(
 ) -> Result<(), DbError> {
     on_db!(tx, c => sqlx::query(
         "INSERT INTO pat_patrols (tenant_id, patrol_id, plan_id, area_id, day, band, starts_at, ends_at,
-            rank, demand, reasons)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
+            rank, demand, reasons, vehicle_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
         .bind(tenant.as_uuid()).bind(p.patrol_id).bind(p.plan_id).bind(p.area_id).bind(&p.day)
         .bind(&p.band).bind(p.starts_at).bind(p.ends_at).bind(p.rank).bind(p.demand).bind(&p.reasons)
+        .bind(p.vehicle_id)
         .execute(c).await.map(|_| ()))?;
     set_members(tx, tenant, p.patrol_id, members).await
 }
@@ -434,7 +536,8 @@ pub async fn published_patrols(
     to: Timestamp,
 ) -> Result<Vec<PatrolRow>, DbError> {
     let mut conn = db.read().await?;
-    let sql = "SELECT p.patrol_id, p.plan_id, p.area_id, p.day, p.band, p.starts_at, p.ends_at, p.rank, p.demand, p.reasons
+    let sql = "SELECT p.patrol_id, p.plan_id, p.area_id, p.day, p.band, p.starts_at, p.ends_at, p.rank, p.demand, p.reasons,
+            p.vehicle_id
          FROM pat_patrols p JOIN pat_plans l ON l.tenant_id = p.tenant_id AND l.plan_id = p.plan_id
          WHERE p.tenant_id = $1 AND l.status = 'published' AND p.starts_at >= $2 AND p.starts_at < $3
          ORDER BY p.starts_at, p.area_id, p.rank";
@@ -494,12 +597,16 @@ pub struct UnitRow {
     pub lon: f64,
     pub status: i32,
     pub status_at: Timestamp,
+    /// The patrol on duty crewing the unit (none: a standing unit).
+    pub patrol_id: Option<Uuid>,
+    /// Service numbers of the crew.
+    pub crew: String,
 }
 
 pub async fn units(db: &Db, tenant: TenantId) -> Result<Vec<UnitRow>, DbError> {
     let mut conn = db.read().await?;
     on_db!(conn, c => sqlx::query_as(
-        "SELECT unit_id, call_sign, agency, qualifications, lat, lon, status, status_at
+        "SELECT unit_id, call_sign, agency, qualifications, lat, lon, status, status_at, patrol_id, crew
          FROM pat_units WHERE tenant_id = $1 ORDER BY call_sign")
         .bind(tenant.as_uuid()).fetch_all(c).await)
     .map_err(Into::into)
@@ -507,10 +614,12 @@ pub async fn units(db: &Db, tenant: TenantId) -> Result<Vec<UnitRow>, DbError> {
 
 pub async fn insert_unit(tx: &mut Tx, tenant: TenantId, u: &UnitRow) -> Result<(), DbError> {
     on_db!(tx, c => sqlx::query(
-        "INSERT INTO pat_units (tenant_id, unit_id, call_sign, agency, qualifications, lat, lon, status, status_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+        "INSERT INTO pat_units (tenant_id, unit_id, call_sign, agency, qualifications, lat, lon, status, status_at,
+            patrol_id, crew)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
         .bind(tenant.as_uuid()).bind(u.unit_id).bind(&u.call_sign).bind(&u.agency)
         .bind(&u.qualifications).bind(u.lat).bind(u.lon).bind(u.status).bind(u.status_at)
+        .bind(u.patrol_id).bind(&u.crew)
         .execute(c).await.map(|_| ()))?;
     Ok(())
 }
@@ -805,6 +914,7 @@ pub async fn count(db: &Db, tenant: TenantId, table: &str) -> Result<i64, DbErro
         "pat_assignments",
         "pat_log",
         "pat_absences",
+        "pat_settings",
     ];
     if !TABLES.contains(&table) {
         return Ok(-1);

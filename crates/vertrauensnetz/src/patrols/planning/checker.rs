@@ -39,6 +39,9 @@ pub enum Violation {
     /// A patrol points at a slot or person that does not exist, or names a
     /// person twice.
     Malformed { patrol: usize },
+    /// The patrol's vehicle is given to another patrol whose shift
+    /// overlaps.
+    VehicleDoubleBooked { patrol: usize, vehicle: String },
 }
 
 impl Violation {
@@ -52,6 +55,7 @@ impl Violation {
             Violation::Rest { .. } => "patrols-violation-rest",
             Violation::Hours { .. } => "patrols-violation-hours",
             Violation::Malformed { .. } => "patrols-violation-malformed",
+            Violation::VehicleDoubleBooked { .. } => "patrols-violation-vehicle",
         }
     }
 
@@ -165,6 +169,31 @@ pub fn check(instance: &Instance, patrols: &[Patrol]) -> Vec<Violation> {
                     minutes,
                 });
             }
+        }
+    }
+    out
+}
+
+/// Vehicles: no vehicle in two patrols whose shifts overlap. `patrols`
+/// holds each patrol's vehicle (none: on foot) and shift, in the order of
+/// the patrol list; every patrol sharing its vehicle with an overlapping
+/// one is listed.
+pub fn check_vehicles(
+    patrols: &[(Option<String>, NaiveDateTime, NaiveDateTime)],
+) -> Vec<Violation> {
+    let mut out = Vec::new();
+    for (n, (vehicle, start, end)) in patrols.iter().enumerate() {
+        let Some(v) = vehicle else {
+            continue;
+        };
+        let clash = patrols.iter().enumerate().any(|(m, (other, s, e))| {
+            m != n && other.as_deref() == Some(v.as_str()) && *s < *end && *start < *e
+        });
+        if clash {
+            out.push(Violation::VehicleDoubleBooked {
+                patrol: n,
+                vehicle: v.clone(),
+            });
         }
     }
     out

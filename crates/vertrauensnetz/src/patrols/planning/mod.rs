@@ -270,8 +270,8 @@ pub struct Situation {
     pub incidents: HashMap<(usize, Band), f64>,
     /// Weeks the incident counts cover.
     pub weeks: f64,
-    /// Events per (area, day, band).
-    pub events: HashMap<(usize, NaiveDate, Band), f64>,
+    /// Titles of the public events per (area, day, band).
+    pub events: HashMap<(usize, NaiveDate, Band), Vec<String>>,
     pub focus: Vec<Focus>,
 }
 
@@ -306,13 +306,13 @@ pub fn demand(s: &Situation, area: usize, day: NaiveDate, band: Band) -> (f64, V
             note: String::new(),
         });
     }
-    let e = s.events.get(&(area, day, band)).copied().unwrap_or(0.0);
-    if e > 0.0 {
+    if let Some(titles) = s.events.get(&(area, day, band)).filter(|t| !t.is_empty()) {
+        let e = titles.len() as f64;
         terms.push(DemandTerm {
             source: "events",
             amount: e,
             score: 2.0 * e,
-            note: String::new(),
+            note: titles.join("; "),
         });
     }
     let raw: f64 = terms.iter().map(|t| t.score).sum();

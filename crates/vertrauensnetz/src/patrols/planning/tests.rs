@@ -271,6 +271,94 @@ fn a_committee_priority_raises_evening_hours_in_its_area() {
     );
 }
 
+#[test]
+fn a_public_event_raises_hours_in_its_area_and_band_and_is_named() {
+    let mut situation = Situation {
+        weeks: 4.0,
+        ..Situation::default()
+    };
+    for a in 0..3 {
+        for b in Band::ALL {
+            situation.incidents.insert((a, b), 8.0);
+        }
+    }
+    let areas: Vec<(String, Option<String>)> = (0..3).map(|a| (format!("A{a}"), None)).collect();
+    let days: Vec<NaiveDate> = (0..2).map(|d| day0() + Duration::days(d)).collect();
+    let base = random_instance(99, 1, 1, 14);
+    let plan_with = |situation: &Situation| {
+        let inst = Instance {
+            rules: Rules::default(),
+            people: base
+                .people
+                .iter()
+                .cloned()
+                .map(|mut p| {
+                    p.absences.clear();
+                    p.bands.clear();
+                    p.last_end = None;
+                    p.max_week_minutes = 40 * 60;
+                    p
+                })
+                .collect(),
+            slots: slots_for(situation, &areas, &days, 4),
+        };
+        let plan = solver::solve(&inst).unwrap();
+        assert!(checker::check(&inst, &plan.patrols).is_empty());
+        (late_hours_in(&inst, &plan, 2), inst)
+    };
+    let (before, _) = plan_with(&situation);
+    situation.events.insert(
+        (2, day0(), Band::Late),
+        vec!["Stadtteilfest Brambauer".into()],
+    );
+    let (after, inst) = plan_with(&situation);
+    assert!(
+        after > before,
+        "late hours at the event: {before} → {after}"
+    );
+    let slot = inst
+        .slots
+        .iter()
+        .find(|s| s.area == 2 && s.day == day0() && s.band == Band::Late)
+        .unwrap();
+    let term = slot.terms.iter().find(|t| t.source == "events").unwrap();
+    assert_eq!(term.note, "Stadtteilfest Brambauer");
+    // The next day and the other bands are untouched.
+    assert!(inst
+        .slots
+        .iter()
+        .filter(|s| !(s.area == 2 && s.day == day0() && s.band == Band::Late))
+        .all(|s| s.terms.iter().all(|t| t.source != "events")));
+}
+
+#[test]
+fn a_vehicle_in_two_overlapping_shifts_is_flagged() {
+    let day = day0();
+    let (e0, e1) = Band::Early.window(day);
+    let (l0, l1) = Band::Late.window(day);
+    let list = vec![
+        (Some("OP-10".to_string()), e0, e1),
+        (Some("OP-10".to_string()), l0, l1),
+        (Some("OP-11".to_string()), e0, e1),
+        (None, e0, e1),
+        (
+            Some("OP-11".to_string()),
+            e0 + Duration::hours(7),
+            e1 + Duration::hours(7),
+        ),
+    ];
+    let v = checker::check_vehicles(&list);
+    let flagged: Vec<usize> = v
+        .iter()
+        .map(|x| match x {
+            checker::Violation::VehicleDoubleBooked { patrol, .. } => *patrol,
+            _ => usize::MAX,
+        })
+        .collect();
+    // Early and late of one day touch but do not overlap.
+    assert_eq!(flagged, [2, 4]);
+}
+
 /// `bench/patrols.sh`: a month for Dortmund's size.
 #[test]
 #[ignore]

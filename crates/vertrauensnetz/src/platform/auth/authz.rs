@@ -97,6 +97,9 @@ pub enum Permission {
     SetFocusAreas,
     /// Write the log of one's patrol.
     KeepPatrolLog,
+    /// Change the tenant's patrol planning and dispatch settings (parity,
+    /// road factor, speed, routing URL).
+    ConfigurePatrols,
 }
 
 impl Permission {
@@ -138,6 +141,7 @@ impl Permission {
         Permission::UpdateUnitStatus,
         Permission::SetFocusAreas,
         Permission::KeepPatrolLog,
+        Permission::ConfigurePatrols,
     ];
 }
 
@@ -186,6 +190,7 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
             matches!(role, Role::Dispatcher | Role::Police | Role::Kod)
         }
         P::SetFocusAreas => role == Role::Committee,
+        P::ConfigurePatrols => matches!(role, Role::Dispatcher | Role::Admin),
     }
 }
 

@@ -99,6 +99,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         "receipt_vocabulary",
         include_str!("../../../migrations/sqlite/0017_receipt_vocabulary.sql"),
     ),
+    (
+        19,
+        "patrol_vehicles",
+        include_str!("../../../migrations/sqlite/0019_patrol_vehicles.sql"),
+    ),
 ];
 
 pub const MIGRATIONS_POSTGRES: &[Migration] = &[
@@ -186,6 +191,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         17,
         "receipt_vocabulary",
         include_str!("../../../migrations/postgres/0017_receipt_vocabulary.sql"),
+    ),
+    (
+        19,
+        "patrol_vehicles",
+        include_str!("../../../migrations/postgres/0019_patrol_vehicles.sql"),
     ),
 ];
 
