@@ -94,6 +94,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         "public_info_edit",
         include_str!("../../../migrations/sqlite/0016_public_info_edit.sql"),
     ),
+    (
+        18,
+        "report_unsubscribe_tiles",
+        include_str!("../../../migrations/sqlite/0018_report_unsubscribe_tiles.sql"),
+    ),
 ];
 
 pub const MIGRATIONS_POSTGRES: &[Migration] = &[
@@ -176,6 +181,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         16,
         "public_info_edit",
         include_str!("../../../migrations/postgres/0016_public_info_edit.sql"),
+    ),
+    (
+        18,
+        "report_unsubscribe_tiles",
+        include_str!("../../../migrations/postgres/0018_report_unsubscribe_tiles.sql"),
     ),
 ];
 
