@@ -25,7 +25,8 @@
   }
   el.hidden = false;
   var svg = document.getElementById("reports-map");
-  if (svg) { svg.setAttribute("hidden", ""); }
+  // (the hidden attribute does not hide an inline SVG element)
+  if (svg) { svg.setAttribute("hidden", ""); svg.style.display = "none"; }
   var map = L.map(el, { minZoom: 9, maxZoom: 19 });
   map.attributionControl.setPrefix(false);
   map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]]);
