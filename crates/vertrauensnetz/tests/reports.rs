@@ -953,3 +953,156 @@ async fn every_subscription_mail_can_be_unsubscribed_with_one_click() {
     assert_eq!(after.len(), mails.len());
     app.server.stop().await;
 }
+
+#[tokio::test]
+async fn lab_import_errors_are_in_the_users_language() {
+    let app = TestApp::spawn().await;
+    let coord = login(&app, "dortmund", Role::Coordinator).await;
+    let page = get(&coord, &app.url("/dortmund/staff/report-import"))
+        .await
+        .1;
+    let token = csrf_in(&page);
+    let send = |body: Vec<u8>, lang: &'static str| {
+        let form = Form::new()
+            .text("csrf", token.clone())
+            .part("file", Part::bytes(body).file_name("lab.csv"));
+        coord
+            .post(app.url(&format!("/dortmund/staff/report-import?lang={lang}")))
+            .header("sec-fetch-site", "same-origin")
+            .multipart(form)
+            .send()
+    };
+    let latin1 = b"lat,lon,description\n51.517,7.459,Stra\xdfe\n".to_vec();
+    let res = send(latin1.clone(), "de").await.unwrap();
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Die Datei ist kein Text in UTF-8."), "{html}");
+    let res = send(latin1, "en").await.unwrap();
+    assert_eq!(res.status(), 422);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("The file is not UTF-8 text."));
+    let res = send(b"lat,lon,time_of_day\n51.517,7.459,noon\n".to_vec(), "de")
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("Eintrag 2: Die Tageszeit „noon“ ist unbekannt"),
+        "{html}"
+    );
+    assert_eq!(count_reports(&app.raw_db().await).await, 0);
+    app.server.stop().await;
+}
+
+#[tokio::test]
+async fn a_tile_server_is_validated_and_widens_only_the_list_pages_csp() {
+    let app = TestApp::spawn().await;
+    let url = app.url("/dortmund/admin/report-map");
+    let coord = login(&app, "dortmund", Role::Coordinator).await;
+    assert_eq!(get(&coord, &url).await.0, 403);
+    let admin = login(&app, "dortmund", Role::Admin).await;
+    let (s, html) = get(&admin, &url).await;
+    assert_eq!(s, 200);
+    let token = csrf_in(&html);
+    let csp = |c: reqwest::Client, path: &'static str| {
+        let u = app.url(path);
+        async move {
+            let r = c.get(u).send().await.unwrap();
+            let h = r.headers()["content-security-policy"]
+                .to_str()
+                .unwrap()
+                .to_owned();
+            (h, r.text().await.unwrap())
+        }
+    };
+    let default_csp = vertrauensnetz::platform::web::headers::CSP;
+    // Refused, in German, nothing stored.
+    for (tile, attribution, message) in [
+        ("https://kacheln.example.org/karte.png", "© Stadt", "{z}"),
+        (
+            "https://kacheln.example.org; script-src *; x/{z}/{x}/{y}.png",
+            "© Stadt",
+            "http:// oder https://",
+        ),
+        (
+            "ftp://kacheln.example.org/{z}/{x}/{y}.png",
+            "© Stadt",
+            "http:// oder https://",
+        ),
+        (
+            "https://kacheln.example.org/{z}/{x}/{y}.png",
+            "",
+            "Quellenangabe",
+        ),
+    ] {
+        let res = post_form(
+            &admin,
+            &url,
+            &token,
+            &[("tile_url", tile), ("attribution", attribution)],
+        )
+        .await;
+        assert_eq!(res.status(), 422, "{tile}");
+        let body = res.text().await.unwrap();
+        assert!(body.contains(message), "{tile}: {body}");
+    }
+    let (h, body) = csp(client(), "/dortmund/reports").await;
+    assert_eq!(h, default_csp);
+    assert!(!body.contains("tile-map"));
+    // Set: the list page allows that origin's images and carries the map.
+    let res = post_form(
+        &admin,
+        &url,
+        &token,
+        &[
+            (
+                "tile_url",
+                "https://Kacheln.example.org:8443/osm/{z}/{x}/{y}.png",
+            ),
+            ("attribution", "© OpenStreetMap-Mitwirkende"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let (h, body) = csp(client(), "/dortmund/reports").await;
+    assert!(
+        h.contains("img-src 'self' data: https://kacheln.example.org:8443;"),
+        "{h}"
+    );
+    assert_eq!(
+        h.replace(" https://kacheln.example.org:8443", ""),
+        default_csp
+    );
+    assert!(body.contains("id=\"tile-map\"") && body.contains("/assets/leaflet."));
+    // Other pages and the other tenant keep the platform's policy.
+    assert_eq!(csp(client(), "/dortmund/reports/new").await.0, default_csp);
+    let (h, body) = csp(client(), "/luenen/reports").await;
+    assert_eq!(h, default_csp);
+    assert!(!body.contains("tile-map"));
+    // Audited.
+    let db = app.raw_db().await;
+    let mut conn = db.read().await.unwrap();
+    let n = vertrauensnetz::on_db!(conn, c => sqlx::query_as::<_, (i64,)>(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'report.map_settings'")
+        .fetch_one(c).await)
+    .unwrap()
+    .0;
+    assert_eq!(n, 1);
+    drop(conn);
+    // An empty address removes it again.
+    let res = post_form(
+        &admin,
+        &url,
+        &token,
+        &[("tile_url", ""), ("attribution", "")],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let (h, body) = csp(client(), "/dortmund/reports").await;
+    assert_eq!(h, default_csp);
+    assert!(!body.contains("tile-map"));
+    app.server.stop().await;
+}

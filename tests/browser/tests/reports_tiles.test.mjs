@@ -3,7 +3,7 @@
 // after the admin sets one (a loopback origin served by this test, a tiny
 // PNG for every tile path), the map asks for tiles from that origin only,
 // and no request leaves for any other origin. axe-core finds no violation
-// on the settings page and on the list with the tile map.
+// on the settings page, the routing pages and the list with the tile map.
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -104,6 +104,11 @@ describe('reports map on a tile server', { timeout: 300_000 }, () => {
     try {
       const page = await context.newPage();
       await signInAdmin(page, server.baseUrl, admin);
+      // The routing pages of the same administration, without JavaScript needs.
+      await page.goto(`${server.baseUrl}/dortmund/admin/report-routing`);
+      await expectNoA11yViolations(page, 'report routing overview');
+      await page.goto(`${server.baseUrl}/dortmund/admin/report-routing/street-lighting`);
+      await expectNoA11yViolations(page, 'report routing of street lighting');
       await page.goto(`${server.baseUrl}/dortmund/admin/report-map`);
       await expectNoA11yViolations(page, 'tile server settings');
       // Refused: no placeholders.
