@@ -1123,6 +1123,14 @@ pub async fn save_category(
             Some(d)
         }
     };
+    // The form shows one default department; a category routed to several
+    // by default (unsafe places) keeps them unless another one is chosen
+    // (the routing page edits the full set).
+    let department = department.filter(|d| {
+        !cat.routes
+            .iter()
+            .any(|(district, id)| district.is_empty() && id == d)
+    });
     let now = state.clock.now_ts();
     let mut tx = state.db.begin().await?;
     store::update_category(&mut tx, tenant.id, &cat, department).await?;
