@@ -611,6 +611,15 @@ const TABLE: &[(&str, &str, Expect)] = &[
         "/{tenant}/admin/report-categories/{id}",
         Roles(ADMIN),
     ),
+    ("GET", "/{tenant}/admin/report-routing", Roles(ADMIN)),
+    ("GET", "/{tenant}/admin/report-routing/{code}", Roles(ADMIN)),
+    (
+        "POST",
+        "/{tenant}/admin/report-routing/{code}",
+        Roles(ADMIN),
+    ),
+    ("GET", "/{tenant}/admin/report-map", Roles(ADMIN)),
+    ("POST", "/{tenant}/admin/report-map", Roles(ADMIN)),
     ("GET", "/{tenant}/admin/open311-clients", Roles(ADMIN)),
     ("POST", "/{tenant}/admin/open311-clients", Roles(ADMIN)),
     (

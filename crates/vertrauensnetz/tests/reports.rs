@@ -692,3 +692,417 @@ async fn lab_results_are_imported_and_exported() {
     assert_eq!(csv_out.lines().count(), 3);
     app.server.stop().await;
 }
+
+#[tokio::test]
+async fn the_admin_routes_street_lighting_of_one_district_elsewhere() {
+    let app = TestApp::spawn().await;
+    let admin = login(&app, "dortmund", Role::Admin).await;
+    let url = app.url("/dortmund/admin/report-routing/street-lighting");
+    // Others may not even look.
+    let coord = login(&app, "dortmund", Role::Coordinator).await;
+    assert_eq!(get(&coord, &url).await.0, 403);
+    let (s, html) = get(&admin, &url).await;
+    assert_eq!(s, 200, "{html}");
+    assert!(
+        html.contains(r#"value="|street-lighting" checked"#),
+        "{html}"
+    );
+    let token = csrf_in(&html);
+    // A non-admin's post is refused and changes nothing.
+    let coord_token = csrf_token(&coord, &app.url("/dortmund/staff/reports")).await;
+    let res = post_form(
+        &coord,
+        &url,
+        &coord_token,
+        &[("route", "|order-partnership")],
+    )
+    .await;
+    assert_eq!(res.status(), 403);
+    // Unknown department or district: 422 in the user's language, nothing stored.
+    for bad in [
+        vec![
+            ("route", "|street-lighting"),
+            ("route", "hoerde|no-such-office"),
+        ],
+        vec![
+            ("route", "|street-lighting"),
+            ("route", "atlantis|order-partnership"),
+        ],
+        vec![("route", "hoerde|order-partnership")],
+    ] {
+        let res = post_form(&admin, &url, &token, &bad).await;
+        assert_eq!(res.status(), 422);
+        let body = res.text().await.unwrap();
+        assert!(body.contains("Es wurde nichts gespeichert."), "{body}");
+    }
+    let before = at(
+        &app,
+        "street-lighting",
+        HOERDE.0,
+        HOERDE.1,
+        &[("district", "hoerde")],
+    )
+    .await;
+    // Hörde's street lighting goes to the order partnership from now on.
+    let res = post_form(
+        &admin,
+        &url,
+        &token,
+        &[
+            ("route", "|street-lighting"),
+            ("route", "hoerde|order-partnership"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let overview = res.text().await.unwrap();
+    assert!(
+        overview.contains("Hörde: Ordnungspartnerschaft"),
+        "{overview}"
+    );
+    let moved = at(
+        &app,
+        "street-lighting",
+        HOERDE.0,
+        HOERDE.1,
+        &[("district", "hoerde")],
+    )
+    .await;
+    // Elsewhere nothing changed.
+    let elsewhere = at(
+        &app,
+        "street-lighting",
+        51.5120,
+        7.4480,
+        &[("district", "innenstadt-west")],
+    )
+    .await;
+    let dept = login(&app, "dortmund", Role::Department).await;
+    let kod = login(&app, "dortmund", Role::Kod).await;
+    let inbox = app.url("/dortmund/staff/reports?show=all");
+    let d = get(&dept, &inbox).await.1;
+    assert!(d.contains(&before.id) && d.contains(&elsewhere.id));
+    assert!(!d.contains(&moved.id));
+    let k = get(&kod, &inbox).await.1;
+    assert!(k.contains(&moved.id));
+    assert!(!k.contains(&before.id) && !k.contains(&elsewhere.id));
+    // The change is in the audit log.
+    let db = app.raw_db().await;
+    let mut conn = db.read().await.unwrap();
+    let n = vertrauensnetz::on_db!(conn, c => sqlx::query_as::<_, (i64,)>(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'report.routing'")
+        .fetch_one(c).await)
+    .unwrap()
+    .0;
+    assert_eq!(n, 1);
+    app.server.stop().await;
+}
+
+/// The `.eml` files the sender wrote for `to`, waiting up to 10 s for at
+/// least `n` of them.
+async fn sent_to(app: &TestApp, to: &str, n: usize) -> Vec<String> {
+    let dir = app.data_dir.join("mail");
+    let mut found = Vec::new();
+    for _ in 0..50 {
+        found = std::fs::read_dir(&dir)
+            .map(|d| {
+                d.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+                    .map(|m| m.replace("\r\n ", " "))
+                    .filter(|m| m.contains(&format!("To: {to}")))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        if found.len() >= n {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    found
+}
+
+#[tokio::test]
+async fn every_subscription_mail_can_be_unsubscribed_with_one_click() {
+    let app = TestApp::spawn().await;
+    let db = app.raw_db().await;
+    let r = at(
+        &app,
+        "graffiti",
+        HOERDE.0,
+        HOERDE.1,
+        &[("district", "hoerde")],
+    )
+    .await;
+    // One resident follows the report, another the district.
+    let c = client();
+    let token = csrf_token(&c, &app.url("/dortmund/reports")).await;
+    let res = post_form(
+        &c,
+        &app.url(&format!("/dortmund/reports/view/{}/subscribe", r.id)),
+        &token,
+        &[("email", "folgt@example.org")],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let res = post_form(
+        &c,
+        &app.url("/dortmund/reports/subscribe"),
+        &token,
+        &[("email", "bezirk@example.org"), ("district", "hoerde")],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    // A status change mails both, each with their own link.
+    let dept = login(&app, "dortmund", Role::Department).await;
+    let page = get(
+        &dept,
+        &app.url(&format!("/dortmund/staff/reports/{}", r.id)),
+    )
+    .await
+    .1;
+    let staff_token = csrf_in(&page);
+    let change = |status: &'static str| {
+        let dept = dept.clone();
+        let staff_token = staff_token.clone();
+        let url = app.url(&format!("/dortmund/staff/reports/{}/status", r.id));
+        async move {
+            post_form(
+                &dept,
+                &url,
+                &staff_token,
+                &[("status", status), ("text", "Wir sind dran.")],
+            )
+            .await
+            .status()
+        }
+    };
+    assert_eq!(change("acknowledged").await, 200);
+    let link_re =
+        regex_lite::Regex::new(r"(http://[^\s>]+/dortmund/reports/unsubscribe/([A-Za-z0-9_-]+))")
+            .unwrap();
+    let mails = outbox(&db).await;
+    let mut links = Vec::new();
+    for to in ["folgt@example.org", "bezirk@example.org"] {
+        let mine: Vec<_> = mails.iter().filter(|m| m.0 == to).collect();
+        // The confirmation and the status mail, each with a link.
+        assert_eq!(mine.len(), 2, "{mine:?}");
+        for m in &mine {
+            assert!(m.2.contains("/dortmund/reports/unsubscribe/"), "{}", m.2);
+        }
+        let status_mail = mine
+            .iter()
+            .find(|m| m.2.contains("Wir sind dran."))
+            .unwrap();
+        links.push(link_re.captures(&status_mail.2).unwrap()[1].to_owned());
+        // The sent message carries the RFC 8058 headers with that link.
+        let eml = sent_to(&app, to, 2).await;
+        assert_eq!(eml.len(), 2, "{to}");
+        for m in &eml {
+            assert!(
+                m.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"),
+                "{m}"
+            );
+            assert!(m.contains("List-Unsubscribe: <http://"), "{m}");
+        }
+        let header = format!("List-Unsubscribe: <{}>", links.last().unwrap());
+        assert!(eml.iter().any(|m| m.contains(&header)), "{header}");
+    }
+    // The link asks first (no JavaScript needed) …
+    let (s, html) = get(&client(), &links[0]).await;
+    assert_eq!(s, 200);
+    assert!(html.contains(&format!(
+        "action=\"{}\"",
+        links[0]
+            .split_once("/dortmund")
+            .map(|(_, p)| format!("/dortmund{p}"))
+            .unwrap()
+    )));
+    // … and a mail provider's one-click POST (no cookie, no form token) ends it.
+    let one_click = |url: String| async move {
+        reqwest::Client::new()
+            .post(url)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("List-Unsubscribe=One-Click")
+            .send()
+            .await
+            .unwrap()
+            .status()
+    };
+    assert_eq!(one_click(links[0].clone()).await, 200);
+    // A second POST is harmless.
+    assert_eq!(one_click(links[0].clone()).await, 200);
+    // A wrong token is 404, for the page and the POST.
+    let wrong =
+        app.url("/dortmund/reports/unsubscribe/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    assert_eq!(get(&client(), &wrong).await.0, 404);
+    assert_eq!(one_click(wrong).await, 404);
+    // The browser form works too (the district subscription).
+    let c2 = client();
+    let html = get(&c2, &links[1]).await.1;
+    let t2 = csrf_in(&html);
+    assert_eq!(post_form(&c2, &links[1], &t2, &[]).await.status(), 200);
+    let mut conn = db.read().await.unwrap();
+    let left = vertrauensnetz::on_db!(conn, c => sqlx::query_as::<_, (i64,)>(
+        "SELECT COUNT(*) FROM report_subscriptions").fetch_one(c).await)
+    .unwrap()
+    .0;
+    assert_eq!(left, 0);
+    drop(conn);
+    // Nobody is mailed about the next change.
+    assert_eq!(change("in_progress").await, 200);
+    let after = outbox(&db).await;
+    assert_eq!(after.len(), mails.len());
+    app.server.stop().await;
+}
+
+#[tokio::test]
+async fn lab_import_errors_are_in_the_users_language() {
+    let app = TestApp::spawn().await;
+    let coord = login(&app, "dortmund", Role::Coordinator).await;
+    let page = get(&coord, &app.url("/dortmund/staff/report-import"))
+        .await
+        .1;
+    let token = csrf_in(&page);
+    let send = |body: Vec<u8>, lang: &'static str| {
+        let form = Form::new()
+            .text("csrf", token.clone())
+            .part("file", Part::bytes(body).file_name("lab.csv"));
+        coord
+            .post(app.url(&format!("/dortmund/staff/report-import?lang={lang}")))
+            .header("sec-fetch-site", "same-origin")
+            .multipart(form)
+            .send()
+    };
+    let latin1 = b"lat,lon,description\n51.517,7.459,Stra\xdfe\n".to_vec();
+    let res = send(latin1.clone(), "de").await.unwrap();
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Die Datei ist kein Text in UTF-8."), "{html}");
+    let res = send(latin1, "en").await.unwrap();
+    assert_eq!(res.status(), 422);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("The file is not UTF-8 text."));
+    let res = send(b"lat,lon,time_of_day\n51.517,7.459,noon\n".to_vec(), "de")
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("Eintrag 2: Die Tageszeit „noon“ ist unbekannt"),
+        "{html}"
+    );
+    assert_eq!(count_reports(&app.raw_db().await).await, 0);
+    app.server.stop().await;
+}
+
+#[tokio::test]
+async fn a_tile_server_is_validated_and_widens_only_the_list_pages_csp() {
+    let app = TestApp::spawn().await;
+    let url = app.url("/dortmund/admin/report-map");
+    let coord = login(&app, "dortmund", Role::Coordinator).await;
+    assert_eq!(get(&coord, &url).await.0, 403);
+    let admin = login(&app, "dortmund", Role::Admin).await;
+    let (s, html) = get(&admin, &url).await;
+    assert_eq!(s, 200);
+    let token = csrf_in(&html);
+    let csp = |c: reqwest::Client, path: &'static str| {
+        let u = app.url(path);
+        async move {
+            let r = c.get(u).send().await.unwrap();
+            let h = r.headers()["content-security-policy"]
+                .to_str()
+                .unwrap()
+                .to_owned();
+            (h, r.text().await.unwrap())
+        }
+    };
+    let default_csp = vertrauensnetz::platform::web::headers::CSP;
+    // Refused, in German, nothing stored.
+    for (tile, attribution, message) in [
+        ("https://kacheln.example.org/karte.png", "© Stadt", "{z}"),
+        (
+            "https://kacheln.example.org; script-src *; x/{z}/{x}/{y}.png",
+            "© Stadt",
+            "http:// oder https://",
+        ),
+        (
+            "ftp://kacheln.example.org/{z}/{x}/{y}.png",
+            "© Stadt",
+            "http:// oder https://",
+        ),
+        (
+            "https://kacheln.example.org/{z}/{x}/{y}.png",
+            "",
+            "Quellenangabe",
+        ),
+    ] {
+        let res = post_form(
+            &admin,
+            &url,
+            &token,
+            &[("tile_url", tile), ("attribution", attribution)],
+        )
+        .await;
+        assert_eq!(res.status(), 422, "{tile}");
+        let body = res.text().await.unwrap();
+        assert!(body.contains(message), "{tile}: {body}");
+    }
+    let (h, body) = csp(client(), "/dortmund/reports").await;
+    assert_eq!(h, default_csp);
+    assert!(!body.contains("tile-map"));
+    // Set: the list page allows that origin's images and carries the map.
+    let res = post_form(
+        &admin,
+        &url,
+        &token,
+        &[
+            (
+                "tile_url",
+                "https://Kacheln.example.org:8443/osm/{z}/{x}/{y}.png",
+            ),
+            ("attribution", "© OpenStreetMap-Mitwirkende"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let (h, body) = csp(client(), "/dortmund/reports").await;
+    assert!(
+        h.contains("img-src 'self' data: https://kacheln.example.org:8443;"),
+        "{h}"
+    );
+    assert_eq!(
+        h.replace(" https://kacheln.example.org:8443", ""),
+        default_csp
+    );
+    assert!(body.contains("id=\"tile-map\"") && body.contains("/assets/leaflet."));
+    // Other pages and the other tenant keep the platform's policy.
+    assert_eq!(csp(client(), "/dortmund/reports/new").await.0, default_csp);
+    let (h, body) = csp(client(), "/luenen/reports").await;
+    assert_eq!(h, default_csp);
+    assert!(!body.contains("tile-map"));
+    // Audited.
+    let db = app.raw_db().await;
+    let mut conn = db.read().await.unwrap();
+    let n = vertrauensnetz::on_db!(conn, c => sqlx::query_as::<_, (i64,)>(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'report.map_settings'")
+        .fetch_one(c).await)
+    .unwrap()
+    .0;
+    assert_eq!(n, 1);
+    drop(conn);
+    // An empty address removes it again.
+    let res = post_form(
+        &admin,
+        &url,
+        &token,
+        &[("tile_url", ""), ("attribution", "")],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let (h, body) = csp(client(), "/dortmund/reports").await;
+    assert_eq!(h, default_csp);
+    assert!(!body.contains("tile-map"));
+    app.server.stop().await;
+}

@@ -169,3 +169,4 @@ reports-cat-drug-scene = تجمع متعاطي المخدرات
 reports-cat-drug-scene-hint = تعاطٍ أو اتجار في مكان عام
 reports-cat-other-unsafe = مكان آخر غير آمن
 reports-cat-other-unsafe-hint = مكان آخر يبدو مخيفًا
+reports-mail-unsubscribe-line = إلغاء الاشتراك: { $link }

@@ -166,3 +166,4 @@ reports-cat-drug-scene = Наркосцена
 reports-cat-drug-scene-hint = Употреба или търговия на обществено място
 reports-cat-other-unsafe = Друго опасно място
 reports-cat-other-unsafe-hint = Друго място, което изглежда заплашително
+reports-mail-unsubscribe-line = Отказ от абонамента: { $link }

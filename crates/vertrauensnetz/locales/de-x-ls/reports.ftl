@@ -166,3 +166,4 @@ reports-cat-drug-scene = Drogen
 reports-cat-drug-scene-hint = Dort nehmen oder verkaufen Menschen Drogen.
 reports-cat-other-unsafe = Anderer Ort, der Angst macht
 reports-cat-other-unsafe-hint = Ein anderer Ort, der gefährlich wirkt
+reports-mail-unsubscribe-line = Hier melden Sie sich ab: { $link }

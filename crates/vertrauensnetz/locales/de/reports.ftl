@@ -166,3 +166,4 @@ reports-cat-drug-scene = Drogenszene
 reports-cat-drug-scene-hint = Konsum oder Handel im öffentlichen Raum
 reports-cat-other-unsafe = Sonstiger Angstraum
 reports-cat-other-unsafe-hint = Ein anderer Ort, der bedrohlich wirkt
+reports-mail-unsubscribe-line = Abbestellen: { $link }

@@ -166,3 +166,4 @@ reports-cat-drug-scene = Drug scene
 reports-cat-drug-scene-hint = Drug use or dealing in public space
 reports-cat-other-unsafe = Other unsafe place
 reports-cat-other-unsafe-hint = Another place that feels threatening
+reports-mail-unsubscribe-line = Unsubscribe: { $link }

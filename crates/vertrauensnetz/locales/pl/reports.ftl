@@ -167,3 +167,4 @@ reports-cat-drug-scene = Scena narkotykowa
 reports-cat-drug-scene-hint = Zażywanie lub handel w przestrzeni publicznej
 reports-cat-other-unsafe = Inne niebezpieczne miejsce
 reports-cat-other-unsafe-hint = Inne miejsce, które budzi lęk
+reports-mail-unsubscribe-line = Rezygnacja: { $link }

@@ -167,3 +167,4 @@ reports-cat-drug-scene = Scena drogurilor
 reports-cat-drug-scene-hint = Consum sau trafic în spațiul public
 reports-cat-other-unsafe = Alt loc nesigur
 reports-cat-other-unsafe-hint = Alt loc care pare amenințător
+reports-mail-unsubscribe-line = Dezabonare: { $link }

@@ -167,3 +167,4 @@ reports-cat-drug-scene = Наркосцена
 reports-cat-drug-scene-hint = Употребление или торговля в общественном месте
 reports-cat-other-unsafe = Другое опасное место
 reports-cat-other-unsafe-hint = Другое место, которое пугает
+reports-mail-unsubscribe-line = Отписаться: { $link }

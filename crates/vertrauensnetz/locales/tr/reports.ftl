@@ -166,3 +166,4 @@ reports-cat-drug-scene = Uyuşturucu ortamı
 reports-cat-drug-scene-hint = Kamusal alanda kullanım veya satış
 reports-cat-other-unsafe = Diğer güvensiz yer
 reports-cat-other-unsafe-hint = Tehditkâr görünen başka bir yer
+reports-mail-unsubscribe-line = Abonelikten çık: { $link }

@@ -167,3 +167,4 @@ reports-cat-drug-scene = Наркосцена
 reports-cat-drug-scene-hint = Вживання або торгівля в громадському місці
 reports-cat-other-unsafe = Інше небезпечне місце
 reports-cat-other-unsafe-hint = Інше місце, яке лякає
+reports-mail-unsubscribe-line = Відписатися: { $link }

@@ -9,7 +9,8 @@
 use std::path::PathBuf;
 
 use chrono::Duration;
-use lettre::message::{header::ContentType, Mailbox};
+use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
+use lettre::message::Mailbox;
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use uuid::Uuid;
 
@@ -39,6 +40,27 @@ pub async fn enqueue(
         "INSERT INTO mail_outbox (tenant_id, mail_id, to_address, subject, body_text, created_at, next_attempt_at, attempts)
          VALUES ($1, $2, $3, $4, $5, $6, $6, 0)")
         .bind(tenant.as_uuid()).bind(id).bind(&mail.to).bind(&mail.subject).bind(&mail.body_text).bind(now)
+        .execute(c).await.map(|_| ()))?;
+    Ok(id)
+}
+
+/// Puts a message to a subscriber into the outbox inside `tx`, with the
+/// `List-Unsubscribe` (`<unsubscribe_url>`) and `List-Unsubscribe-Post:
+/// List-Unsubscribe=One-Click` headers of RFC 8058: the URL must take a
+/// POST without cookies or form token.
+pub async fn enqueue_unsubscribable(
+    tx: &mut Tx,
+    tenant: TenantId,
+    mail: &OutgoingMail,
+    unsubscribe_url: &str,
+    now: Timestamp,
+) -> Result<Uuid, DbError> {
+    let id = Uuid::now_v7();
+    on_db!(tx, c => sqlx::query(
+        "INSERT INTO mail_outbox (tenant_id, mail_id, to_address, subject, body_text, created_at, next_attempt_at, attempts, list_unsubscribe)
+         VALUES ($1, $2, $3, $4, $5, $6, $6, 0, $7)")
+        .bind(tenant.as_uuid()).bind(id).bind(&mail.to).bind(&mail.subject).bind(&mail.body_text).bind(now)
+        .bind(unsubscribe_url)
         .execute(c).await.map(|_| ()))?;
     Ok(id)
 }
@@ -127,6 +149,48 @@ struct Claimed {
     subject: String,
     body_text: String,
     attempts: i32,
+    list_unsubscribe: Option<String>,
+}
+
+/// `List-Unsubscribe: <url>` (RFC 2369).
+#[derive(Clone)]
+struct ListUnsubscribe(String);
+
+impl Header for ListUnsubscribe {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribe(
+            s.trim()
+                .trim_start_matches('<')
+                .trim_end_matches('>')
+                .to_owned(),
+        ))
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), format!("<{}>", self.0))
+    }
+}
+
+/// `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058).
+#[derive(Clone)]
+struct ListUnsubscribePost;
+
+impl Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribePost)
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".to_owned())
+    }
 }
 
 /// The most attempts before a message is given up (marked failed).
@@ -151,7 +215,7 @@ async fn claim(db: &Db, now: Timestamp) -> Result<Vec<Claimed>, DbError> {
                  WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1
                    AND (claimed_until IS NULL OR claimed_until <= $1)
                  ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-             RETURNING mail_id, to_address, subject, body_text, attempts",
+             RETURNING mail_id, to_address, subject, body_text, attempts, list_unsubscribe",
             )
             .bind(now)
             .bind(lease)
@@ -167,7 +231,7 @@ async fn claim(db: &Db, now: Timestamp) -> Result<Vec<Claimed>, DbError> {
                  WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1
                    AND (claimed_until IS NULL OR claimed_until <= $1)
                  ORDER BY next_attempt_at LIMIT $3)
-             RETURNING mail_id, to_address, subject, body_text, attempts",
+             RETURNING mail_id, to_address, subject, body_text, attempts, list_unsubscribe",
             )
             .bind(now)
             .bind(lease)
@@ -185,13 +249,17 @@ fn build(from: &Mailbox, m: &Claimed) -> Result<Message, String> {
         .to_address
         .parse()
         .map_err(|e: lettre::address::AddressError| e.to_string())?;
-    Message::builder()
+    let mut b = Message::builder()
         .from(from.clone())
         .to(to)
         .subject(&m.subject)
-        .header(ContentType::TEXT_PLAIN)
-        .body(m.body_text.clone())
-        .map_err(|e| e.to_string())
+        .header(ContentType::TEXT_PLAIN);
+    if let Some(url) = &m.list_unsubscribe {
+        b = b
+            .header(ListUnsubscribe(url.clone()))
+            .header(ListUnsubscribePost);
+    }
+    b.body(m.body_text.clone()).map_err(|e| e.to_string())
 }
 
 /// Sends what is due; returns (sent, failed attempts).

@@ -176,6 +176,36 @@ pub fn routes(r: &mut Routes) {
     );
     r.add(
         Method::GET,
+        "/{tenant}/admin/report-routing",
+        configure,
+        staff::routing,
+    );
+    r.add(
+        Method::GET,
+        "/{tenant}/admin/report-routing/{code}",
+        configure,
+        staff::routing_form,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/admin/report-routing/{code}",
+        configure,
+        staff::save_routing,
+    );
+    r.add(
+        Method::GET,
+        "/{tenant}/admin/report-map",
+        configure,
+        staff::map_settings,
+    );
+    r.add(
+        Method::POST,
+        "/{tenant}/admin/report-map",
+        configure,
+        staff::save_map_settings,
+    );
+    r.add(
+        Method::GET,
         "/{tenant}/admin/open311-clients",
         configure,
         staff::clients,
@@ -229,6 +259,18 @@ pub fn nav() -> Vec<crate::platform::web::page::NavLink> {
             summary_key: "reports-categories-summary",
             audience: Audience::Staff(Permission::ConfigureReports),
         },
+        NavLink {
+            path: "admin/report-routing",
+            title_key: "reports-routing-title",
+            summary_key: "reports-routing-summary",
+            audience: Audience::Staff(Permission::ConfigureReports),
+        },
+        NavLink {
+            path: "admin/report-map",
+            title_key: "reports-tiles-title",
+            summary_key: "reports-tiles-summary",
+            audience: Audience::Staff(Permission::ConfigureReports),
+        },
     ]
 }
 
@@ -250,6 +292,8 @@ pub struct TenantSetup {
     pub departments: Vec<model::Department>,
     pub districts: Vec<crate::platform::tenants::District>,
     pub area: Area,
+    /// The tenant's tile server for the map (decision 0037), if set.
+    pub tiles: Option<model::TileServer>,
 }
 
 impl TenantSetup {
@@ -324,11 +368,15 @@ pub async fn setup(state: &AppState, tenant: &Tenant) -> Result<Arc<TenantSetup>
     let boxes = district_boxes(state, tenant.id).await?;
     let area = model::area(tenant, &boxes, &districts);
     let departments = store::departments(&state.db, tenant.id).await?;
+    let tiles = store::tile_server(&state.db, tenant.id)
+        .await?
+        .and_then(|(url, attribution)| model::TileServer::parse(&url, &attribution).ok());
     let s = Arc::new(TenantSetup {
         categories,
         departments,
         districts,
         area,
+        tiles,
     });
     if let Ok(mut c) = r.cache.write() {
         c.insert(tenant.id, (Instant::now(), s.clone()));

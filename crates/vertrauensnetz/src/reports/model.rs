@@ -569,6 +569,121 @@ pub fn area(
     }
 }
 
+/// A tenant's tile server for the map: a URL template with `{z}`, `{x}`
+/// and `{y}` on one http(s) origin, and the attribution its licence asks
+/// for. Parsed strictly, because the origin goes into the page's
+/// Content-Security-Policy.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TileServer {
+    pub template: String,
+    pub attribution: String,
+}
+
+/// Why a tile-server setting was refused (a Fluent key each).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum TileProblem {
+    Url,
+    Placeholders,
+    Attribution,
+}
+
+impl TileProblem {
+    pub fn key(self) -> &'static str {
+        match self {
+            TileProblem::Url => "reports-tiles-err-url",
+            TileProblem::Placeholders => "reports-tiles-err-placeholders",
+            TileProblem::Attribution => "reports-tiles-err-attribution",
+        }
+    }
+}
+
+impl TileServer {
+    pub fn parse(template: &str, attribution: &str) -> Result<TileServer, Vec<TileProblem>> {
+        let mut problems = Vec::new();
+        let template = template.trim();
+        let attribution = attribution.trim();
+        match split_tile_url(template) {
+            None => problems.push(TileProblem::Url),
+            Some((_, path)) => {
+                let rest = path
+                    .replacen("{z}", "", 1)
+                    .replacen("{x}", "", 1)
+                    .replacen("{y}", "", 1);
+                let all = ["{z}", "{x}", "{y}"].iter().all(|p| path.contains(p));
+                if !all || rest.contains('{') || rest.contains('}') {
+                    problems.push(TileProblem::Placeholders);
+                }
+            }
+        }
+        let n = attribution.chars().count();
+        if n == 0 || n > 200 || attribution.chars().any(|c| c.is_control()) {
+            problems.push(TileProblem::Attribution);
+        }
+        if problems.is_empty() {
+            Ok(TileServer {
+                template: template.to_owned(),
+                attribution: attribution.to_owned(),
+            })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// `scheme://host[:port]`, for the Content-Security-Policy.
+    pub fn origin(&self) -> String {
+        split_tile_url(&self.template)
+            .map(|(o, _)| o)
+            .unwrap_or_default()
+    }
+}
+
+/// Splits `http(s)://host[:port]/path` into origin and path, refusing
+/// anything that is not plainly that: user info, characters outside a
+/// conservative set (nothing that could end a header value or a CSP
+/// source), a port outside 1–65535.
+fn split_tile_url(url: &str) -> Option<(String, String)> {
+    if url.len() > 500 {
+        return None;
+    }
+    let (scheme, rest) = url
+        .strip_prefix("https://")
+        .map(|r| ("https", r))
+        .or_else(|| url.strip_prefix("http://").map(|r| ("http", r)))?;
+    let slash = rest.find('/')?;
+    let (authority, path) = rest.split_at(slash);
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((h, p)) => {
+            let n: u32 = p.parse().ok()?;
+            if !(1..=65535).contains(&n) || p.starts_with('0') {
+                return None;
+            }
+            (h, Some(n))
+        }
+        None => (authority, None),
+    };
+    let host_ok = !host.is_empty()
+        && host.len() <= 253
+        && host.split('.').all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+    let path_ok = path
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "-._~/{}%=&?@+!$()*:".contains(c));
+    if !host_ok || !path_ok {
+        return None;
+    }
+    let host = host.to_ascii_lowercase();
+    let origin = match port {
+        Some(p) => format!("{scheme}://{host}:{p}"),
+        None => format!("{scheme}://{host}"),
+    };
+    Some((origin, path.to_owned()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -658,5 +773,47 @@ mod tests {
         assert_eq!(c.departments_for(Some("hoerde")), vec![b]);
         assert_eq!(c.departments_for(Some("eving")), vec![a]);
         assert_eq!(c.departments_for(None), vec![a]);
+    }
+
+    #[test]
+    fn tile_servers() {
+        let t = TileServer::parse(
+            " https://Tiles.Example.org:8443/osm/{z}/{x}/{y}.png ",
+            "© OpenStreetMap",
+        )
+        .unwrap();
+        assert_eq!(t.origin(), "https://tiles.example.org:8443");
+        assert_eq!(
+            t.template,
+            "https://Tiles.Example.org:8443/osm/{z}/{x}/{y}.png"
+        );
+        assert!(TileServer::parse("http://127.0.0.1:9000/{z}/{x}/{y}.png", "x").is_ok());
+        for bad in [
+            "ftp://a.org/{z}/{x}/{y}.png",
+            "https://a.org",
+            "https://user@a.org/{z}/{x}/{y}",
+            "https://a.org:0/{z}/{x}/{y}",
+            "https://a.org; script-src */{z}/{x}/{y}",
+            "https://a.org/{z}/{x}/{y}\"x",
+            "https://a..org/{z}/{x}/{y}",
+            "javascript:alert(1)//{z}/{x}/{y}",
+        ] {
+            assert_eq!(
+                TileServer::parse(bad, "x"),
+                Err(vec![TileProblem::Url]),
+                "{bad}"
+            );
+        }
+        for bad in [
+            "https://a.org/{z}/{x}.png",
+            "https://{s}.a.org/{z}/{x}/{y}",
+            "https://a.org/{s}/{z}/{x}/{y}",
+        ] {
+            assert!(TileServer::parse(bad, "x").is_err(), "{bad}");
+        }
+        assert_eq!(
+            TileServer::parse("https://a.org/{z}/{x}/{y}", " "),
+            Err(vec![TileProblem::Attribution])
+        );
     }
 }

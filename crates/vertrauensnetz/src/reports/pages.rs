@@ -930,7 +930,7 @@ async fn add_subscription(
         &format!("/{}/reports/unsubscribe/{token}", tenant.slug),
     );
     let mut tx = state.db.begin().await?;
-    store::subscribe(
+    let _subscription = store::subscribe(
         &mut tx,
         tenant.id,
         report,
@@ -941,7 +941,7 @@ async fn add_subscription(
         now,
     )
     .await?;
-    crate::platform::mail::enqueue(
+    crate::platform::mail::enqueue_unsubscribable(
         &mut tx,
         tenant.id,
         &crate::platform::mail::OutgoingMail {
@@ -949,6 +949,7 @@ async fn add_subscription(
             subject: tr.t("reports-mail-subscribed-subject").into_owned(),
             body_text: tr.t1("reports-mail-subscribed-body", "link", &link),
         },
+        &link,
         now,
     )
     .await?;
@@ -1003,11 +1004,20 @@ struct UnsubscribePage {
 }
 
 /// `GET /{tenant}/reports/unsubscribe/{token}`: asks first (mail scanners
-/// follow links).
+/// follow links); 404 for a token never issued.
 pub async fn unsubscribe_form(
+    State(state): State<AppState>,
     ctx: Ctx,
     Path((_, token)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
+    let tenant = ctx.tenant()?;
+    if token.len() > 128
+        || store::subscription_of_token(&state.db, tenant.id, &secret_hash(&token))
+            .await?
+            .is_none()
+    {
+        return Err(WebError::not_found());
+    }
     let tpl = UnsubscribePage {
         page: PageCtx::new(&ctx, "reports-unsubscribe-title"),
         token,
@@ -1015,22 +1025,26 @@ pub async fn unsubscribe_form(
     Ok(no_store(page::ok(&tpl)?))
 }
 
-#[derive(Deserialize)]
-pub struct Empty {}
-
-/// `POST /{tenant}/reports/unsubscribe/{token}`
+/// `POST /{tenant}/reports/unsubscribe/{token}`: from the confirmation
+/// page or as the one-click unsubscribe of RFC 8058 (a mail provider
+/// posts `List-Unsubscribe=One-Click` without cookies), so no form token
+/// is asked for: the unguessable token in the path is the authority, and
+/// a cross-site browser post is still refused by the origin check. A
+/// second post answers the same; a token never issued is 404.
 pub async fn unsubscribe(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((_, token)): Path<(String, String)>,
-    CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response, WebError> {
     let tenant = ctx.tenant()?;
     let tr = Tr::new(ctx.lang());
+    if token.len() > 128 {
+        return Err(WebError::not_found());
+    }
     let mut tx = state.db.begin().await?;
-    let removed = store::unsubscribe(&mut tx, tenant.id, &secret_hash(&token)).await?;
+    let known = store::unsubscribe(&mut tx, tenant.id, &secret_hash(&token)).await?;
     tx.commit().await?;
-    if !removed {
+    if known.is_none() {
         return Err(WebError::not_found());
     }
     let tpl = MessagePage {
@@ -1120,6 +1134,23 @@ struct ListPage {
     pages: i64,
     map: String,
     query: String,
+    /// The tile map (decision 0037), when the tenant has a tile server.
+    tiles: Option<TileMap>,
+}
+
+/// What the tile map's script needs: the template, the attribution, the
+/// tenant's area and the same markers as the SVG map.
+pub struct TileMap {
+    pub template: String,
+    pub attribution: String,
+    /// `min_lat,min_lon,max_lat,max_lon`
+    pub bounds: String,
+    /// JSON `[[lat, lon, class], …]`
+    pub points: String,
+    pub label: String,
+    pub css: &'static str,
+    pub leaflet: &'static str,
+    pub script: &'static str,
 }
 
 fn query_string(q: &ListQuery) -> String {
@@ -1175,14 +1206,36 @@ pub async fn list(
             })
         })
         .collect();
+    let map_title = tr.tn("reports-map-title", "n", markers.len() as i64);
     let map = map::svg(
         s.area,
         &outlines(&state, &s, tenant).await?,
         &markers,
         None,
-        &tr.tn("reports-map-title", "n", markers.len() as i64),
+        &map_title,
         "reports-map",
     );
+    let tiles = s.tiles.as_ref().map(|t| {
+        let points: Vec<(f64, f64, &str)> =
+            markers.iter().map(|m| (m.lat, m.lon, m.class)).collect();
+        TileMap {
+            template: t.template.clone(),
+            attribution: t.attribution.clone(),
+            bounds: format!(
+                "{},{},{},{}",
+                s.area.min_lat, s.area.min_lon, s.area.max_lat, s.area.max_lon
+            ),
+            points: serde_json::to_string(&points).unwrap_or_else(|_| "[]".into()),
+            label: map_title.clone(),
+            css: crate::platform::web::assets::url("leaflet.css"),
+            leaflet: crate::platform::web::assets::url("leaflet.js"),
+            script: crate::platform::web::assets::url("reports-tiles.js"),
+        }
+    });
+    let csp = s
+        .tiles
+        .as_ref()
+        .and_then(|t| crate::platform::web::headers::csp_with_image_origin(&t.origin()));
     let statuses = ["recent", "open", "fixed", "closed", "all"]
         .iter()
         .map(|v| Opt {
@@ -1205,8 +1258,14 @@ pub async fn list(
         map,
         query: query_string(&q),
         q,
+        tiles,
     };
-    page::ok(&tpl)
+    let mut res = page::ok(&tpl)?;
+    if let Some(csp) = csp {
+        res.headers_mut()
+            .insert(axum::http::header::CONTENT_SECURITY_POLICY, csp);
+    }
+    Ok(res)
 }
 
 #[derive(Template)]

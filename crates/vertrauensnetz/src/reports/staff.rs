@@ -24,6 +24,11 @@ use crate::platform::web::extract::{CsrfForm, CsrfMultipart};
 use crate::platform::web::page::{self, PageCtx};
 use crate::platform::web::{AppState, Ctx, WebError};
 
+/// A 422 with a sentence in the user's language.
+fn invalid(lang: Lang, key: &str) -> WebError {
+    WebError::unprocessable(Tr::new(lang).t(key))
+}
+
 fn no_store(res: Response) -> Response {
     let mut res = res;
     res.headers_mut().insert(
@@ -331,25 +336,21 @@ pub async fn status(
     let me = ctx.principal()?.user_id;
     let r = scoped_report(&state, &ctx, &id).await?;
     let tr = Tr::new(ctx.lang());
-    let status =
-        Status::parse(&f.status).ok_or_else(|| WebError::unprocessable("unknown status"))?;
+    let status = Status::parse(&f.status)
+        .ok_or_else(|| invalid(ctx.lang(), "reports-err-unknown-status"))?;
     let note = f.note.trim();
     let text = f.text.trim();
     if status.needs_note() && note.is_empty() {
-        return Err(WebError::unprocessable(
-            "this status needs a reason or the responsible body",
-        ));
+        return Err(invalid(ctx.lang(), "reports-err-needs-note"));
     }
     if note.chars().count() > model::MAX_LINE || text.chars().count() > model::MAX_DESCRIPTION {
-        return Err(WebError::unprocessable("the text is too long"));
+        return Err(invalid(ctx.lang(), "reports-err-text-too-long"));
     }
     let duplicate_of = if status == Status::Duplicate {
         let d = Uuid::parse_str(f.duplicate_of.trim())
-            .map_err(|_| WebError::unprocessable("name the report this one duplicates"))?;
+            .map_err(|_| invalid(ctx.lang(), "reports-err-duplicate-missing"))?;
         if d == r.report_id || store::report(&state.db, tenant.id, d).await?.is_none() {
-            return Err(WebError::unprocessable(
-                "the original report does not exist",
-            ));
+            return Err(invalid(ctx.lang(), "reports-err-duplicate-unknown"));
         }
         Some(d)
     } else {
@@ -394,23 +395,28 @@ pub async fn status(
             .details(serde_json::json!({ "status": status.as_str() })),
     )
     .await?;
-    // The reporter and the subscribers, each in their language.
-    let mut to: Vec<(String, String)> = Vec::new();
+    // The reporter and the subscribers, each in their language; every
+    // subscriber's mail carries its own unsubscribe link (and the
+    // one-click headers).
+    let mut to: Vec<(String, String, Option<Uuid>)> = Vec::new();
     if let Some(e) = &r.reporter_email {
-        to.push((e.clone(), r.reporter_lang.clone()));
+        to.push((e.clone(), r.reporter_lang.clone(), None));
     }
-    for (e, l) in
+    for sub in
         store::subscribers(&mut tx, tenant.id, r.report_id, r.district_code.as_deref()).await?
     {
-        if !to.iter().any(|(x, _)| x.eq_ignore_ascii_case(&e)) {
-            to.push((e, l));
+        if !to
+            .iter()
+            .any(|(x, _, _)| x.eq_ignore_ascii_case(&sub.email))
+        {
+            to.push((sub.email, sub.lang, Some(sub.subscription_id)));
         }
     }
     let link = ctx.absolute_url(
         &state,
         &format!("/{}/reports/view/{}", tenant.slug, r.report_id),
     );
-    for (addr, l) in to {
+    for (addr, l, subscription) in to {
         let lang = Lang::parse(&l).unwrap_or(Lang::De);
         let t = Tr::new(lang);
         let mut body = t.t1(
@@ -422,17 +428,34 @@ pub async fn status(
         body.push_str(&public);
         body.push_str("\n\n");
         body.push_str(&link);
-        crate::platform::mail::enqueue(
-            &mut tx,
-            tenant.id,
-            &crate::platform::mail::OutgoingMail {
-                to: addr,
-                subject: t.t("reports-mail-status-subject").into_owned(),
-                body_text: body,
-            },
-            now,
-        )
-        .await?;
+        let mail = |body_text: String| crate::platform::mail::OutgoingMail {
+            to: addr.clone(),
+            subject: t.t("reports-mail-status-subject").into_owned(),
+            body_text,
+        };
+        match subscription {
+            None => {
+                crate::platform::mail::enqueue(&mut tx, tenant.id, &mail(body), now).await?;
+            }
+            Some(sub) => {
+                let (token, hash) = new_secret();
+                store::add_unsubscribe_token(&mut tx, tenant.id, sub, &hash, now).await?;
+                let off = ctx.absolute_url(
+                    &state,
+                    &format!("/{}/reports/unsubscribe/{token}", tenant.slug),
+                );
+                body.push_str("\n\n");
+                body.push_str(&t.t1("reports-mail-unsubscribe-line", "link", &off));
+                crate::platform::mail::enqueue_unsubscribable(
+                    &mut tx,
+                    tenant.id,
+                    &mail(body),
+                    &off,
+                    now,
+                )
+                .await?;
+            }
+        }
     }
     tx.commit().await?;
     report_page(&state, &ctx, &id, Some(tr.t("reports-saved").into_owned())).await
@@ -494,13 +517,11 @@ pub async fn moderate(
     let tr = Tr::new(ctx.lang());
     let text = f.public_text.trim();
     if text.chars().count() > model::MAX_DESCRIPTION {
-        return Err(WebError::unprocessable("the public text is too long"));
+        return Err(invalid(ctx.lang(), "reports-err-public-too-long"));
     }
     let publish = f.action == "publish";
     if publish && text.is_empty() {
-        return Err(WebError::unprocessable(
-            "a published report needs a public text",
-        ));
+        return Err(invalid(ctx.lang(), "reports-err-public-needed"));
     }
     let now = state.clock.now_ts();
     let photos = store::photos(&state.db, tenant.id, r.report_id).await?;
@@ -550,9 +571,7 @@ pub async fn note(
     let r = scoped_report(&state, &ctx, &id).await?;
     let text = f.text.trim();
     if text.is_empty() || text.chars().count() > model::MAX_DESCRIPTION {
-        return Err(WebError::unprocessable(
-            "a note needs 1 to 4,000 characters",
-        ));
+        return Err(invalid(ctx.lang(), "reports-err-note-length"));
     }
     let now = state.clock.now_ts();
     let mut tx = state.db.begin().await?;
@@ -703,23 +722,78 @@ pub struct LabPlace {
     pub address: String,
 }
 
+/// Why a lab file was refused; [`LabError::message`] says it in the
+/// user's language. Entries are counted from 1 (features) or name the
+/// CSV line (the header is line 1).
+#[derive(Debug, Clone, PartialEq)]
+pub enum LabError {
+    NotUtf8,
+    /// The GeoJSON or CSV parser's own words (technical detail).
+    Unreadable(String),
+    NotCollection,
+    NotPoint(usize),
+    NoCoordinates(usize),
+    NoLatLon,
+    NotNumber(usize, &'static str),
+    BadCoordinates(usize),
+    UnknownTime(usize, String),
+    TooLong(usize),
+    Empty,
+    Outside(usize),
+    NotUnsafePlace(usize, String),
+}
+
+impl LabError {
+    pub fn message(&self, tr: &Tr) -> String {
+        match self {
+            LabError::NotUtf8 => tr.t("reports-import-not-utf8").into_owned(),
+            LabError::Unreadable(d) => tr.t1("reports-import-unreadable", "detail", d),
+            LabError::NotCollection => tr.t("reports-import-not-collection").into_owned(),
+            LabError::NotPoint(n) => tr.t1("reports-import-not-point", "n", n),
+            LabError::NoCoordinates(n) => tr.t1("reports-import-no-coordinates", "n", n),
+            LabError::NoLatLon => tr.t("reports-import-no-lat-lon").into_owned(),
+            LabError::NotNumber(n, col) => format!(
+                "{} {}",
+                tr.t1("reports-import-entry", "n", n),
+                tr.t1("reports-import-not-number", "column", col)
+            ),
+            LabError::BadCoordinates(n) => tr.t1("reports-import-bad-coordinates", "n", n),
+            LabError::UnknownTime(n, v) => format!(
+                "{} {}",
+                tr.t1("reports-import-entry", "n", n),
+                tr.t1("reports-import-unknown-time", "value", v)
+            ),
+            LabError::TooLong(n) => tr.t1("reports-import-too-long", "n", n),
+            LabError::Empty => tr.t("reports-import-empty").into_owned(),
+            LabError::Outside(n) => tr.t1("reports-import-outside", "n", n),
+            LabError::NotUnsafePlace(n, v) => format!(
+                "{} {}",
+                tr.t1("reports-import-entry", "n", n),
+                tr.t1("reports-import-not-unsafe-place", "value", v)
+            ),
+        }
+    }
+}
+
 /// Parses lab results: a GeoJSON FeatureCollection of points or a CSV
 /// with the columns `lat`, `lon`, `category`, `time_of_day`,
-/// `description`, `address`. Errors name the row.
-pub fn parse_lab(text: &str) -> Result<Vec<LabPlace>, String> {
+/// `description`, `address`. Errors name the entry.
+pub fn parse_lab(text: &str) -> Result<Vec<LabPlace>, LabError> {
     let trimmed = text.trim_start();
     let mut out = Vec::new();
     if trimmed.starts_with('{') {
-        let gj: geojson::GeoJson = trimmed.parse().map_err(|e: geojson::Error| e.to_string())?;
+        let gj: geojson::GeoJson = trimmed
+            .parse()
+            .map_err(|e: geojson::Error| LabError::Unreadable(e.to_string()))?;
         let geojson::GeoJson::FeatureCollection(fc) = gj else {
-            return Err("expected a FeatureCollection".into());
+            return Err(LabError::NotCollection);
         };
         for (i, f) in fc.features.iter().enumerate() {
             let Some(geojson::Value::Point(p)) = f.geometry.as_ref().map(|g| &g.value) else {
-                return Err(format!("feature {}: geometry must be a Point", i + 1));
+                return Err(LabError::NotPoint(i + 1));
             };
             let (Some(lon), Some(lat)) = (p.first(), p.get(1)) else {
-                return Err(format!("feature {}: no coordinates", i + 1));
+                return Err(LabError::NoCoordinates(i + 1));
             };
             let prop = |k: &str| {
                 f.property(k)
@@ -742,20 +816,23 @@ pub fn parse_lab(text: &str) -> Result<Vec<LabPlace>, String> {
         let mut r = csv::ReaderBuilder::new()
             .trim(csv::Trim::All)
             .from_reader(text.as_bytes());
-        let headers = r.headers().map_err(|e| e.to_string())?.clone();
+        let headers = r
+            .headers()
+            .map_err(|e| LabError::Unreadable(e.to_string()))?
+            .clone();
         let col = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
         let (Some(la), Some(lo)) = (col("lat"), col("lon")) else {
-            return Err("the CSV needs the columns lat and lon".into());
+            return Err(LabError::NoLatLon);
         };
         for (i, rec) in r.records().enumerate() {
-            let rec = rec.map_err(|e| format!("row {}: {e}", i + 2))?;
+            let rec = rec.map_err(|e| LabError::Unreadable(format!("{}: {e}", i + 2)))?;
             let get = |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or("").to_owned();
             let lat = get(Some(la))
                 .parse::<f64>()
-                .map_err(|_| format!("row {}: lat is not a number", i + 2))?;
+                .map_err(|_| LabError::NotNumber(i + 2, "lat"))?;
             let lon = get(Some(lo))
                 .parse::<f64>()
-                .map_err(|_| format!("row {}: lon is not a number", i + 2))?;
+                .map_err(|_| LabError::NotNumber(i + 2, "lon"))?;
             out.push(lab_place(
                 i + 2,
                 lat,
@@ -768,7 +845,7 @@ pub fn parse_lab(text: &str) -> Result<Vec<LabPlace>, String> {
         }
     }
     if out.is_empty() {
-        return Err("no places in the file".into());
+        return Err(LabError::Empty);
     }
     Ok(out)
 }
@@ -781,20 +858,18 @@ fn lab_place(
     time: &str,
     description: String,
     address: String,
-) -> Result<LabPlace, String> {
+) -> Result<LabPlace, LabError> {
     if !lat.is_finite() || !lon.is_finite() {
-        return Err(format!("entry {n}: coordinates are not numbers"));
+        return Err(LabError::BadCoordinates(n));
     }
     let time_of_day = match time {
         "" => None,
-        t => Some(
-            TimeOfDay::parse(t).ok_or_else(|| format!("entry {n}: unknown time of day {t:?}"))?,
-        ),
+        t => Some(TimeOfDay::parse(t).ok_or_else(|| LabError::UnknownTime(n, t.to_owned()))?),
     };
     if description.chars().count() > model::MAX_DESCRIPTION
         || address.chars().count() > model::MAX_LINE
     {
-        return Err(format!("entry {n}: text too long"));
+        return Err(LabError::TooLong(n));
     }
     Ok(LabPlace {
         lat,
@@ -811,20 +886,14 @@ fn lab_place(
 }
 
 /// Checks parsed lab places against the tenant (area, categories).
-fn check_lab(s: &TenantSetup, places: &[LabPlace]) -> Result<(), String> {
+fn check_lab(s: &TenantSetup, places: &[LabPlace]) -> Result<(), LabError> {
     for (i, p) in places.iter().enumerate() {
         if !s.area.contains(p.lat, p.lon) {
-            return Err(format!("entry {}: outside the municipality", i + 1));
+            return Err(LabError::Outside(i + 1));
         }
         match s.by_code(&p.category) {
             Some(c) if c.kind == Kind::UnsafePlace => {}
-            _ => {
-                return Err(format!(
-                    "entry {}: {:?} is not an unsafe-place category",
-                    i + 1,
-                    p.category
-                ))
-            }
+            _ => return Err(LabError::NotUnsafePlace(i + 1, p.category.clone())),
         }
     }
     Ok(())
@@ -844,8 +913,10 @@ pub async fn import(
     let parsed = match form.file("file") {
         None => Err(tr.t("reports-import-no-file").into_owned()),
         Some(f) => match std::str::from_utf8(&f.bytes) {
-            Err(_) => Err("the file is not UTF-8 text".to_owned()),
-            Ok(text) => parse_lab(text).and_then(|p| check_lab(&s, &p).map(|_| p)),
+            Err(_) => Err(LabError::NotUtf8.message(&tr)),
+            Ok(text) => parse_lab(text)
+                .and_then(|p| check_lab(&s, &p).map(|_| p))
+                .map_err(|e| e.message(&tr)),
         },
     };
     let places = match parsed {
@@ -1027,7 +1098,7 @@ pub async fn save_category(
             .parse::<i32>()
             .ok()
             .filter(|n| (1..=max).contains(n))
-            .ok_or_else(|| WebError::unprocessable("numbers must be positive and within limits"))
+            .ok_or_else(|| invalid(ctx.lang(), "reports-err-numbers"))
     };
     cat.radius_m = num(&f.radius_m, 5000)?;
     cat.ack_hours = num(&f.ack_hours, 24 * 365)?;
@@ -1035,25 +1106,31 @@ pub async fn save_category(
     cat.active = f.active == "yes";
     let (de, en) = (f.name_de.trim(), f.name_en.trim());
     if de.is_empty() || de.chars().count() > 120 || en.chars().count() > 120 {
-        return Err(WebError::unprocessable(
-            "a German name of up to 120 characters is required",
-        ));
+        return Err(invalid(ctx.lang(), "reports-err-name-de"));
     }
     let department = match f.department.trim() {
         "" => None,
         d => {
-            let d =
-                Uuid::parse_str(d).map_err(|_| WebError::unprocessable("unknown department"))?;
+            let d = Uuid::parse_str(d)
+                .map_err(|_| invalid(ctx.lang(), "reports-err-unknown-department"))?;
             if !store::departments(&state.db, tenant.id)
                 .await?
                 .iter()
                 .any(|x| x.id == d)
             {
-                return Err(WebError::unprocessable("unknown department"));
+                return Err(invalid(ctx.lang(), "reports-err-unknown-department"));
             }
             Some(d)
         }
     };
+    // The form shows one default department; a category routed to several
+    // by default (unsafe places) keeps them unless another one is chosen
+    // (the routing page edits the full set).
+    let department = department.filter(|d| {
+        !cat.routes
+            .iter()
+            .any(|(district, id)| district.is_empty() && id == d)
+    });
     let now = state.clock.now_ts();
     let mut tx = state.db.begin().await?;
     store::update_category(&mut tx, tenant.id, &cat, department).await?;
@@ -1077,6 +1154,365 @@ pub async fn save_category(
         Some(Tr::new(ctx.lang()).t("reports-saved").into_owned()),
     )
     .await
+}
+
+// ---------------------------------------------------------------------
+// Administration: routing by category and district
+
+/// A category on the routing overview: its default departments and the
+/// districts routed elsewhere.
+pub struct RoutingLine {
+    pub code: String,
+    pub name: String,
+    pub kind_key: String,
+    pub default: String,
+    /// (district name, departments)
+    pub overrides: Vec<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "reports/admin_routing.html")]
+struct RoutingPage {
+    page: PageCtx,
+    lines: Vec<RoutingLine>,
+    message: Option<String>,
+}
+
+/// One department checkbox of a row of the routing form.
+pub struct RoutingChoice {
+    pub id: String,
+    pub value: String,
+    pub label: String,
+    pub checked: bool,
+}
+
+/// A row of the routing form: every district (the default) or one
+/// district.
+pub struct RoutingRow {
+    pub id: String,
+    pub label: String,
+    pub is_default: bool,
+    pub choices: Vec<RoutingChoice>,
+}
+
+#[derive(Template)]
+#[template(path = "reports/admin_routing_edit.html")]
+struct RoutingEditPage {
+    page: PageCtx,
+    code: String,
+    name: String,
+    rows: Vec<RoutingRow>,
+    error: Option<String>,
+}
+
+/// The names of the departments with these ids, in the tenant's order.
+fn department_names(s: &TenantSetup, ids: &[Uuid]) -> String {
+    s.departments
+        .iter()
+        .filter(|d| ids.contains(&d.id))
+        .map(|d| d.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+async fn routing_page(
+    state: &AppState,
+    ctx: &Ctx,
+    message: Option<String>,
+) -> Result<Response, WebError> {
+    let tenant = ctx.tenant()?;
+    let s = setup(state, tenant).await?;
+    let lines = s
+        .categories
+        .iter()
+        .map(|c| {
+            let of = |district: &str| -> Vec<Uuid> {
+                c.routes
+                    .iter()
+                    .filter(|(d, _)| d == district)
+                    .map(|(_, id)| *id)
+                    .collect()
+            };
+            RoutingLine {
+                code: c.code.clone(),
+                name: c.name(ctx.lang()).to_owned(),
+                kind_key: model::key("kind", c.kind.as_str()),
+                default: department_names(&s, &of("")),
+                overrides: s
+                    .districts
+                    .iter()
+                    .filter_map(|d| {
+                        let ids = of(&d.code);
+                        (!ids.is_empty()).then(|| (d.name.clone(), department_names(&s, &ids)))
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let tpl = RoutingPage {
+        page: PageCtx::new(ctx, "reports-routing-title"),
+        lines,
+        message,
+    };
+    Ok(no_store(page::ok(&tpl)?))
+}
+
+/// `GET /{tenant}/admin/report-routing`: every category with its default
+/// departments and the districts routed elsewhere.
+pub async fn routing(State(state): State<AppState>, ctx: Ctx) -> Result<Response, WebError> {
+    routing_page(&state, &ctx, None).await
+}
+
+fn routing_edit_page(
+    ctx: &Ctx,
+    s: &TenantSetup,
+    cat: &model::Category,
+    error: Option<String>,
+) -> Result<Response, WebError> {
+    let tr = Tr::new(ctx.lang());
+    let row = |n: usize, district: &str, label: String| RoutingRow {
+        id: format!("row-{n}"),
+        label,
+        is_default: district.is_empty(),
+        choices: s
+            .departments
+            .iter()
+            .enumerate()
+            .map(|(i, d)| RoutingChoice {
+                id: format!("r{n}-{i}"),
+                value: format!("{district}|{}", d.code),
+                label: d.name.clone(),
+                checked: cat
+                    .routes
+                    .iter()
+                    .any(|(x, id)| x == district && *id == d.id),
+            })
+            .collect(),
+    };
+    let mut rows = vec![row(
+        0,
+        "",
+        tr.t("reports-routing-every-district").into_owned(),
+    )];
+    for (i, d) in s.districts.iter().enumerate() {
+        rows.push(row(i + 1, &d.code, d.name.clone()));
+    }
+    let tpl = RoutingEditPage {
+        page: PageCtx::new(ctx, "reports-routing-edit-title"),
+        code: cat.code.clone(),
+        name: cat.name(ctx.lang()).to_owned(),
+        rows,
+        error: error.clone(),
+    };
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok(no_store(page::render(&tpl, status)?))
+}
+
+/// `GET /{tenant}/admin/report-routing/{code}`: the departments of one
+/// category, for every district and per district.
+pub async fn routing_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((_, code)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let tenant = ctx.tenant()?;
+    let s = setup(&state, tenant).await?;
+    let cat = s.by_code(&code).ok_or_else(WebError::not_found)?;
+    routing_edit_page(&ctx, &s, cat, None)
+}
+
+/// Parses the checked boxes (`route` = `district|department`, district
+/// empty for every district) against the tenant's districts and
+/// departments. The message names what is wrong.
+pub fn parse_routes(
+    s: &TenantSetup,
+    tr: &Tr,
+    fields: &[(String, String)],
+) -> Result<Vec<(String, Uuid)>, String> {
+    let mut out: Vec<(String, Uuid)> = Vec::new();
+    for (_, v) in fields.iter().filter(|(k, _)| k == "route") {
+        let Some((district, dep)) = v.split_once('|') else {
+            return Err(tr.t1("reports-routing-unknown", "value", v));
+        };
+        if !district.is_empty() && !s.districts.iter().any(|d| d.code == district) {
+            return Err(tr.t1("reports-routing-unknown-district", "value", district));
+        }
+        let Some(d) = s.departments.iter().find(|d| d.code == dep) else {
+            return Err(tr.t1("reports-routing-unknown-department", "value", dep));
+        };
+        if !out.iter().any(|(x, id)| x == district && *id == d.id) {
+            out.push((district.to_owned(), d.id));
+        }
+    }
+    if !out.iter().any(|(d, _)| d.is_empty()) {
+        return Err(tr.t("reports-routing-no-default").into_owned());
+    }
+    Ok(out)
+}
+
+/// `POST /{tenant}/admin/report-routing/{code}`: replaces the category's
+/// routing (all or nothing, audited). New reports follow it at once on
+/// this instance.
+pub async fn save_routing(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((_, code)): Path<(String, String)>,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let tenant = ctx.tenant()?.clone();
+    let actor = ctx.staff_actor(Permission::ConfigureReports)?;
+    let s = setup(&state, &tenant).await?;
+    let cat = s.by_code(&code).ok_or_else(WebError::not_found)?;
+    let tr = Tr::new(ctx.lang());
+    let routes = match parse_routes(&s, &tr, &fields) {
+        Ok(r) => r,
+        Err(e) => return routing_edit_page(&ctx, &s, cat, Some(e)),
+    };
+    let now = state.clock.now_ts();
+    let named: Vec<serde_json::Value> = routes
+        .iter()
+        .map(|(d, id)| {
+            let dep = s
+                .departments
+                .iter()
+                .find(|x| x.id == *id)
+                .map(|x| x.code.as_str())
+                .unwrap_or_default();
+            serde_json::json!({ "district": d, "department": dep })
+        })
+        .collect();
+    let mut tx = state.db.begin().await?;
+    store::replace_routes(&mut tx, tenant.id, cat.id, &routes).await?;
+    audit::append(
+        &mut tx,
+        tenant.id,
+        now,
+        &Entry::new(actor, "report.routing", "report_category", cat.id)
+            .details(serde_json::json!({ "category": cat.code, "routes": named })),
+    )
+    .await?;
+    tx.commit().await?;
+    super::reports(&state)?.forget(tenant.id);
+    routing_page(&state, &ctx, Some(tr.t("reports-saved").into_owned())).await
+}
+
+// ---------------------------------------------------------------------
+// Administration: the map's tile server
+
+#[derive(Template)]
+#[template(path = "reports/admin_map.html")]
+struct MapSettingsPage {
+    page: PageCtx,
+    errors: crate::platform::web::page::FormErrors,
+    tile_url: String,
+    attribution: String,
+    message: Option<String>,
+}
+
+fn map_settings_page(
+    ctx: &Ctx,
+    tile_url: String,
+    attribution: String,
+    errors: crate::platform::web::page::FormErrors,
+    message: Option<String>,
+) -> Result<Response, WebError> {
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let tpl = MapSettingsPage {
+        page: PageCtx::new(ctx, "reports-tiles-title"),
+        errors,
+        tile_url,
+        attribution,
+        message,
+    };
+    Ok(no_store(page::render(&tpl, status)?))
+}
+
+/// `GET /{tenant}/admin/report-map`: the tile server of the public map.
+pub async fn map_settings(State(state): State<AppState>, ctx: Ctx) -> Result<Response, WebError> {
+    let tenant = ctx.tenant()?;
+    let (url, attribution) = store::tile_server(&state.db, tenant.id)
+        .await?
+        .unwrap_or_default();
+    map_settings_page(&ctx, url, attribution, Default::default(), None)
+}
+
+#[derive(Deserialize)]
+pub struct MapSettingsForm {
+    #[serde(default)]
+    tile_url: String,
+    #[serde(default)]
+    attribution: String,
+}
+
+/// `POST /{tenant}/admin/report-map`: sets the tile server (validated,
+/// audited); an empty address removes it and the map is drawn without
+/// tiles again.
+pub async fn save_map_settings(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    CsrfForm(f): CsrfForm<MapSettingsForm>,
+) -> Result<Response, WebError> {
+    let tenant = ctx.tenant()?.clone();
+    let actor = ctx.staff_actor(Permission::ConfigureReports)?;
+    let tr = Tr::new(ctx.lang());
+    let server = if f.tile_url.trim().is_empty() {
+        None
+    } else {
+        match model::TileServer::parse(&f.tile_url, &f.attribution) {
+            Ok(t) => Some(t),
+            Err(problems) => {
+                let mut errors = crate::platform::web::page::FormErrors::new();
+                for p in problems {
+                    let field = match p {
+                        model::TileProblem::Attribution => "attribution",
+                        _ => "tile_url",
+                    };
+                    errors.add(field, tr.t(p.key()));
+                }
+                return map_settings_page(&ctx, f.tile_url, f.attribution, errors, None);
+            }
+        }
+    };
+    let now = state.clock.now_ts();
+    let mut tx = state.db.begin().await?;
+    store::set_tile_server(
+        &mut tx,
+        tenant.id,
+        server
+            .as_ref()
+            .map(|t| (t.template.as_str(), t.attribution.as_str())),
+        now,
+    )
+    .await?;
+    audit::append(
+        &mut tx,
+        tenant.id,
+        now,
+        &Entry::new(actor, "report.map_settings", "tenant", tenant.id).details(
+            serde_json::json!({ "tile_url": server.as_ref().map(|t| t.template.clone()) }),
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    super::reports(&state)?.forget(tenant.id);
+    let (url, attribution) = server
+        .map(|t| (t.template, t.attribution))
+        .unwrap_or_default();
+    map_settings_page(
+        &ctx,
+        url,
+        attribution,
+        Default::default(),
+        Some(tr.t("reports-saved").into_owned()),
+    )
 }
 
 pub struct ClientLine {
@@ -1162,9 +1598,7 @@ pub async fn create_client(
     let actor = ctx.staff_actor(Permission::ConfigureReports)?;
     let name = f.name.trim();
     if name.is_empty() || name.chars().count() > 120 {
-        return Err(WebError::unprocessable(
-            "a name of up to 120 characters is required",
-        ));
+        return Err(invalid(ctx.lang(), "reports-err-client-name"));
     }
     let key = new_client(&state, tenant.id, actor, name).await?;
     clients_page(&state, &ctx, Some(key)).await

@@ -177,6 +177,27 @@ pub async fn update_category(
     Ok(n == 1)
 }
 
+/// Replaces every route of a category: `routes` holds (district code or
+/// `""` for every district, department). Only within `tx`, so a failed
+/// save keeps the old routing.
+pub async fn replace_routes(
+    tx: &mut Tx,
+    tenant: TenantId,
+    category: Uuid,
+    routes: &[(String, Uuid)],
+) -> Result<(), DbError> {
+    on_db!(tx, c => sqlx::query(
+        "DELETE FROM report_routes WHERE tenant_id = $1 AND category_id = $2")
+        .bind(tenant.as_uuid()).bind(category).execute(c).await.map(|_| ()))?;
+    for (district, dep) in routes {
+        on_db!(tx, c => sqlx::query(
+            "INSERT INTO report_routes (tenant_id, category_id, district_code, department_id) VALUES ($1, $2, $3, $4)
+             ON CONFLICT DO NOTHING")
+            .bind(tenant.as_uuid()).bind(category).bind(district).bind(dep).execute(c).await.map(|_| ()))?;
+    }
+    Ok(())
+}
+
 /// A report as stored.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ReportRow {
@@ -726,6 +747,8 @@ pub async fn merge_subscriptions(
     Ok(())
 }
 
+/// Adds a subscription (its first unsubscribe token, from the
+/// confirmation mail, included) and returns its id.
 #[allow(clippy::too_many_arguments)]
 pub async fn subscribe(
     tx: &mut Tx,
@@ -736,45 +759,99 @@ pub async fn subscribe(
     lang: &str,
     token_hash: &[u8],
     now: Timestamp,
-) -> Result<(), DbError> {
+) -> Result<Uuid, DbError> {
+    let id = Uuid::now_v7();
     on_db!(tx, c => sqlx::query(
         "INSERT INTO report_subscriptions (tenant_id, subscription_id, report_id, district_code, email, lang, token_hash, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-        .bind(tenant.as_uuid()).bind(Uuid::now_v7()).bind(report).bind(district).bind(email)
+        .bind(tenant.as_uuid()).bind(id).bind(report).bind(district).bind(email)
         .bind(lang).bind(token_hash).bind(now)
+        .execute(c).await.map(|_| ()))?;
+    add_unsubscribe_token(tx, tenant, id, token_hash, now).await?;
+    Ok(id)
+}
+
+/// Records the hash of the unsubscribe token of one mail to a subscriber.
+pub async fn add_unsubscribe_token(
+    tx: &mut Tx,
+    tenant: TenantId,
+    subscription: Uuid,
+    token_hash: &[u8],
+    now: Timestamp,
+) -> Result<(), DbError> {
+    on_db!(tx, c => sqlx::query(
+        "INSERT INTO report_unsubscribe_tokens (tenant_id, token_hash, subscription_id, created_at)
+         VALUES ($1, $2, $3, $4)")
+        .bind(tenant.as_uuid()).bind(token_hash).bind(subscription).bind(now)
         .execute(c).await.map(|_| ()))?;
     Ok(())
 }
 
+/// The subscription an unsubscribe token belongs to (whether or not it
+/// still exists); `None` for a token never issued.
+pub async fn subscription_of_token(
+    db: &Db,
+    tenant: TenantId,
+    token_hash: &[u8],
+) -> Result<Option<Uuid>, DbError> {
+    let mut conn = db.read().await?;
+    let row: Option<(Uuid,)> = on_db!(conn, c => sqlx::query_as(
+        "SELECT subscription_id FROM report_unsubscribe_tokens WHERE tenant_id = $1 AND token_hash = $2
+         UNION SELECT subscription_id FROM report_subscriptions WHERE tenant_id = $1 AND token_hash = $2")
+        .bind(tenant.as_uuid()).bind(token_hash).fetch_optional(c).await)?;
+    Ok(row.map(|r| r.0))
+}
+
+/// Ends the subscription a token belongs to. `None` for a token never
+/// issued; `Some(false)` when the subscription had already ended.
 pub async fn unsubscribe(
     tx: &mut Tx,
     tenant: TenantId,
     token_hash: &[u8],
-) -> Result<bool, DbError> {
+) -> Result<Option<bool>, DbError> {
+    let row: Option<(Uuid,)> = on_db!(tx, c => sqlx::query_as(
+        "SELECT subscription_id FROM report_unsubscribe_tokens WHERE tenant_id = $1 AND token_hash = $2
+         UNION SELECT subscription_id FROM report_subscriptions WHERE tenant_id = $1 AND token_hash = $2")
+        .bind(tenant.as_uuid()).bind(token_hash).fetch_optional(c).await)?;
+    let Some((id,)) = row else {
+        return Ok(None);
+    };
     let n = on_db!(tx, c => sqlx::query(
-        "DELETE FROM report_subscriptions WHERE tenant_id = $1 AND token_hash = $2")
-        .bind(tenant.as_uuid()).bind(token_hash)
+        "DELETE FROM report_subscriptions WHERE tenant_id = $1 AND subscription_id = $2")
+        .bind(tenant.as_uuid()).bind(id)
         .execute(c).await.map(|r| r.rows_affected()))?;
-    Ok(n > 0)
+    Ok(Some(n > 0))
+}
+
+/// A subscriber to tell about a change.
+pub struct Subscriber {
+    pub subscription_id: Uuid,
+    pub email: String,
+    pub lang: String,
 }
 
 /// Who is told about a change: subscribers of the report and of its
-/// district (address, language). Each address once.
+/// district. Each address once.
 pub async fn subscribers(
     tx: &mut Tx,
     tenant: TenantId,
     report: Uuid,
     district: Option<&str>,
-) -> Result<Vec<(String, String)>, DbError> {
-    let rows: Vec<(String, String)> = on_db!(tx, c => sqlx::query_as(
-        "SELECT email, lang FROM report_subscriptions WHERE tenant_id = $1
+) -> Result<Vec<Subscriber>, DbError> {
+    let rows: Vec<(Uuid, String, String)> = on_db!(tx, c => sqlx::query_as(
+        "SELECT subscription_id, email, lang FROM report_subscriptions WHERE tenant_id = $1
            AND (report_id = $2 OR (report_id IS NULL AND district_code = $3))
          ORDER BY created_at")
         .bind(tenant.as_uuid()).bind(report).bind(district).fetch_all(c).await)?;
     let mut seen = std::collections::HashSet::new();
     Ok(rows
         .into_iter()
-        .filter(|(e, _)| seen.insert(e.to_lowercase()))
+        .filter(|(_, e, _)| seen.insert(e.to_lowercase()))
+        .map(|(subscription_id, email, lang)| Subscriber {
+            subscription_id,
+            email,
+            lang,
+        })
         .collect())
 }
 
@@ -1030,4 +1107,31 @@ pub async fn open_unsafe_places(
             .join(", ")
     );
     Ok(on_db!(conn, c => sqlx::query_as(&sql).bind(tenant.as_uuid()).fetch_all(c).await)?)
+}
+
+/// The tenant's tile server (template, attribution), if one is set.
+pub async fn tile_server(db: &Db, tenant: TenantId) -> Result<Option<(String, String)>, DbError> {
+    let mut conn = db.read().await?;
+    Ok(on_db!(conn, c => sqlx::query_as(
+        "SELECT tile_url, attribution FROM report_map_settings WHERE tenant_id = $1")
+        .bind(tenant.as_uuid()).fetch_optional(c).await)?)
+}
+
+/// Sets the tenant's tile server, or removes it (`None`).
+pub async fn set_tile_server(
+    tx: &mut Tx,
+    tenant: TenantId,
+    server: Option<(&str, &str)>,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    match server {
+        None => on_db!(tx, c => sqlx::query("DELETE FROM report_map_settings WHERE tenant_id = $1")
+            .bind(tenant.as_uuid()).execute(c).await.map(|_| ()))?,
+        Some((url, attribution)) => on_db!(tx, c => sqlx::query(
+            "INSERT INTO report_map_settings (tenant_id, tile_url, attribution, updated_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (tenant_id) DO UPDATE SET tile_url = excluded.tile_url, attribution = excluded.attribution,
+               updated_at = excluded.updated_at")
+            .bind(tenant.as_uuid()).bind(url).bind(attribution).bind(now).execute(c).await.map(|_| ()))?,
+    }
+    Ok(())
 }

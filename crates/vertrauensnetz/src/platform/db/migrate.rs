@@ -100,6 +100,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         include_str!("../../../migrations/sqlite/0017_receipt_vocabulary.sql"),
     ),
     (
+        18,
+        "report_unsubscribe_tiles",
+        include_str!("../../../migrations/sqlite/0018_report_unsubscribe_tiles.sql"),
+    ),
+    (
         19,
         "patrol_vehicles",
         include_str!("../../../migrations/sqlite/0019_patrol_vehicles.sql"),
@@ -191,6 +196,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         17,
         "receipt_vocabulary",
         include_str!("../../../migrations/postgres/0017_receipt_vocabulary.sql"),
+    ),
+    (
+        18,
+        "report_unsubscribe_tiles",
+        include_str!("../../../migrations/postgres/0018_report_unsubscribe_tiles.sql"),
     ),
     (
         19,

@@ -11,13 +11,27 @@ pub const CSP: &str =
 font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
 frame-ancestors 'none'";
 
+/// [`CSP`] with one more origin images may come from (a tenant's map tile
+/// server). The caller passes a parsed `scheme://host[:port]`.
+pub fn csp_with_image_origin(origin: &str) -> Option<HeaderValue> {
+    HeaderValue::from_str(&CSP.replace(
+        "img-src 'self' data:",
+        &format!("img-src 'self' data: {origin}"),
+    ))
+    .ok()
+}
+
 /// Sets the security headers, and `no-store` where no cache policy was
-/// chosen (anything that did not choose may be personal).
+/// chosen (anything that did not choose may be personal). A handler may
+/// have set a policy of its own (built from [`CSP`] by
+/// [`csp_with_image_origin`]); it is kept.
 pub fn apply(state: &AppState, h: &mut HeaderMap) {
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CSP),
-    );
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        h.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        );
+    }
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
