@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The long crash run: write load (registrations, cancellations, complaint
-# intakes) against a server process that is killed with SIGKILL KILLS times
-# at random moments and restarted; then every acknowledged write must be
-# stored, the capacity invariant must hold and the audit chain must verify.
+# intakes, stop receipts through the API, reports through Open311) against
+# a server process that is killed with SIGKILL KILLS times at random
+# moments and restarted; then every acknowledged write must be
+# stored, the capacity invariant must hold, every acknowledged receipt must
+# be in the chain and the audit chain must verify.
 # The same harness runs 3 kills in the test suite (tests/crash.rs).
 #
 #   bench/crash.sh [KILLS] [sqlite|postgres|both]
