@@ -191,7 +191,10 @@ impl Db {
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10))
             .pragma("secure_delete", "ON")
-            .pragma("temp_store", "MEMORY");
+            .pragma("temp_store", "MEMORY")
+            // ANALYZE (run by `PRAGMA optimize`) reads at most about this
+            // many rows per index: quick even on millions of rows.
+            .pragma("analysis_limit", "1000");
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
             .min_connections(1)
@@ -203,6 +206,11 @@ impl Db {
             .acquire_timeout(Duration::from_secs(30))
             .connect_with(base.read_only(true))
             .await?;
+        // Query-planner statistics (sqlite_stat1), refreshed where tables
+        // changed a lot since they were taken, as SQLite recommends for
+        // long-lived connections. Without them the planner may walk the
+        // time index of a million reports instead of the place index.
+        optimize_sqlite(&writer, "PRAGMA optimize=0x10002").await;
         Ok(Db::Sqlite { writer, reader })
     }
 
@@ -249,6 +257,9 @@ impl Db {
         match self {
             Db::Sqlite { writer, reader } => {
                 reader.close().await;
+                // Statistics for the next start, after bulk writes such as
+                // `generate`.
+                optimize_sqlite(writer, "PRAGMA optimize").await;
                 writer.close().await;
             }
             Db::Postgres(pool) => pool.close().await,
@@ -279,4 +290,12 @@ fn is_locked(e: &sqlx::Error) -> bool {
         matches!(d.code().as_deref(), Some("5") | Some("6"))
             || d.message().contains("database is locked")
     })
+}
+
+/// Runs `PRAGMA optimize` (refreshes the query planner's statistics where
+/// they are stale); a failure only costs plan quality, so it is logged.
+async fn optimize_sqlite(writer: &sqlx::SqlitePool, pragma: &str) {
+    if let Err(e) = sqlx::query(pragma).execute(writer).await {
+        tracing::warn!(error = %e, "PRAGMA optimize failed");
+    }
 }
