@@ -32,6 +32,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+[ -n "${VN_BENCH_DEBUG:-}" ] && set -x
 if [ "$engine" = postgres ]; then
   pg_admin="${VN_BENCH_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
   pg_db="vn_bench_$$"
@@ -85,7 +86,7 @@ jar="$work/cookies"
 token=$(curl -fs -c "$jar" "$base/dortmund/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
 curl -fs -o /dev/null -b "$jar" -c "$jar" -H 'sec-fetch-site: same-origin' \
   --data-urlencode "csrf=$token" --data-urlencode "login=bench@example.org" \
-  --data-urlencode "password=$password" "$base/dortmund/login"
+  --data-urlencode "password=$password" "$base/dortmund/login" || { echo "sign-in failed: $(curl -s -o /dev/null -w "%{http_code}" -b "$jar" -H "sec-fetch-site: same-origin" --data-urlencode "csrf=$token" --data-urlencode "login=bench@example.org" --data-urlencode "password=$password" "$base/dortmund/login")" >&2; exit 1; }
 for _ in $(seq 20); do
   curl -fs -o /dev/null -b "$jar" -w '%{time_total}\n' "$base/dortmund/staff/report-statistics"
 done | sort -n | awk '{t[NR]=$1} END {printf "staff statistics page: p50 %.1f ms, max %.1f ms (20 requests)\n", t[int((NR+1)/2)]*1000, t[NR]*1000}'
