@@ -48,11 +48,6 @@ delay = function()
   return pause
 end
 
-local bad = 0
-response = function(status)
-  if status >= 400 then bad = bad + 1 end
-end
-
 done = function(summary)
   io.write(string.format("requests %d, errors: connect %d read %d write %d timeout %d, status >= 400: %d\n",
     summary.requests, summary.errors.connect, summary.errors.read, summary.errors.write,
