@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The long crash run: write load (registrations, cancellations, complaint
-# intakes, stop receipts through the API, reports through Open311) against
+# intakes, stop receipts through the API, reports through Open311, joint
+# press releases with partner approvals, edits and publication) against
 # a server process that is killed with SIGKILL KILLS times at random
 # moments and restarted; then every acknowledged write must be
 # stored, the capacity invariant must hold, every acknowledged receipt must
-# be in the chain and the audit chain must verify.
+# be in the chain, no press release may be published without every
+# approval of its published version, and the audit chain must verify.
 # The same harness runs 3 kills in the test suite (tests/crash.rs).
 #
 #   bench/crash.sh [KILLS] [sqlite|postgres|both]

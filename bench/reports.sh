@@ -3,7 +3,9 @@
 # (districts with outlines from a generated GeoJSON), then measures with wrk
 # (64 connections, same machine):
 #   1. GET /open311/v2/requests.json for one service code, the last 90 days,
-#      1 km around a point, page_size=50;
+#      1 km around a point, page_size=50 — the same query again and again
+#      (served from the public list cache between writes), then around a
+#      different point each time (every answer computed);
 #   2. the unfiltered default (90 days, up to 1,000 requests);
 # and the staff statistics page (counts by category, status, district,
 # overdue) as seen by a signed-in coordinator (curl, 20 requests).
@@ -79,6 +81,10 @@ run_wrk() {
 }
 run_wrk "open311 one service, 90 days, 1 km, page_size=50" \
   "$base/open311/v2/requests.json?jurisdiction_id=dortmund.de&service_code=street-lighting&lat=51.5136&long=7.4653&radius=1000&page_size=50"
+# The same query around a different point each time: no answer is served
+# again from the list cache, every one is computed.
+wrk -t2 -c64 -d"$duration" --latency -s bench/open311-points.lua "$base" > "$work/wrk.txt"
+echo "open311 one service, 90 days, 1 km, page_size=50, a different point each request (computed): $(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt") requests/s, p50 $(awk '$1 == "50%" {print $2}' "$work/wrk.txt"), p99 $(awk '$1 == "99%" {print $2}' "$work/wrk.txt"), non-2xx $(awk '/Non-2xx/ {print $NF}' "$work/wrk.txt")"
 run_wrk "open311 default (90 days, up to 1,000)" \
   "$base/open311/v2/requests.json?jurisdiction_id=dortmund.de"
 

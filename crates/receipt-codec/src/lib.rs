@@ -12,13 +12,9 @@
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
-use std::io::Write;
-
 use base64::Engine;
 use ciborium::value::Value;
-use coset::{
-    iana, CborSerializable, CoseSign1, CoseSign1Builder, HeaderBuilder, TaggedCborSerializable,
-};
+use coset::{iana, CoseSign1, CoseSign1Builder, HeaderBuilder, TaggedCborSerializable};
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 
 /// The text every QR payload starts with.
@@ -139,10 +135,29 @@ pub fn sign(payload: &Payload, key: &SigningKey) -> Result<Vec<u8>, Error> {
 
 /// The QR text of signed COSE bytes.
 pub fn qr_text(cose: &[u8]) -> Result<String, Error> {
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
-    z.write_all(cose).map_err(|_| Error::Encode)?;
-    let compressed = z.finish().map_err(|_| Error::Encode)?;
+    let compressed = DEFLATER.with(|cell| {
+        let mut z = cell.try_borrow_mut().map_err(|_| Error::Encode)?;
+        z.reset();
+        // Deflate never grows a few hundred bytes by more than this.
+        let mut out = Vec::with_capacity(cose.len() + cose.len() / 8 + 64);
+        loop {
+            let done = usize::try_from(z.total_in()).map_err(|_| Error::Encode)?;
+            let rest = cose.get(done..).ok_or(Error::Encode)?;
+            match z.compress_vec(rest, &mut out, flate2::FlushCompress::Finish) {
+                Ok(flate2::Status::StreamEnd) => return Ok(out),
+                Ok(_) => out.reserve(256),
+                Err(_) => return Err(Error::Encode),
+            }
+        }
+    })?;
     Ok(format!("{PREFIX}{}", base45::encode(&compressed)))
+}
+
+thread_local! {
+    /// Each thread's deflate state (best compression, zlib header), reset
+    /// for every receipt instead of allocated afresh (it is some 300 KiB).
+    static DEFLATER: std::cell::RefCell<flate2::Compress> =
+        std::cell::RefCell::new(flate2::Compress::new(flate2::Compression::best(), true));
 }
 
 /// The COSE bytes inside a QR text (prefix, Base45, zlib checked).
@@ -153,15 +168,36 @@ pub fn cose_bytes(qr: &str) -> Result<Vec<u8>, Error> {
     }
     let body = qr.strip_prefix(PREFIX).ok_or(Error::Prefix)?;
     let compressed = base45::decode(body).map_err(|_| Error::Base45)?;
-    // miniz_oxide (flate2's own back end) inflates into one growing vector
-    // with no 32 KiB window state to set up per QR text; the limit bounds
-    // what a hostile text can make us allocate.
-    let out = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&compressed, MAX_COSE_BYTES)
-        .map_err(|_| Error::Inflate)?;
-    if out.len() > MAX_COSE_BYTES {
-        return Err(Error::Inflate);
-    }
-    Ok(out)
+    inflate(&compressed)
+}
+
+thread_local! {
+    /// Each thread's inflate state, reset for every text instead of set up
+    /// afresh (it is some 10 KiB).
+    static INFLATER: std::cell::RefCell<Box<miniz_oxide::inflate::core::DecompressorOxide>> =
+        std::cell::RefCell::new(Box::default());
+}
+
+/// Inflates zlib data (header and Adler-32 checked) into at most
+/// [`MAX_COSE_BYTES`]: more is refused, which bounds what a hostile text
+/// can make us allocate.
+fn inflate(compressed: &[u8]) -> Result<Vec<u8>, Error> {
+    use miniz_oxide::inflate::core::{decompress, inflate_flags};
+    use miniz_oxide::inflate::TINFLStatus;
+    INFLATER.with(|cell| {
+        let mut state = cell.try_borrow_mut().map_err(|_| Error::Inflate)?;
+        state.init();
+        let mut out = vec![0u8; MAX_COSE_BYTES];
+        let flags = inflate_flags::TINFL_FLAG_PARSE_ZLIB_HEADER
+            | inflate_flags::TINFL_FLAG_COMPUTE_ADLER32
+            | inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+        let (status, _, written) = decompress(&mut state, compressed, &mut out, 0, flags);
+        if status != TINFLStatus::Done {
+            return Err(Error::Inflate);
+        }
+        out.truncate(written);
+        Ok(out)
+    })
 }
 
 /// Decodes a QR text without checking the signature.
@@ -199,53 +235,47 @@ pub fn decode_cose(cose: &[u8]) -> Result<Decoded, Error> {
     })
 }
 
+/// The payload as it travels: exactly these twelve keys, each once, each
+/// of its type (serde refuses unknown, repeated and missing keys).
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Wire {
+    v: i64,
+    id: String,
+    iss: String,
+    iat: i64,
+    t: i64,
+    d: String,
+    lb: String,
+    r: String,
+    m: Vec<String>,
+    o: String,
+    off: String,
+    ag: String,
+}
+
 fn parse_payload(bytes: &[u8]) -> Result<Payload, Error> {
-    let value = Value::from_slice(bytes).map_err(|_| Error::Payload("not CBOR"))?;
-    let Value::Map(entries) = value else {
-        return Err(Error::Payload("not a map"));
-    };
-    let get = |k: &str| {
-        entries
-            .iter()
-            .find(|(key, _)| matches!(key, Value::Text(t) if t == k))
-            .map(|(_, v)| v)
-    };
-    let s = |k: &'static str| match get(k) {
-        Some(Value::Text(t)) => Ok(t.clone()),
-        _ => Err(Error::Payload(k)),
-    };
-    let i = |k: &'static str| match get(k) {
-        Some(Value::Integer(n)) => i64::try_from(*n).map_err(|_| Error::Payload(k)),
-        _ => Err(Error::Payload(k)),
-    };
-    if i("v")? != 1 {
+    let mut reader = bytes;
+    let w: Wire =
+        ciborium::from_reader(&mut reader).map_err(|_| Error::Payload("not a receipt map"))?;
+    if !reader.is_empty() {
+        return Err(Error::Payload("data after the map"));
+    }
+    if w.v != 1 {
         return Err(Error::Payload("v"));
     }
-    if entries.len() != 12 {
-        return Err(Error::Payload("unexpected keys"));
-    }
-    let m = match get("m") {
-        Some(Value::Array(items)) => items
-            .iter()
-            .map(|v| match v {
-                Value::Text(t) => Ok(t.clone()),
-                _ => Err(Error::Payload("m")),
-            })
-            .collect::<Result<Vec<_>, _>>()?,
-        _ => return Err(Error::Payload("m")),
-    };
     Ok(Payload {
-        id: s("id")?,
-        iss: s("iss")?,
-        iat: i("iat")?,
-        t: i("t")?,
-        d: s("d")?,
-        lb: s("lb")?,
-        r: s("r")?,
-        m,
-        o: s("o")?,
-        off: s("off")?,
-        ag: s("ag")?,
+        id: w.id,
+        iss: w.iss,
+        iat: w.iat,
+        t: w.t,
+        d: w.d,
+        lb: w.lb,
+        r: w.r,
+        m: w.m,
+        o: w.o,
+        off: w.off,
+        ag: w.ag,
     })
 }
 

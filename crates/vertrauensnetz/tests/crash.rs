@@ -12,6 +12,12 @@
 //!   its chain entry (`audit verify` cross-checks rows and chain);
 //! - reports answered by Open311 `POST requests` are stored under their
 //!   `service_request_id`;
+//! - joint press releases: every decision answered `204` is stored for its
+//!   version; every publication answered `200` is published; no release is
+//!   published without an approval of each organisation of its approval
+//!   set for exactly the published version, and an edit (which resets the
+//!   approvals) is never followed by an accepted publication without new
+//!   approvals;
 //! - the audit chain of every tenant verifies (`vertrauensnetz audit verify`).
 //!
 //! `VN_CRASH_KILLS` sets the number of kills (default 3, the short version
@@ -52,6 +58,10 @@ struct Acked {
     complaint_codes: Vec<String>,
     receipt_numbers: Vec<String>,
     report_ids: Vec<Uuid>,
+    /// (release, version, organisation) of each decision answered 204.
+    decisions: Vec<(Uuid, i64, Uuid)>,
+    /// (release, version) of each publication answered 200.
+    published: Vec<(Uuid, i64)>,
 }
 
 struct Harness {
@@ -267,6 +277,101 @@ async fn report_load(base: String, api_key: String, acked: Arc<Mutex<Acked>>) {
     }
 }
 
+/// Joint press releases: a coordinator drafts one for two partner
+/// organisations, the first approves, the coordinator sometimes edits
+/// (which resets the approvals), the second approves the first version,
+/// the coordinator publishes. Runs until the server is killed.
+async fn press_load(
+    base: String,
+    coordinator: String,
+    partners: Vec<(String, Uuid)>,
+    acked: Arc<Mutex<Acked>>,
+) {
+    let c = reqwest::Client::new();
+    let api = format!("{base}/api/v1/dortmund/press-releases");
+    let orgs: Vec<Uuid> = partners.iter().map(|p| p.1).collect();
+    for i in 0.. {
+        let Ok(r) = c
+            .post(&api)
+            .bearer_auth(&coordinator)
+            .json(&serde_json::json!({
+                "title": format!("Gemeinsame Erklärung {i}"),
+                "body": "Polizei und Partner laden zum Dialog über Sicherheit in der Nordstadt ein.",
+                "approvers": orgs,
+            }))
+            .send()
+            .await
+        else {
+            return;
+        };
+        if r.status() != 201 {
+            return;
+        }
+        let Ok(v) = r.json::<serde_json::Value>().await else {
+            return;
+        };
+        let Some(id) = v["id"].as_str().and_then(|s| Uuid::parse_str(s).ok()) else {
+            return;
+        };
+        let decide = |token: &str, version: i64| {
+            c.post(format!("{api}/{id}/decisions"))
+                .bearer_auth(token)
+                .json(&serde_json::json!({"version": version, "decision": "approve"}))
+                .send()
+        };
+        let Ok(r) = decide(&partners[0].0, 1).await else {
+            return;
+        };
+        match r.status().as_u16() {
+            204 => acked.lock().unwrap().decisions.push((id, 1, partners[0].1)),
+            _ => return,
+        }
+        let edited = i % 3 == 1;
+        if edited {
+            let Ok(r) = c
+                .put(format!("{api}/{id}"))
+                .bearer_auth(&coordinator)
+                .json(&serde_json::json!({
+                    "title": format!("Gemeinsame Erklärung {i} (überarbeitet)"),
+                    "body": "Polizei, Ordnungsamt und Partner laden zum Dialog ein.",
+                }))
+                .send()
+                .await
+            else {
+                return;
+            };
+            if r.status() != 200 {
+                return;
+            }
+        }
+        let Ok(r) = decide(&partners[1].0, 1).await else {
+            return;
+        };
+        match (r.status().as_u16(), edited) {
+            (204, false) => acked.lock().unwrap().decisions.push((id, 1, partners[1].1)),
+            (409, true) => {}
+            (s, _) if s >= 500 => return,
+            (s, e) => panic!("decision on release {id} (edited: {e}) answered {s}"),
+        }
+        let version = if edited { 2 } else { 1 };
+        let Ok(r) = c
+            .post(format!("{api}/{id}/publish"))
+            .bearer_auth(&coordinator)
+            .json(&serde_json::json!({ "version": version }))
+            .send()
+            .await
+        else {
+            return;
+        };
+        match (r.status().as_u16(), edited) {
+            (200, false) => acked.lock().unwrap().published.push((id, version)),
+            (409, true) => {}
+            (s, _) if s >= 500 => return,
+            (s, e) => panic!("publishing release {id} (edited: {e}) answered {s}"),
+        }
+    }
+}
+
 async fn create_event(base: &str, token: &str, capacity: i64, waitlist: bool) -> String {
     let r = reqwest::Client::new()
         .post(format!("{base}/api/v1/dortmund/events"))
@@ -358,6 +463,54 @@ async fn check_invariants(db: &Db, acked: &Acked) {
         .filter(|id| !reports.contains(*id))
         .collect();
     assert!(lost.is_empty(), "acknowledged reports lost: {lost:?}");
+
+    let decisions: Vec<(Uuid, i64, Uuid, String)> = vertrauensnetz::on_db!(conn, c => sqlx::query_as(
+        "SELECT release_id, CAST(version AS BIGINT), organisation_id, decision FROM press_release_decisions")
+        .fetch_all(c).await)
+    .unwrap();
+    let approved: HashSet<(Uuid, i64, Uuid)> = decisions
+        .iter()
+        .filter(|d| d.3 == "approve")
+        .map(|d| (d.0, d.1, d.2))
+        .collect();
+    let lost: Vec<&(Uuid, i64, Uuid)> = acked
+        .decisions
+        .iter()
+        .filter(|d| !approved.contains(d))
+        .collect();
+    assert!(lost.is_empty(), "acknowledged approvals lost: {lost:?}");
+    let releases: Vec<(Uuid, String, i64, Option<i64>)> = vertrauensnetz::on_db!(conn, c => sqlx::query_as(
+        "SELECT release_id, status, CAST(current_version AS BIGINT), CAST(published_version AS BIGINT) FROM press_releases")
+        .fetch_all(c).await)
+    .unwrap();
+    let approvers: Vec<(Uuid, Uuid)> = vertrauensnetz::on_db!(conn, c => sqlx::query_as(
+        "SELECT release_id, organisation_id FROM press_release_approvers").fetch_all(c).await)
+    .unwrap();
+    let published: std::collections::HashMap<Uuid, i64> = releases
+        .iter()
+        .filter(|r| r.1 == "published")
+        .filter_map(|r| r.3.map(|v| (r.0, v)))
+        .collect();
+    for (release, version) in &acked.published {
+        assert_eq!(
+            published.get(release),
+            Some(version),
+            "acknowledged publication of {release} lost"
+        );
+    }
+    for (release, status, _, version) in &releases {
+        if status != "published" {
+            continue;
+        }
+        let version =
+            version.unwrap_or_else(|| panic!("release {release} published without a version"));
+        for (r, org) in approvers.iter().filter(|a| a.0 == *release) {
+            assert!(
+                approved.contains(&(*r, version, *org)),
+                "release {release} published without the approval of {org} for version {version}"
+            );
+        }
+    }
 }
 
 async fn complaint_opens(base: &str, code: &str) -> bool {
@@ -422,6 +575,32 @@ async fn acknowledged_writes_survive_sigkill_and_invariants_hold() {
     assert!(out.status.success());
     let police_token = String::from_utf8(out.stdout).unwrap().trim().to_owned();
 
+    // Two partner organisations with one member each, and their tokens.
+    let mut partners = Vec::new();
+    {
+        let db = Db::connect(&fresh.url).await.unwrap();
+        for login in ["partner@dortmund.example", "partner2@dortmund.example"] {
+            let mut conn = db.read().await.unwrap();
+            let (org,): (Uuid,) = vertrauensnetz::on_db!(conn, c => sqlx::query_as(
+                "SELECT m.organisation_id FROM organisation_members m JOIN users u ON u.user_id = m.user_id
+                 WHERE u.login = $1")
+                .bind(login).fetch_one(c).await)
+            .unwrap();
+            drop(conn);
+            let out = h.cli(&["token", "create", "--login", login]).await;
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            partners.push((
+                String::from_utf8(out.stdout).unwrap().trim().to_owned(),
+                org,
+            ));
+        }
+        db.close().await;
+    }
+
     let mut server = h.start().await;
     let base = h.base();
     let options: serde_json::Value = reqwest::Client::new()
@@ -462,6 +641,12 @@ async fn acknowledged_writes_survive_sigkill_and_invariants_hold() {
             token.clone(),
             acked.clone(),
         )));
+        tasks.push(tokio::spawn(press_load(
+            base.clone(),
+            token.clone(),
+            partners.clone(),
+            acked.clone(),
+        )));
         tokio::time::sleep(Duration::from_millis(rng.gen_range(150..900))).await;
         server.start_kill().unwrap();
         server.wait().await.unwrap();
@@ -498,18 +683,23 @@ async fn acknowledged_writes_survive_sigkill_and_invariants_hold() {
     }
     drop(server);
     assert!(
-        !acked.receipt_numbers.is_empty() && !acked.report_ids.is_empty(),
-        "receipts {} and reports {} acknowledged",
+        !acked.receipt_numbers.is_empty()
+            && !acked.report_ids.is_empty()
+            && !acked.decisions.is_empty(),
+        "receipts {}, reports {} and press-release approvals {} acknowledged",
         acked.receipt_numbers.len(),
-        acked.report_ids.len()
+        acked.report_ids.len(),
+        acked.decisions.len()
     );
     println!(
-        "crash run: {} kills, {} registrations, {} cancellations, {} complaints, {} receipts, {} reports acknowledged; 0 lost, invariants held",
+        "crash run: {} kills, {} registrations, {} cancellations, {} complaints, {} receipts, {} reports, {} press-release approvals, {} publications acknowledged; 0 lost, invariants held",
         kills(),
         acked.registrations.len(),
         acked.cancelled.len(),
         acked.complaint_codes.len(),
         acked.receipt_numbers.len(),
-        acked.report_ids.len()
+        acked.report_ids.len(),
+        acked.decisions.len(),
+        acked.published.len()
     );
 }

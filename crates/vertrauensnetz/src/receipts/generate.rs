@@ -10,7 +10,7 @@ use rand::{Rng, SeedableRng};
 use uuid::Uuid;
 
 use super::model::{self, Agency, NewReceipt};
-use super::{keys::Keyring, local_day, sign_row, stop_facts, store};
+use super::{keys::Keyring, local_day, sign_row, store, Sky};
 use crate::platform::audit::Actor;
 use crate::platform::config::Config;
 use crate::platform::db::Timestamp;
@@ -85,9 +85,17 @@ pub async fn run(config: &Config, g: &Generate) -> anyhow::Result<usize> {
         "other",
     ];
     let mut n = 0usize;
-    for chunk in stops.chunks(BATCH) {
+    let mut sky = Sky::new(&tenant);
+    // Only self-descriptions: larger transactions, nothing signed.
+    let batch = if g.descriptions_only {
+        20 * BATCH
+    } else {
+        BATCH
+    };
+    for chunk in stops.chunks(batch) {
         let mut tx = db.begin().await?;
         let mut rows: Vec<(store::ReceiptRow, String)> = Vec::with_capacity(chunk.len());
+        let mut described: Vec<(store::StopFacts, store::SelfDescription)> = Vec::new();
         for s in chunk {
             let agency = if rng.gen_bool(0.7) {
                 Agency::Police
@@ -137,6 +145,24 @@ pub async fn run(config: &Config, g: &Generate) -> anyhow::Result<usize> {
                 given: rng.gen_bool(0.9),
                 perceived_group: settings.officer_groups.then(|| group.to_owned()),
             };
+            let describe = rng.gen_bool(g.described.clamp(0.0, 1.0));
+            let d = describe.then(|| store::SelfDescription {
+                age_band: model::AGE_BANDS[rng.gen_range(0..model::AGE_BANDS.len())].to_owned(),
+                gender: model::GENDERS[rng.gen_range(0..model::GENDERS.len())].to_owned(),
+                group: group.to_owned(),
+                respectful: model::RESPECTFUL[rng.gen_range(0..model::RESPECTFUL.len())].to_owned(),
+                explained: model::EXPLAINED[rng.gen_range(0..model::EXPLAINED.len())].to_owned(),
+            });
+            let searched = r.measures.iter().any(|m| model::is_search(m));
+            let hit = model::is_hit(&r.outcome);
+            if g.descriptions_only {
+                if let Some(d) = d {
+                    let facts = sky.facts(s.at, agency.as_str(), &r.district, searched, hit);
+                    described.push((facts, d));
+                }
+                n += 1;
+                continue;
+            }
             let officer = format!(
                 "{}-{}",
                 if agency == Agency::Police { "PK" } else { "OD" },
@@ -145,27 +171,14 @@ pub async fn run(config: &Config, g: &Generate) -> anyhow::Result<usize> {
             let issued_at = Timestamp::truncated(s.at + chrono::Duration::minutes(2));
             let row = sign_row(&tenant, &key, &r, &officer, model::new_number(), issued_at)
                 .map_err(|e| anyhow!("{e}"))?;
-            if (row.given || g.descriptions_only) && rng.gen_bool(g.described.clamp(0.0, 1.0)) {
-                let facts = stop_facts(&tenant, &row);
-                let d = store::SelfDescription {
-                    age_band: model::AGE_BANDS[rng.gen_range(0..model::AGE_BANDS.len())].to_owned(),
-                    gender: model::GENDERS[rng.gen_range(0..model::GENDERS.len())].to_owned(),
-                    group: group.to_owned(),
-                    respectful: model::RESPECTFUL[rng.gen_range(0..model::RESPECTFUL.len())]
-                        .to_owned(),
-                    explained: model::EXPLAINED[rng.gen_range(0..model::EXPLAINED.len())]
-                        .to_owned(),
-                };
-                if !g.descriptions_only {
-                    let mark = keys.keyed_hash("receipt-feedback", tenant.id, &row.number);
-                    store::take_mark(&mut tx, tenant.id, &mark).await?;
-                }
-                store::insert_description(&mut tx, tenant.id, &facts, &d).await?;
+            if let Some(d) = d.filter(|_| row.given) {
+                let facts = sky.facts(s.at, agency.as_str(), &r.district, searched, hit);
+                let mark = keys.keyed_hash("receipt-feedback", tenant.id, &row.number);
+                store::take_mark(&mut tx, tenant.id, &mark).await?;
+                described.push((facts, d));
             }
-            if !g.descriptions_only {
-                let day = local_day(&tenant, issued_at.0);
-                rows.push((row, day));
-            }
+            let day = local_day(&tenant, issued_at.0);
+            rows.push((row, day));
             n += 1;
         }
         let prepared: Vec<store::Prepared<'_>> = rows
@@ -181,6 +194,9 @@ pub async fn run(config: &Config, g: &Generate) -> anyhow::Result<usize> {
         store::insert_many(&mut tx, tenant.id, &prepared)
             .await
             .context("storing receipts")?;
+        store::insert_descriptions(&mut tx, tenant.id, &described)
+            .await
+            .context("storing self-descriptions")?;
         tx.commit().await?;
     }
     if store::population(&db, tenant.id).await?.is_empty() {

@@ -409,28 +409,73 @@ pub async fn issue(
 /// district, clock time in 5-minute bins, darkness and whether it lies in
 /// the year's inter-twilight window (twilight itself excluded).
 pub fn stop_facts(tenant: &Tenant, row: &ReceiptRow) -> StopFacts {
-    let tz = tenant_tz(tenant);
-    let at = row.stopped_at.0;
-    let date = stats::sun::local_date(at, tz);
-    let tod = stats::sun::local_minutes(at, tz);
-    let light = stats::sun::evening(tenant.centre_lat, tenant.centre_lon, date)
-        .map(|e| stats::sun::light(at, &e));
-    let window =
-        stats::sun::intertwilight_window(tenant.centre_lat, tenant.centre_lon, date.year(), tz);
-    let in_window = match (light, window) {
-        (Some(l), Some((lo, hi))) => l != stats::sun::Light::Twilight && tod >= lo && tod <= hi,
-        _ => false,
-    };
     let measures = row.measure_list();
-    StopFacts {
-        stop_month: at.with_timezone(&tz).format("%Y-%m").to_string(),
-        agency: row.agency.clone(),
-        district: row.district.clone(),
-        tod_min: i32::try_from(tod / 5 * 5).unwrap_or(0),
-        dark: light == Some(stats::sun::Light::Dark),
-        vod_window: in_window,
-        searched: measures.iter().any(|m| model::is_search(m)),
-        hit: model::is_hit(&row.outcome),
+    Sky::new(tenant).facts(
+        row.stopped_at.0,
+        &row.agency,
+        &row.district,
+        measures.iter().any(|m| model::is_search(m)),
+        model::is_hit(&row.outcome),
+    )
+}
+
+/// Sun times at the tenant's centre, computed once per year (the
+/// inter-twilight window) and once per day (the evening), for many stops.
+pub struct Sky {
+    lat: f64,
+    lon: f64,
+    tz: chrono_tz::Tz,
+    windows: std::collections::HashMap<i32, Option<(u32, u32)>>,
+    evenings: std::collections::HashMap<chrono::NaiveDate, Option<stats::sun::Evening>>,
+}
+
+impl Sky {
+    pub fn new(tenant: &Tenant) -> Self {
+        Self {
+            lat: tenant.centre_lat,
+            lon: tenant.centre_lon,
+            tz: tenant_tz(tenant),
+            windows: std::collections::HashMap::new(),
+            evenings: std::collections::HashMap::new(),
+        }
+    }
+
+    /// The facts of one stop.
+    pub fn facts(
+        &mut self,
+        at: chrono::DateTime<chrono::Utc>,
+        agency: &str,
+        district: &str,
+        searched: bool,
+        hit: bool,
+    ) -> StopFacts {
+        let (lat, lon, tz) = (self.lat, self.lon, self.tz);
+        let date = stats::sun::local_date(at, tz);
+        let tod = stats::sun::local_minutes(at, tz);
+        let light = self
+            .evenings
+            .entry(date)
+            .or_insert_with(|| stats::sun::evening(lat, lon, date))
+            .as_ref()
+            .map(|e| stats::sun::light(at, e));
+        let window = *self
+            .windows
+            .entry(date.year())
+            .or_insert_with(|| stats::sun::intertwilight_window(lat, lon, date.year(), tz));
+        let in_window = match (light, window) {
+            (Some(l), Some((lo, hi))) => l != stats::sun::Light::Twilight && tod >= lo && tod <= hi,
+            _ => false,
+        };
+        StopFacts {
+            stop_month: at.with_timezone(&tz).format("%Y-%m").to_string(),
+            agency: agency.to_owned(),
+            district: district.to_owned(),
+            tod_min: i32::try_from(tod / 5 * 5).unwrap_or(0),
+            dark: light == Some(stats::sun::Light::Dark),
+            vod_window: in_window,
+            searched,
+            hit,
+        }
     }
 }
 

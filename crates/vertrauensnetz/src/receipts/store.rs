@@ -332,6 +332,41 @@ pub async fn insert_description(
     Ok(())
 }
 
+/// Stores many self-descriptions at once (the load-test generator):
+/// multi-row inserts of 500.
+pub async fn insert_descriptions(
+    tx: &mut Tx,
+    tenant: TenantId,
+    rows: &[(StopFacts, SelfDescription)],
+) -> Result<(), DbError> {
+    for chunk in rows.chunks(500) {
+        on_db!(tx, c => {
+            let mut q = sqlx::QueryBuilder::new(
+                "INSERT INTO receipt_self_descriptions (tenant_id, entry_id, stop_month, agency, district, tod_min, dark,
+                    vod_window, searched, hit, age_band, gender, grp, respectful, explained) ");
+            q.push_values(chunk, |mut b, (f, d)| {
+                b.push_bind(tenant.as_uuid())
+                    .push_bind(Uuid::new_v4())
+                    .push_bind(&f.stop_month)
+                    .push_bind(&f.agency)
+                    .push_bind(&f.district)
+                    .push_bind(f.tod_min)
+                    .push_bind(f.dark)
+                    .push_bind(f.vod_window)
+                    .push_bind(f.searched)
+                    .push_bind(f.hit)
+                    .push_bind(&d.age_band)
+                    .push_bind(&d.gender)
+                    .push_bind(&d.group)
+                    .push_bind(&d.respectful)
+                    .push_bind(&d.explained);
+            });
+            q.build().execute(c).await.map(|_| ())
+        })?;
+    }
+    Ok(())
+}
+
 /// The period and agency an evaluation looks at.
 #[derive(Debug, Clone)]
 pub struct Period {

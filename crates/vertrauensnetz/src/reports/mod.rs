@@ -281,7 +281,27 @@ pub fn nav() -> Vec<crate::platform::web::page::NavLink> {
 pub struct Reports {
     cache: Arc<RwLock<SetupCache>>,
     pub images: Arc<tokio::sync::Semaphore>,
+    lists: Arc<RwLock<HashMap<String, CachedList>>>,
 }
+
+/// A rendered public Open311 list with the count of report writes it was
+/// made at ([`store::writes`]) and when.
+struct CachedList {
+    at: Instant,
+    writes: u64,
+    body: axum::body::Bytes,
+    /// One request is making the list afresh after its time ran out;
+    /// the others are served this one meanwhile (no stampede of every
+    /// connection recomputing the same list at once).
+    refreshing: bool,
+}
+
+/// How long a rendered public list is served again: any write to reports
+/// on this instance ends it at once; writes on other instances sharing
+/// the database show after at most this time.
+const LIST_TTL: Duration = Duration::from_secs(2);
+/// At most this many lists are kept (distinct queries).
+const LIST_ENTRIES: usize = 1024;
 
 /// Each tenant's setup with the time it was read.
 type SetupCache = HashMap<TenantId, (Instant, Arc<TenantSetup>)>;
@@ -338,6 +358,54 @@ impl Reports {
         Reports {
             cache: Arc::new(RwLock::new(HashMap::new())),
             images: Arc::new(tokio::sync::Semaphore::new(2)),
+            lists: Arc::new(RwLock::new(HashMap::new())),
+        }
+    }
+
+    /// A list rendered for the same query a moment ago, if no report was
+    /// written since.
+    pub fn cached_list(&self, key: &str) -> Option<axum::body::Bytes> {
+        let writes = store::writes();
+        {
+            let lists = self.lists.read().ok()?;
+            let e = lists.get(key)?;
+            if e.writes != writes {
+                return None;
+            }
+            if e.at.elapsed() < LIST_TTL || (e.refreshing && e.at.elapsed() < 2 * LIST_TTL) {
+                return Some(e.body.clone());
+            }
+        }
+        // Its time ran out (nothing was written here): this request makes
+        // it afresh, the others keep being served this one meanwhile.
+        let mut lists = self.lists.write().ok()?;
+        let e = lists.get_mut(key)?;
+        if e.refreshing && e.at.elapsed() < 2 * LIST_TTL {
+            return Some(e.body.clone());
+        }
+        e.refreshing = true;
+        None
+    }
+
+    /// Keeps a rendered list made at the given count of writes.
+    pub fn keep_list(&self, key: String, writes: u64, body: axum::body::Bytes) {
+        if let Ok(mut lists) = self.lists.write() {
+            if lists.len() >= LIST_ENTRIES {
+                let now = store::writes();
+                lists.retain(|_, e| e.writes == now && e.at.elapsed() < LIST_TTL);
+                if lists.len() >= LIST_ENTRIES {
+                    lists.clear();
+                }
+            }
+            lists.insert(
+                key,
+                CachedList {
+                    at: Instant::now(),
+                    writes,
+                    body,
+                    refreshing: false,
+                },
+            );
         }
     }
 

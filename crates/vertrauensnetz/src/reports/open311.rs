@@ -38,6 +38,10 @@ pub fn routes(r: &mut Routes) {
 /// A finished Open311 answer (marked as rendered, so the error middleware
 /// keeps the specification's error body).
 fn answer(status: StatusCode, format: Format, body: String) -> Response {
+    answer_bytes(status, format, Bytes::from(body))
+}
+
+fn answer_bytes(status: StatusCode, format: Format, body: Bytes) -> Response {
     let mut res = (status, body).into_response();
     res.headers_mut().insert(
         header::CONTENT_TYPE,
@@ -288,14 +292,15 @@ fn request_of(
     }
 }
 
-async fn render_requests(
+/// The specification's list document of some reports.
+async fn render_list(
     state: &AppState,
     ctx: &Ctx,
     tenant: &Tenant,
     s: &TenantSetup,
     rows: &[ReportRow],
     format: Format,
-) -> Result<Response, Response> {
+) -> Result<String, Response> {
     let ids: Vec<Uuid> = rows
         .iter()
         .filter(|r| r.published)
@@ -314,11 +319,7 @@ async fn render_requests(
             request_of(s, r, ctx.lang(), &tenant.time_zone, media)
         })
         .collect();
-    Ok(answer(
-        StatusCode::OK,
-        format,
-        open311::list(format, "service_requests", &list),
-    ))
+    Ok(open311::list(format, "service_requests", &list))
 }
 
 fn ts(t: chrono::DateTime<chrono::FixedOffset>) -> Timestamp {
@@ -335,6 +336,31 @@ async fn requests(
     let q = RequestQuery::parse(&p).map_err(|e| fail(format, e))?;
     let tenant = jurisdiction(state, q.jurisdiction_id.as_deref()).map_err(|e| fail(format, e))?;
     let s = setup(state, &tenant).await.map_err(internal(format))?;
+    // Public lists are the same for every caller: one rendered a moment
+    // ago for the same query is served again while no report was written
+    // (identifier lookups are always read afresh).
+    let module = super::reports(state).map_err(internal(format))?;
+    let cache_key = q.service_request_ids.is_empty().then(|| {
+        let mut pairs: Vec<&(String, String)> = p.iter().filter(|(k, _)| k != "api_key").collect();
+        pairs.sort();
+        let base = crate::platform::web::context::public_base(state, Some(ctx));
+        let mut key = format!(
+            "{}|{format:?}|{}|{base}",
+            tenant.id.as_uuid(),
+            ctx.lang().tag()
+        );
+        for (k, v) in pairs {
+            key.push('|');
+            key.push_str(k);
+            key.push('=');
+            key.push_str(v);
+        }
+        key
+    });
+    if let Some(body) = cache_key.as_deref().and_then(|k| module.cached_list(k)) {
+        return Ok(answer_bytes(StatusCode::OK, format, body));
+    }
+    let writes = store::writes();
     let mut f = Filter::default();
     if !q.service_request_ids.is_empty() {
         // The identifiers override every other filter.
@@ -355,7 +381,8 @@ async fn requests(
         let rows = store::list(&state.db, tenant.id, &f)
             .await
             .map_err(|e| internal(format)(e.into()))?;
-        return render_requests(state, ctx, &tenant, &s, &rows, format).await;
+        let body = render_list(state, ctx, &tenant, &s, &rows, format).await?;
+        return Ok(answer(StatusCode::OK, format, body));
     }
     for code in &q.service_codes {
         let c = s.by_code(code).ok_or_else(|| {
@@ -392,7 +419,11 @@ async fn requests(
     let rows = store::list(&state.db, tenant.id, &f)
         .await
         .map_err(|e| internal(format)(e.into()))?;
-    render_requests(state, ctx, &tenant, &s, &rows, format).await
+    let body = Bytes::from(render_list(state, ctx, &tenant, &s, &rows, format).await?);
+    if let Some(key) = cache_key {
+        module.keep_list(key, writes, body.clone());
+    }
+    Ok(answer_bytes(StatusCode::OK, format, body))
 }
 
 /// `GET /open311/v2/requests/{id}.{json|xml}`: a one-element list.
@@ -421,7 +452,9 @@ pub async fn request(
             .await
             .map_err(|e| internal(format)(e.into()))?
             .ok_or_else(not_found)?;
-        render_requests(&state, &ctx, &tenant, &s, &[r], format).await
+        render_list(&state, &ctx, &tenant, &s, &[r], format)
+            .await
+            .map(|body| answer(StatusCode::OK, format, body))
     };
     run.await.unwrap_or_else(|r| r)
 }

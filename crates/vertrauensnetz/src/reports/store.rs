@@ -263,6 +263,7 @@ pub async fn insert_report(
     tenant: TenantId,
     r: &NewReport<'_>,
 ) -> Result<(), DbError> {
+    changed();
     let cat = r.category;
     let ack =
         Timestamp::truncated(r.created_at.0 + chrono::Duration::hours(i64::from(cat.ack_hours)));
@@ -273,13 +274,14 @@ pub async fn insert_report(
     on_db!(tx, c => sqlx::query(
         "INSERT INTO reports (tenant_id, report_id, category_id, kind, status, district_code, lat, lon, address,
             description, public_description, published, time_of_day, walk, reporter_name, reporter_email,
-            reporter_lang, follow_hash, token, source, created_at, updated_at, closed_at, ack_due_at, resolve_due_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $21, $22, $23, $24)")
+            reporter_lang, follow_hash, token, source, created_at, updated_at, closed_at, ack_due_at, resolve_due_at, place_cell)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $21, $22, $23, $24, $25)")
         .bind(tenant.as_uuid()).bind(r.report_id).bind(cat.id).bind(cat.kind.as_str()).bind(r.status.as_str())
         .bind(r.district_code).bind(r.lat).bind(r.lon).bind(r.address).bind(r.description)
         .bind(r.public_description).bind(r.public_description.is_some()).bind(r.time_of_day).bind(r.walk)
         .bind(r.reporter_name).bind(r.reporter_email).bind(r.reporter_lang).bind(r.follow_hash)
         .bind(r.token).bind(r.source).bind(r.created_at).bind(closed).bind(ack).bind(resolve)
+        .bind(r.lat.zip(r.lon).map(|(a, b)| place_cell(a, b)))
         .execute(c).await.map(|_| ()))?;
     bump(
         tx,
@@ -308,6 +310,7 @@ pub async fn insert_photo(
     size: i64,
     now: Timestamp,
 ) -> Result<(), DbError> {
+    changed();
     on_db!(tx, c => sqlx::query(
         "INSERT INTO report_photos (tenant_id, photo_id, report_id, mime, size, hidden, created_at)
          VALUES ($1, $2, $3, $4, $5, FALSE, $6)")
@@ -348,6 +351,7 @@ pub async fn set_photo_hidden(
     photo: Uuid,
     hidden: bool,
 ) -> Result<(), DbError> {
+    changed();
     on_db!(tx, c => sqlx::query(
         "UPDATE report_photos SET hidden = $4 WHERE tenant_id = $1 AND report_id = $2 AND photo_id = $3")
         .bind(tenant.as_uuid()).bind(report).bind(photo).bind(hidden)
@@ -397,15 +401,15 @@ pub async fn open_nearby(
     lon: f64,
     radius_m: f64,
 ) -> Result<Vec<ReportRow>, DbError> {
-    let (min_lat, min_lon, max_lat, max_lon) = open311::bounding_box(lat, lon, radius_m);
-    let mut conn = db.read().await?;
-    let rows: Vec<ReportRow> = on_db!(conn, c => sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM reports r WHERE r.tenant_id = $1 AND r.category_id = $2
-           AND r.lat BETWEEN $3 AND $4 AND r.lon BETWEEN $5 AND $6
-           AND r.status IN ('open', 'acknowledged', 'in_progress', 'scheduled')
-         ORDER BY r.created_at DESC LIMIT 50"))
-        .bind(tenant.as_uuid()).bind(category).bind(min_lat).bind(max_lat).bind(min_lon).bind(max_lon)
-        .fetch_all(c).await)?;
+    let bbox = open311::bounding_box(lat, lon, radius_m);
+    let f = Filter {
+        categories: vec![category],
+        statuses: Status::OPEN.to_vec(),
+        bbox: Some(bbox),
+        limit: 50,
+        ..Filter::default()
+    };
+    let rows = list(db, tenant, &f).await?;
     Ok(rows
         .into_iter()
         .filter(|r| match (r.lat, r.lon) {
@@ -413,6 +417,53 @@ pub async fn open_nearby(
             _ => false,
         })
         .collect())
+}
+
+/// Writes to reports in this process. A cached public list (Open311) is
+/// served only while this count is the one it was made at.
+static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// The current count of writes to reports (see [`WRITES`]).
+pub fn writes() -> u64 {
+    WRITES.load(std::sync::atomic::Ordering::Acquire)
+}
+
+fn changed() {
+    WRITES.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+}
+
+/// The grid cell of a place (migration 20, decision 0039): 0.01° of
+/// latitude by 0.01° of longitude, numbered
+/// `floor((lat + 90) · 100) · 100000 + floor((lon + 180) · 100)`.
+pub fn place_cell(lat: f64, lon: f64) -> i64 {
+    // Both factors are small non-negative integers for any valid place.
+    let row = ((lat + 90.0) * 100.0).floor() as i64;
+    let col = ((lon + 180.0) * 100.0).floor() as i64;
+    row * 100_000 + col
+}
+
+/// The cells a box (min lat, min lon, max lat, max lon) touches, or none
+/// when there are more than 64 (a box that large reads the time index
+/// instead). The box is widened by a hair so that a place on a cell border
+/// counts in both cells whatever rounding stored it.
+pub fn cells_of(bbox: (f64, f64, f64, f64)) -> Option<Vec<i64>> {
+    let eps = 1e-9;
+    let (a, b, c, d) = (bbox.0 - eps, bbox.1 - eps, bbox.2 + eps, bbox.3 + eps);
+    if !(a.is_finite() && b.is_finite() && c.is_finite() && d.is_finite()) || a > c || b > d {
+        return None;
+    }
+    let (r0, c0) = (place_cell(a, b) / 100_000, place_cell(a, b) % 100_000);
+    let (r1, c1) = (place_cell(c, d) / 100_000, place_cell(c, d) % 100_000);
+    if (r1 - r0 + 1) * (c1 - c0 + 1) > 64 {
+        return None;
+    }
+    let mut cells = Vec::new();
+    for r in r0..=r1 {
+        for col in c0..=c1 {
+            cells.push(r * 100_000 + col);
+        }
+    }
+    Some(cells)
 }
 
 /// Filters of the lists (public list, staff inbox, Open311, exports).
@@ -489,6 +540,14 @@ macro_rules! push_filter {
         $q.push(" AND r.created_at <= ").push_bind(t);
     }
     if let Some((a, b, c, d)) = $f.bbox {
+        if let Some(cells) = cells_of((a, b, c, d)) {
+            $q.push(" AND r.place_cell IN (");
+            let mut s = $q.separated(", ");
+            for cell in cells {
+                s.push_bind(cell);
+            }
+            $q.push(")");
+        }
         $q.push(" AND r.lat BETWEEN ").push_bind(a).push(" AND ").push_bind(c);
         $q.push(" AND r.lon BETWEEN ").push_bind(b).push(" AND ").push_bind(d);
     } else if $f.with_place {
@@ -530,9 +589,20 @@ pub async fn list(db: &Db, tenant: TenantId, f: &Filter) -> Result<Vec<ReportRow
     let mut conn = db.read().await?;
     let rows = on_db!(conn, c => {
         let mut q = sqlx::QueryBuilder::new(format!("SELECT {COLUMNS} FROM reports r"));
+        // A place filter is answered from the cell index alone (category,
+        // cell, time, coordinates and id are all in it): the page's ids
+        // first, then only their rows (decision 0039).
+        let by_place = f.bbox.is_some();
+        if by_place {
+            q.push(" WHERE r.tenant_id = ").push_bind(tenant.as_uuid());
+            q.push(" AND r.report_id IN (SELECT r.report_id FROM reports r");
+        }
         push_filter!(q, tenant, f);
         q.push(" ORDER BY r.created_at DESC, r.report_id DESC LIMIT ").push_bind(f.limit.clamp(1, 100_000));
         q.push(" OFFSET ").push_bind(f.offset.max(0));
+        if by_place {
+            q.push(") ORDER BY r.created_at DESC, r.report_id DESC");
+        }
         q.build_query_as::<ReportRow>().fetch_all(c).await
     })?;
     Ok(rows)
@@ -597,6 +667,7 @@ pub async fn insert_update(
     author: Option<Uuid>,
     now: Timestamp,
 ) -> Result<(), DbError> {
+    changed();
     on_db!(tx, c => sqlx::query(
         "INSERT INTO report_updates (tenant_id, update_id, report_id, status, text, internal, author_id, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
@@ -676,6 +747,7 @@ pub async fn set_status(
     duplicate_of: Option<Uuid>,
     now: Timestamp,
 ) -> Result<bool, DbError> {
+    changed();
     let Some(locked) = lock_report(tx, tenant, report).await? else {
         return Ok(false);
     };
@@ -700,6 +772,7 @@ pub async fn moderate(
     public_description: Option<&str>,
     now: Timestamp,
 ) -> Result<bool, DbError> {
+    changed();
     let n = on_db!(tx, c => sqlx::query(
         "UPDATE reports SET public_description = $3, published = $4, updated_at = $5
          WHERE tenant_id = $1 AND report_id = $2")
@@ -718,6 +791,7 @@ pub async fn reopen(
     closed_after: Timestamp,
     now: Timestamp,
 ) -> Result<bool, DbError> {
+    changed();
     let Some(locked) = lock_report(tx, tenant, report).await? else {
         return Ok(false);
     };
@@ -953,12 +1027,13 @@ pub async fn insert_bulk(
     rows: &[BulkRow],
     assignments: &[(Uuid, Uuid)],
 ) -> Result<(), DbError> {
+    changed();
     for chunk in rows.chunks(500) {
         on_db!(tx, c => {
             let mut q = sqlx::QueryBuilder::new(
                 "INSERT INTO reports (tenant_id, report_id, category_id, kind, status, district_code, lat, lon, address,
                    description, public_description, published, time_of_day, walk, reporter_lang, token, source,
-                   created_at, updated_at, ack_due_at, resolve_due_at, closed_at) ");
+                   created_at, updated_at, ack_due_at, resolve_due_at, closed_at, place_cell) ");
             q.push_values(chunk, |mut b, r| {
                 b.push_bind(tenant.as_uuid())
                     .push_bind(r.0)
@@ -981,7 +1056,8 @@ pub async fn insert_bulk(
                     .push_bind(r.10)
                     .push_bind(r.11)
                     .push_bind(r.12)
-                    .push_bind(r.13);
+                    .push_bind(r.13)
+                    .push_bind(place_cell(r.5, r.6));
             });
             q.build().execute(c).await.map(|_| ())
         })?;
@@ -1134,4 +1210,33 @@ pub async fn set_tile_server(
             .bind(tenant.as_uuid()).bind(url).bind(attribution).bind(now).execute(c).await.map(|_| ()))?,
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_place_in_a_box_lies_in_one_of_its_cells() {
+        let bbox = open311::bounding_box(51.5136, 7.4653, 1000.0);
+        let cells = cells_of(bbox).unwrap_or_default();
+        // 1 km around Dortmund's centre: 3 rows of latitude by 3 columns.
+        assert_eq!(cells.len(), 9, "{cells:?}");
+        for i in 0..=100 {
+            for j in 0..=100 {
+                let lat = bbox.0 + (bbox.2 - bbox.0) * f64::from(i) / 100.0;
+                let lon = bbox.1 + (bbox.3 - bbox.1) * f64::from(j) / 100.0;
+                assert!(cells.contains(&place_cell(lat, lon)), "{lat} {lon}");
+            }
+        }
+        assert_eq!(place_cell(51.515, 7.465), 14151 * 100_000 + 18746);
+        assert_eq!(place_cell(-89.999, -179.999), 0);
+    }
+
+    #[test]
+    fn a_box_too_large_or_invalid_has_no_cells() {
+        assert!(cells_of(open311::bounding_box(51.5, 7.4, 50_000.0)).is_none());
+        assert!(cells_of((f64::NAN, 7.0, 51.0, 7.1)).is_none());
+        assert!(cells_of((51.2, 7.0, 51.0, 7.1)).is_none());
+    }
 }

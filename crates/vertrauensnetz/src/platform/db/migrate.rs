@@ -109,6 +109,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         "patrol_vehicles",
         include_str!("../../../migrations/sqlite/0019_patrol_vehicles.sql"),
     ),
+    (
+        20,
+        "report_place_cells",
+        include_str!("../../../migrations/sqlite/0020_report_place_cells.sql"),
+    ),
 ];
 
 pub const MIGRATIONS_POSTGRES: &[Migration] = &[
@@ -206,6 +211,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         19,
         "patrol_vehicles",
         include_str!("../../../migrations/postgres/0019_patrol_vehicles.sql"),
+    ),
+    (
+        20,
+        "report_place_cells",
+        include_str!("../../../migrations/postgres/0020_report_place_cells.sql"),
     ),
 ];
 

@@ -194,15 +194,24 @@ impl Db {
             .pragma("temp_store", "MEMORY")
             // ANALYZE (run by `PRAGMA optimize`) reads at most about this
             // many rows per index: quick even on millions of rows.
-            .pragma("analysis_limit", "1000");
+            .pragma("analysis_limit", "1000")
+            // Reads map the database file instead of copying each page
+            // through read(2) into every connection's own cache; pages
+            // are shared by all connections through the OS page cache.
+            .pragma("mmap_size", "1073741824");
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
             .min_connections(1)
             .acquire_timeout(Duration::from_secs(30))
             .connect_with(base.clone().create_if_missing(true))
             .await?;
+        // Readers stay open for the life of the process: closing idle ones
+        // and opening new ones under load dropped and refilled their page
+        // and statement caches, which showed as swings of resident memory.
         let reader = SqlitePoolOptions::new()
             .max_connections(SQLITE_READERS)
+            .idle_timeout(None)
+            .max_lifetime(None)
             .acquire_timeout(Duration::from_secs(30))
             .connect_with(base.read_only(true))
             .await?;
