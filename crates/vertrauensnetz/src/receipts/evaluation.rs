@@ -151,7 +151,11 @@ pub async fn report(state: &AppState, ctx: &Ctx, q: &PeriodQuery) -> Result<Repo
     let given: i64 = cov.iter().filter(|c| c.1).map(|c| c.2).sum();
     let refused: i64 = cov.iter().filter(|c| !c.1).map(|c| c.2).sum();
     let total = given + refused;
-    let described_rows = store::described(&state.db, tenant.id, &p).await?;
+    // The two counts over every self-description read in parallel.
+    let (described_rows, cells) = tokio::try_join!(
+        store::described(&state.db, tenant.id, &p),
+        store::vod_cells(&state.db, tenant.id, &p)
+    )?;
     let described: i64 = described_rows.iter().map(|r| r.2).sum();
 
     let population = store::population(&state.db, tenant.id).await?;
@@ -225,7 +229,6 @@ pub async fn report(state: &AppState, ctx: &Ctx, q: &PeriodQuery) -> Result<Repo
         })
         .collect();
 
-    let cells = store::vod_cells(&state.db, tenant.id, &p).await?;
     let district_index: BTreeMap<&str, u32> = {
         let mut names: Vec<&str> = cells.iter().map(|c| c.0.as_str()).collect();
         names.sort_unstable();

@@ -424,7 +424,7 @@ pub async fn vod_cells(
         "SELECT district, tod_min, dark, grp, COUNT(*) FROM receipt_self_descriptions
          WHERE tenant_id = $1 AND stop_month >= $2 AND stop_month <= $3 AND ($4 = '' OR agency = $4)
          AND ($5 = '' OR district = $5)
-         AND vod_window AND grp <> 'no_answer' GROUP BY district, tod_min, dark, grp")
+         AND vod_window AND grp <> 'no_answer' GROUP BY district, grp, tod_min, dark")
         .bind(tenant.as_uuid()).bind(&p.from_month).bind(&p.to_month).bind(p.agency.clone().unwrap_or_default())
         .bind(&p.district)
         .fetch_all(c).await)

@@ -114,6 +114,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         "report_place_cells",
         include_str!("../../../migrations/sqlite/0020_report_place_cells.sql"),
     ),
+    (
+        21,
+        "receipt_description_cells",
+        include_str!("../../../migrations/sqlite/0021_receipt_description_cells.sql"),
+    ),
 ];
 
 pub const MIGRATIONS_POSTGRES: &[Migration] = &[
@@ -216,6 +221,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         20,
         "report_place_cells",
         include_str!("../../../migrations/postgres/0020_report_place_cells.sql"),
+    ),
+    (
+        21,
+        "receipt_description_cells",
+        include_str!("../../../migrations/postgres/0021_receipt_description_cells.sql"),
     ),
 ];
 
