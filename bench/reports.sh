@@ -63,7 +63,9 @@ vn import districts --tenant dortmund "$work/districts.geojson" >/dev/null
 echo "== generate $count reports ($engine)"
 vn generate reports --tenant dortmund --count "$count"
 password=$(vn user add --tenant dortmund --role coordinator --email bench@example.org | tail -1)
-vn serve --listen 127.0.0.1:$port 2>/dev/null &
+# Not through the function: `vn … &` would give the subshell's pid, and the
+# cleanup would leave the server running.
+VN_LOG=warn "$bin" --data-dir "$work" "${db_args[@]}" serve --listen 127.0.0.1:$port 2>/dev/null &
 until curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; do sleep 0.1; done
 base="http://127.0.0.1:$port"
 

@@ -1110,3 +1110,52 @@ async fn the_report_downloads_as_one_html_document_with_the_same_suppression() {
     assert_eq!(parts, total(&all));
     app.server.stop().await;
 }
+
+/// `generate receipts --descriptions-only` (the evaluation benchmark's
+/// data): self-descriptions only, no receipt, no chain entry, with the
+/// same darkness facts the check page would store.
+#[tokio::test]
+async fn the_descriptions_only_generator_writes_self_descriptions_and_nothing_else() {
+    let app = TestApp::spawn().await;
+    let receipts_before = receipt_count(&app).await;
+    let out = app
+        .cli(&[
+            "generate",
+            "receipts",
+            "--tenant",
+            "dortmund",
+            "--count",
+            "3000",
+            "--descriptions-only",
+            "--seed",
+            "5",
+        ])
+        .await;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(receipt_count(&app).await, receipts_before);
+    let db = app.raw_db().await;
+    let mut conn = db.read().await.unwrap();
+    let (n, window, dark, dark_in_window): (i64, i64, i64, i64) = vertrauensnetz::on_db!(conn, c => sqlx::query_as(
+        "SELECT COUNT(*), SUM(CASE WHEN vod_window THEN 1 ELSE 0 END), SUM(CASE WHEN dark THEN 1 ELSE 0 END),
+                SUM(CASE WHEN dark AND vod_window THEN 1 ELSE 0 END)
+         FROM receipt_self_descriptions d JOIN tenants t ON t.tenant_id = d.tenant_id WHERE t.slug = 'dortmund'")
+        .fetch_one(c).await)
+    .unwrap();
+    assert_eq!(n, 3000, "one self-description per simulated stop");
+    // Stops between 16:00 and 23:00 all year: some in the inter-twilight
+    // window, some dark, both dark and light ones inside the window.
+    assert!(window > 0 && window < n, "{window} of {n} in the window");
+    assert!(dark > 0 && dark < n, "{dark} of {n} dark");
+    assert!(
+        dark_in_window > 0 && dark_in_window < window,
+        "{dark_in_window} of {window} in the window dark"
+    );
+    drop(conn);
+    let verify = app.cli(&["audit", "verify"]).await;
+    assert!(verify.status.success());
+    app.server.stop().await;
+}

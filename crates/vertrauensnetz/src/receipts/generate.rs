@@ -84,6 +84,18 @@ pub async fn run(config: &Config, g: &Generate) -> anyhow::Result<usize> {
         "eastern_european",
         "other",
     ];
+    if g.descriptions_only {
+        // Millions of rows go into an index ordered by district and group,
+        // not by time: with SQLite's default 2 MiB page cache every insert
+        // would read index pages from disk once the index outgrows it.
+        let mut tx = db.begin().await?;
+        if let crate::platform::db::Backend::Sqlite(c) = tx.backend() {
+            sqlx::query("PRAGMA cache_size = -1048576")
+                .execute(&mut *c)
+                .await?;
+        }
+        tx.commit().await?;
+    }
     let mut n = 0usize;
     let mut sky = Sky::new(&tenant);
     // Only self-descriptions: larger transactions, nothing signed.
