@@ -197,24 +197,10 @@ pub async fn append_many(
     // PostgreSQL's 65,535 bind parameters. Only the one-row statement is
     // kept prepared; the multi-row ones vary in length.
     for chunk in rows.chunks(200) {
-        let mut sql = String::from(
-            "INSERT INTO audit_log (tenant_id, seq, at, actor_user_id, actor_role, action, object_type, object_id, details, prev_hash, hash) VALUES ",
+        let sql = format!(
+            "INSERT INTO audit_log (tenant_id, seq, at, actor_user_id, actor_role, action, object_type, object_id, details, prev_hash, hash) VALUES {}",
+            crate::platform::db::values_placeholders(tx.kind(), chunk.len(), 11)
         );
-        for i in 0..chunk.len() {
-            let b = i * 11;
-            if i > 0 {
-                sql.push_str(", ");
-            }
-            sql.push('(');
-            for k in 1..=11 {
-                if k > 1 {
-                    sql.push_str(", ");
-                }
-                sql.push('$');
-                sql.push_str(&(b + k).to_string());
-            }
-            sql.push(')');
-        }
         on_db!(tx, c => {
             let mut q = sqlx::query(&sql).persistent(chunk.len() == 1);
             for r in chunk {

@@ -205,25 +205,12 @@ pub async fn insert_many(
         .map(|((p, h), s)| (p, h, s))
         .collect();
     for chunk in rows.chunks(100) {
-        let mut sql = String::from(
+        let sql = format!(
             "INSERT INTO receipts (tenant_id, receipt_id, number, agency, issued_at, issued_day, stopped_at, district,
             lat, lon, legal_basis, reason, reason_text, measures, outcome, persons, service_number, issued_by,
-            given, kid, cose, content_hash, audit_seq, officer_group) VALUES ",
+            given, kid, cose, content_hash, audit_seq, officer_group) VALUES {}",
+            crate::platform::db::values_placeholders(tx.kind(), chunk.len(), COLUMNS)
         );
-        for i in 0..chunk.len() {
-            if i > 0 {
-                sql.push_str(", ");
-            }
-            sql.push('(');
-            for k in 1..=COLUMNS {
-                if k > 1 {
-                    sql.push_str(", ");
-                }
-                sql.push('$');
-                sql.push_str(&(i * COLUMNS + k).to_string());
-            }
-            sql.push(')');
-        }
         on_db!(tx, c => {
             let mut q = sqlx::query(&sql).persistent(chunk.len() == 1);
             for (p, hash, seq) in chunk {

@@ -148,6 +148,35 @@ impl Conn {
     }
 }
 
+/// The placeholders of a multi-row insert, `(…), (…)` for `rows` rows of
+/// `cols` values: `$1, $2, …` on PostgreSQL, `?` on SQLite. (With
+/// numbered names the SQLite driver looks every parameter up by name, and
+/// SQLite finds a name by walking the list: quadratic in their number,
+/// a tenth of the time of a 2,400-value insert.)
+pub fn values_placeholders(kind: DbKind, rows: usize, cols: usize) -> String {
+    let mut sql = String::with_capacity(rows * cols * 6);
+    for i in 0..rows {
+        if i > 0 {
+            sql.push_str(", ");
+        }
+        sql.push('(');
+        for k in 1..=cols {
+            if k > 1 {
+                sql.push_str(", ");
+            }
+            match kind {
+                DbKind::Sqlite => sql.push('?'),
+                DbKind::Postgres => {
+                    sql.push('$');
+                    sql.push_str(&(i * cols + k).to_string());
+                }
+            }
+        }
+        sql.push(')');
+    }
+    sql
+}
+
 /// How many read connections SQLite gets. Reads run in parallel with the
 /// single writer thanks to WAL.
 const SQLITE_READERS: u32 = 8;
