@@ -6,10 +6,6 @@
 # connection's requests). Prints the error count (must be 0) and the
 # server's resident memory every minute; after a warm-up of a sixth of the
 # run, memory must stay within 10 % of its value at the end of the warm-up.
-# The memory judged is the anonymous part (RssAnon: heap, stacks): SQLite
-# maps the database file, and the mapped pages it touches (RssFile) are
-# the kernel's page cache of a file that grows during the run, not memory
-# the server holds; both are printed.
 #
 #   bench/soak.sh [MINUTES]
 #   VN_BIN=path/to/vertrauensnetz bench/soak.sh   (a built binary; no build)
@@ -48,28 +44,23 @@ warm=$(( minutes * 60 / 6 ))
 start=$(date +%s)
 baseline=""
 peak=0
-peak_total=0
-echo "minute  anon_mib  rss_mib"
+echo "minute  rss_mib"
 while kill -0 $load 2>/dev/null; do
   sleep 10
   kill -0 $pid 2>/dev/null || { echo "the server died" >&2; exit 1; }
-  rss=$(awk '/RssAnon/ {print $2}' /proc/$pid/status)
-  total=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
+  rss=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
   elapsed=$(( $(date +%s) - start ))
-  if [ $(( elapsed % 60 )) -lt 10 ]; then printf '%6d  %8.1f  %7.1f\n' $(( elapsed / 60 )) "$(echo "$rss / 1024" | bc -l)" "$(echo "$total / 1024" | bc -l)"; fi
+  if [ $(( elapsed % 60 )) -lt 10 ]; then printf '%6d  %7.1f\n' $(( elapsed / 60 )) "$(echo "$rss / 1024" | bc -l)"; fi
   if [ -z "$baseline" ] && [ $elapsed -ge $warm ]; then baseline=$rss; fi
   if [ -n "$baseline" ] && [ "$rss" -gt "$peak" ]; then peak=$rss; fi
-  if [ "$total" -gt "$peak_total" ]; then peak_total=$total; fi
 done
 wait $load || true
 grep -E "Requests/sec|requests [0-9]+" "$work/wrk.txt" | sed 's/^/  /'
 server_errors=$(grep -c -E ' ERROR ' "$work/server.log" || true)
 echo "server log lines at ERROR: $server_errors"
 growth=$(echo "($peak - $baseline) * 100 / $baseline" | bc -l)
-printf 'anonymous memory after warm-up: %.1f MiB, peak %.1f MiB, growth %.1f %%\n' \
+printf 'memory after warm-up: %.1f MiB, peak %.1f MiB, growth %.1f %%\n' \
   "$(echo "$baseline / 1024" | bc -l)" "$(echo "$peak / 1024" | bc -l)" "$growth"
-printf 'resident memory (anonymous and mapped file pages): peak %.1f MiB, at the end %.1f MiB\n' \
-  "$(echo "$peak_total / 1024" | bc -l)" "$(echo "$total / 1024" | bc -l)"
 status_errors=$(sed -n 's/.*status >= 400: \([0-9]*\).*/\1/p' "$work/wrk.txt")
 socket_errors=$(sed -n 's/.*errors: connect \([0-9]*\) read \([0-9]*\) write \([0-9]*\) timeout \([0-9]*\).*/\1+\2+\3+\4/p' "$work/wrk.txt" | bc)
 ok=1

@@ -223,11 +223,7 @@ impl Db {
             .pragma("temp_store", "MEMORY")
             // ANALYZE (run by `PRAGMA optimize`) reads at most about this
             // many rows per index: quick even on millions of rows.
-            .pragma("analysis_limit", "1000")
-            // Reads map the database file instead of copying each page
-            // through read(2) into every connection's own cache; pages
-            // are shared by all connections through the OS page cache.
-            .pragma("mmap_size", "1073741824");
+            .pragma("analysis_limit", "1000");
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
             .min_connections(1)
