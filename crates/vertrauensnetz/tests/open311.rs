@@ -514,3 +514,54 @@ async fn a_third_party_open311_client_reads_services_and_requests_in_both_format
     assert_eq!(seen["json"]["one"], seen["xml"]["one"]);
     app.server.stop().await;
 }
+
+/// A rendered list is served again only while no report was written: a
+/// new report shows in the very next list, in both formats.
+#[tokio::test]
+async fn a_new_report_shows_at_once_in_a_list_asked_for_before() {
+    let app = TestApp::spawn().await;
+    let key = client_key(&app).await;
+    let ids = |body: &str| -> Vec<String> {
+        json(body)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["service_request_id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let near = format!("/open311/v2/requests.json?{J}&service_code=street-lighting&lat=51.5136&long=7.4653&radius=1000&page_size=50");
+    let near_xml = near.replace("requests.json", "requests.xml");
+    let (s, _, before) = get(&app, &near).await;
+    assert_eq!(s, 200);
+    let (_, _, before_xml) = get(&app, &near_xml).await;
+    // The same query again within the cache's time: the same answer.
+    assert_eq!(get(&app, &near).await.2, before);
+    let (s, body) = post(
+        &app,
+        "json",
+        &[
+            ("jurisdiction_id", "dortmund.de"),
+            ("service_code", "street-lighting"),
+            ("lat", "51.5137"),
+            ("long", "7.4654"),
+            (
+                "description",
+                "Laterne vor dem Rathaus flackert seit gestern",
+            ),
+            ("api_key", key.as_str()),
+        ],
+    )
+    .await;
+    assert_eq!(s, 200, "{body}");
+    let id = json(&body)[0]["service_request_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(!ids(&before).contains(&id));
+    let (_, _, after) = get(&app, &near).await;
+    assert!(ids(&after).contains(&id), "{after}");
+    let (_, _, after_xml) = get(&app, &near_xml).await;
+    assert!(!before_xml.contains(&id));
+    assert!(after_xml.contains(&id), "{after_xml}");
+    app.server.stop().await;
+}
