@@ -6,7 +6,8 @@
 #      1 km around a point, page_size=50 — the same query again and again
 #      (served from the public list cache between writes), then around a
 #      different point each time (every answer computed);
-#   2. the unfiltered default (90 days, up to 1,000 requests);
+#   2. the unfiltered default (90 days, up to 1,000 requests), repeated and
+#      with every answer computed (bench/open311-default.lua);
 # and the staff statistics page (counts by category, status, district,
 # overdue) as seen by a signed-in coordinator (curl, 20 requests).
 #
@@ -89,6 +90,8 @@ wrk -t2 -c64 -d"$duration" --latency -s bench/open311-points.lua "$base" > "$wor
 echo "open311 one service, 90 days, 1 km, page_size=50, a different point each request (computed): $(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt") requests/s, p50 $(awk '$1 == "50%" {print $2}' "$work/wrk.txt"), p99 $(awk '$1 == "99%" {print $2}' "$work/wrk.txt"), non-2xx $(awk '/Non-2xx/ {print $NF}' "$work/wrk.txt")"
 run_wrk "open311 default (90 days, up to 1,000)" \
   "$base/open311/v2/requests.json?jurisdiction_id=dortmund.de"
+wrk -t2 -c64 -d"$duration" --latency -s bench/open311-default.lua "$base" > "$work/wrk.txt"
+echo "open311 default, every answer computed: $(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt") requests/s, p50 $(awk '$1 == "50%" {print $2}' "$work/wrk.txt"), p99 $(awk '$1 == "99%" {print $2}' "$work/wrk.txt"), non-2xx $(awk '/Non-2xx/ {print $NF}' "$work/wrk.txt")"
 
 jar="$work/cookies"
 token=$(curl -fs -c "$jar" "$base/dortmund/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)

@@ -428,6 +428,56 @@ async fn photos_lose_their_metadata_and_bad_input_stores_nothing() {
     assert_eq!(res.status(), 200);
     let body = res.bytes().await.unwrap();
     assert!(!body.windows(4).any(|w| w == b"Exif"));
+    // Open311 names the first visible photo of a published report, in the
+    // single request and in lists, and no photo once it is hidden.
+    let media = |body: String| -> Vec<Option<String>> {
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                r.get("media_url")
+                    .and_then(|m| m.as_str())
+                    .map(str::to_owned)
+            })
+            .collect()
+    };
+    let one = app.url(&format!(
+        "/open311/v2/requests/{}.json?jurisdiction_id=dortmund.de",
+        r.id
+    ));
+    let list = app.url(&format!(
+        "/open311/v2/requests.json?jurisdiction_id=dortmund.de&service_request_id={}",
+        r.id
+    ));
+    let expected = format!("/dortmund/reports/photos/{photo_id}");
+    for url in [&one, &list] {
+        let m = media(get(&client(), url).await.1);
+        assert_eq!(m.len(), 1);
+        assert!(m[0].as_deref().unwrap().ends_with(&expected), "{m:?}");
+    }
+    let staff = get(
+        &coord,
+        &app.url(&format!("/dortmund/staff/reports/{}", r.id)),
+    )
+    .await
+    .1;
+    let res = post_form(
+        &coord,
+        &app.url(&format!("/dortmund/staff/reports/{}/moderate", r.id)),
+        &csrf_in(&staff),
+        &[
+            ("public_text", "Sperrmüll am Straßenrand"),
+            ("action", "publish"),
+            ("hide", photo_id.as_str()),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(get(&client(), &public).await.0, 404);
+    for url in [&one, &list] {
+        assert_eq!(media(get(&client(), url).await.1), vec![None], "{url}");
+    }
     app.server.stop().await;
 }
 

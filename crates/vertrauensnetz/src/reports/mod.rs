@@ -591,10 +591,18 @@ pub fn photo_dir(state: &AppState, tenant: TenantId) -> PathBuf {
 /// An instant in the tenant's zone with its offset (ISO 8601), e.g.
 /// `2025-03-20T18:00:00+01:00`.
 pub fn iso(t: Timestamp, tz: &str) -> String {
-    let tz: chrono_tz::Tz = tz.parse().unwrap_or(chrono_tz::Europe::Berlin);
+    iso_in(t, zone(tz))
+}
+
+/// A tenant's time zone by name (Europe/Berlin for an unknown name).
+pub fn zone(tz: &str) -> chrono_tz::Tz {
+    tz.parse().unwrap_or(chrono_tz::Europe::Berlin)
+}
+
+/// ISO 8601 with the offset in effect in `tz` at that moment.
+pub fn iso_in(t: Timestamp, tz: chrono_tz::Tz) -> String {
     t.0.with_timezone(&tz)
-        .format("%Y-%m-%dT%H:%M:%S%:z")
-        .to_string()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }
 
 /// A date and time for pages, in the tenant's zone.

@@ -16,8 +16,8 @@ use open311::{Error, Format, Location, NewRequest, RequestQuery, ServiceRequest}
 use uuid::Uuid;
 
 use super::model::{self, Kind, Status, TimeOfDay};
-use super::store::{self, Filter, ReportRow};
-use super::{iso, setup, TenantSetup};
+use super::store::{self, Filter, PublicRow};
+use super::{iso, iso_in, setup, zone, TenantSetup};
 use crate::platform::audit::{self, Actor, Entry};
 use crate::platform::auth::Permission;
 use crate::platform::db::Timestamp;
@@ -264,9 +264,9 @@ pub async fn service(
 /// only: the moderated text, never name or e-mail).
 fn request_of(
     s: &TenantSetup,
-    r: &ReportRow,
+    r: &PublicRow,
     lang: Lang,
-    tz: &str,
+    tz: chrono_tz::Tz,
     media: Option<String>,
 ) -> ServiceRequest {
     let cat = s.category(r.category_id);
@@ -280,9 +280,9 @@ fn request_of(
         description: r.published.then(|| r.public_description.clone()).flatten(),
         agency_responsible: cat.map(|c| s.agency(c, r.district_code.as_deref())),
         service_notice: None,
-        requested_datetime: iso(r.created_at, tz),
-        updated_datetime: iso(r.updated_at, tz),
-        expected_datetime: status.is_open().then(|| iso(r.resolve_due_at, tz)),
+        requested_datetime: iso_in(r.created_at, tz),
+        updated_datetime: iso_in(r.updated_at, tz),
+        expected_datetime: status.is_open().then(|| iso_in(r.resolve_due_at, tz)),
         address: (!r.address.is_empty()).then(|| r.address.clone()),
         address_id: None,
         zipcode: None,
@@ -293,33 +293,26 @@ fn request_of(
 }
 
 /// The specification's list document of some reports.
-async fn render_list(
+fn render_list(
     state: &AppState,
     ctx: &Ctx,
     tenant: &Tenant,
     s: &TenantSetup,
-    rows: &[ReportRow],
+    rows: &[PublicRow],
     format: Format,
-) -> Result<String, Response> {
-    let ids: Vec<Uuid> = rows
-        .iter()
-        .filter(|r| r.published)
-        .map(|r| r.report_id)
-        .collect();
-    let photos = store::first_photos(&state.db, tenant.id, &ids)
-        .await
-        .map_err(|e| internal(format)(e.into()))?;
+) -> String {
     let base = crate::platform::web::context::public_base(state, Some(ctx));
+    let tz = zone(&tenant.time_zone);
     let list: Vec<ServiceRequest> = rows
         .iter()
         .map(|r| {
-            let media = photos
-                .get(&r.report_id)
+            let media = r
+                .first_photo
                 .map(|p| format!("{base}/{}/reports/photos/{}", tenant.slug, p.simple()));
-            request_of(s, r, ctx.lang(), &tenant.time_zone, media)
+            request_of(s, r, ctx.lang(), tz, media)
         })
         .collect();
-    Ok(open311::list(format, "service_requests", &list))
+    open311::list(format, "service_requests", &list)
 }
 
 fn ts(t: chrono::DateTime<chrono::FixedOffset>) -> Timestamp {
@@ -378,10 +371,10 @@ async fn requests(
             ));
         }
         f.limit = f.ids.len() as i64;
-        let rows = store::list(&state.db, tenant.id, &f)
+        let rows = store::public_list(&state.db, tenant.id, &f)
             .await
             .map_err(|e| internal(format)(e.into()))?;
-        let body = render_list(state, ctx, &tenant, &s, &rows, format).await?;
+        let body = render_list(state, ctx, &tenant, &s, &rows, format);
         return Ok(answer(StatusCode::OK, format, body));
     }
     for code in &q.service_codes {
@@ -416,10 +409,10 @@ async fn requests(
     }
     f.limit = size;
     f.offset = offset;
-    let rows = store::list(&state.db, tenant.id, &f)
+    let rows = store::public_list(&state.db, tenant.id, &f)
         .await
         .map_err(|e| internal(format)(e.into()))?;
-    let body = Bytes::from(render_list(state, ctx, &tenant, &s, &rows, format).await?);
+    let body = Bytes::from(render_list(state, ctx, &tenant, &s, &rows, format));
     if let Some(key) = cache_key {
         module.keep_list(key, writes, body.clone());
     }
@@ -448,13 +441,22 @@ pub async fn request(
             )
         };
         let id = Uuid::parse_str(id).map_err(|_| not_found())?;
-        let r = store::report(&state.db, tenant.id, id)
+        let f = Filter {
+            ids: vec![id],
+            limit: 1,
+            ..Filter::default()
+        };
+        let rows = store::public_list(&state.db, tenant.id, &f)
             .await
-            .map_err(|e| internal(format)(e.into()))?
-            .ok_or_else(not_found)?;
-        render_list(&state, &ctx, &tenant, &s, &[r], format)
-            .await
-            .map(|body| answer(StatusCode::OK, format, body))
+            .map_err(|e| internal(format)(e.into()))?;
+        if rows.is_empty() {
+            return Err(not_found());
+        }
+        Ok(answer(
+            StatusCode::OK,
+            format,
+            render_list(&state, &ctx, &tenant, &s, &rows, format),
+        ))
     };
     run.await.unwrap_or_else(|r| r)
 }

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::model::{Category, Department, Kind, Scope, Status};
 use crate::on_db;
-use crate::platform::db::{Db, DbError, Timestamp, Tx};
+use crate::platform::db::{Db, DbError, DbKind, Timestamp, Tx};
 use crate::platform::tenants::TenantId;
 
 #[derive(sqlx::FromRow)]
@@ -586,16 +586,67 @@ macro_rules! push_filter {
 
 /// Reports matching a filter, newest first.
 pub async fn list(db: &Db, tenant: TenantId, f: &Filter) -> Result<Vec<ReportRow>, DbError> {
+    select(db, tenant, f, COLUMNS).await
+}
+
+/// What public lists (Open311) show of a report: no reporter data and no
+/// unmoderated text are even read, plus the first visible photo of a
+/// published report.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PublicRow {
+    pub report_id: Uuid,
+    pub category_id: Uuid,
+    pub status: String,
+    pub status_note: Option<String>,
+    pub district_code: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub address: String,
+    pub public_description: Option<String>,
+    pub published: bool,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub resolve_due_at: Timestamp,
+    pub first_photo: Option<Uuid>,
+}
+
+const PUBLIC_COLUMNS: &str =
+    "r.report_id, r.category_id, r.status, r.status_note, r.district_code, r.lat, r.lon,
+    r.address, r.public_description, r.published, r.created_at, r.updated_at, r.resolve_due_at,
+    CASE WHEN r.published THEN (SELECT p.photo_id FROM report_photos p
+        WHERE p.tenant_id = r.tenant_id AND p.report_id = r.report_id AND p.hidden = FALSE
+        ORDER BY p.created_at, p.photo_id LIMIT 1) END AS first_photo";
+
+/// The public view of the reports matching a filter, newest first, in one
+/// query (photos included).
+pub async fn public_list(db: &Db, tenant: TenantId, f: &Filter) -> Result<Vec<PublicRow>, DbError> {
+    select(db, tenant, f, PUBLIC_COLUMNS).await
+}
+
+async fn select<R>(db: &Db, tenant: TenantId, f: &Filter, columns: &str) -> Result<Vec<R>, DbError>
+where
+    R: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+        + Send
+        + Unpin,
+{
+    // A place filter is answered from the cell index alone (category,
+    // cell, time, coordinates and id are all in it): the page's keys
+    // first, then only their rows (decision 0039). On SQLite the key is
+    // the row id every index entry carries, so each row is one B-tree
+    // descent instead of two (primary-key index, then table).
+    let by_place = f.bbox.is_some();
+    let key = match db.kind() {
+        DbKind::Sqlite => "r.rowid",
+        DbKind::Postgres => "r.report_id",
+    };
     let mut conn = db.read().await?;
     let rows = on_db!(conn, c => {
-        let mut q = sqlx::QueryBuilder::new(format!("SELECT {COLUMNS} FROM reports r"));
-        // A place filter is answered from the cell index alone (category,
-        // cell, time, coordinates and id are all in it): the page's ids
-        // first, then only their rows (decision 0039).
-        let by_place = f.bbox.is_some();
+        let mut q = sqlx::QueryBuilder::new(format!("SELECT {columns} FROM reports r"));
         if by_place {
-            q.push(" WHERE r.tenant_id = ").push_bind(tenant.as_uuid());
-            q.push(" AND r.report_id IN (SELECT r.report_id FROM reports r");
+            q.push(" WHERE r.tenant_id = ")
+                .push_bind(tenant.as_uuid())
+                .push(format!(" AND {key} IN (SELECT {key} FROM reports r"));
         }
         push_filter!(q, tenant, f);
         q.push(" ORDER BY r.created_at DESC, r.report_id DESC LIMIT ").push_bind(f.limit.clamp(1, 100_000));
@@ -603,7 +654,7 @@ pub async fn list(db: &Db, tenant: TenantId, f: &Filter) -> Result<Vec<ReportRow
         if by_place {
             q.push(") ORDER BY r.created_at DESC, r.report_id DESC");
         }
-        q.build_query_as::<ReportRow>().fetch_all(c).await
+        q.build_query_as::<R>().fetch_all(c).await
     })?;
     Ok(rows)
 }
@@ -1101,34 +1152,6 @@ pub async fn assignments(db: &Db, tenant: TenantId, report: Uuid) -> Result<Vec<
         "SELECT department_id FROM report_assignments WHERE tenant_id = $1 AND report_id = $2")
         .bind(tenant.as_uuid()).bind(report).fetch_all(c).await)?;
     Ok(rows.into_iter().map(|r| r.0).collect())
-}
-
-/// The first visible photo of each published report among `ids`.
-pub async fn first_photos(
-    db: &Db,
-    tenant: TenantId,
-    ids: &[Uuid],
-) -> Result<HashMap<Uuid, Uuid>, DbError> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let mut conn = db.read().await?;
-    let rows: Vec<(Uuid, Uuid)> = on_db!(conn, c => {
-        let mut q = sqlx::QueryBuilder::new(
-            "SELECT p.report_id, p.photo_id FROM report_photos p JOIN reports r
-               ON r.tenant_id = p.tenant_id AND r.report_id = p.report_id
-             WHERE r.published = TRUE AND p.hidden = FALSE AND p.tenant_id = ");
-        q.push_bind(tenant.as_uuid());
-        q.push(" AND p.report_id IN (");
-        let mut s = q.separated(", ");
-        for id in ids {
-            s.push_bind(*id);
-        }
-        q.push(") ORDER BY p.created_at DESC, p.photo_id DESC");
-        q.build_query_as::<(Uuid, Uuid)>().fetch_all(c).await
-    })?;
-    // Later rows are earlier photos: the last insert per report wins.
-    Ok(rows.into_iter().collect())
 }
 
 /// Reports received in `[from, to)` by kind, status and district (for the
