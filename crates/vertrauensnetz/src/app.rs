@@ -180,6 +180,7 @@ fn background_jobs(state: &AppState) -> Vec<Job> {
     jobs.extend(crate::events::background_jobs(state));
     jobs.extend(crate::accountability::bodycam::jobs(state));
     jobs.extend(crate::accountability::report::jobs(state));
+    jobs.extend(crate::reports::jobs(state));
     jobs
 }
 

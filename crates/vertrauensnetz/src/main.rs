@@ -12,7 +12,11 @@ use vertrauensnetz::platform::db::Db;
 use vertrauensnetz::{demo, operator};
 
 // A page request makes many small allocations; mimalloc serves them from
-// per-thread pages without the contention of the system allocator.
+// per-thread pages without the contention of the system allocator. Built
+// without transparent huge pages for its arenas (`no_thp`): with them a
+// 2 MiB page stays resident for a few live bytes and the kernel's
+// khugepaged fills partly used regions back in, so resident memory crept
+// up under steady load (decision 0041).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -1156,3 +1156,120 @@ async fn a_tile_server_is_validated_and_widens_only_the_list_pages_csp() {
     assert!(!body.contains("tile-map"));
     app.server.stop().await;
 }
+
+async fn scalar(db: &Db, sql: &str) -> i64 {
+    let mut conn = db.read().await.unwrap();
+    vertrauensnetz::on_db!(conn, c => sqlx::query_as::<_, (i64,)>(sql).fetch_one(c).await)
+        .unwrap()
+        .0
+}
+
+#[tokio::test]
+async fn contact_data_and_subscriptions_end_90_days_after_closing() {
+    use vertrauensnetz::platform::db::Timestamp;
+    use vertrauensnetz::reports::store::purge;
+    let app = TestApp::spawn().await;
+    let db = app.raw_db().await;
+    let c = client();
+    // Two reports with the reporter's name and e-mail; one is closed, the
+    // other stays open. A resident follows the closed one, another the
+    // district.
+    let mut ids = Vec::new();
+    for text in ["Schlagloch", "Noch ein Schlagloch"] {
+        let r = submitted(
+            report(
+                &app,
+                &c,
+                "damaged-path",
+                &[("address", "Evinger Straße 5"), ("district", "eving")],
+                &[
+                    ("description", text),
+                    ("name", "Erika Muster"),
+                    ("email", "melderin@example.org"),
+                ],
+                vec![],
+            )
+            .await,
+        )
+        .await;
+        ids.push(r.id);
+    }
+    let token = csrf_token(&c, &app.url("/dortmund/reports")).await;
+    let res = post_form(
+        &c,
+        &app.url(&format!("/dortmund/reports/view/{}/subscribe", ids[0])),
+        &token,
+        &[("email", "folgt@example.org")],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let res = post_form(
+        &c,
+        &app.url("/dortmund/reports/subscribe"),
+        &token,
+        &[("email", "bezirk@example.org"), ("district", "eving")],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let dept = login(&app, "dortmund", Role::Department).await;
+    let page = get(
+        &dept,
+        &app.url(&format!("/dortmund/staff/reports/{}", ids[0])),
+    )
+    .await
+    .1;
+    let res = post_form(
+        &dept,
+        &app.url(&format!("/dortmund/staff/reports/{}/status", ids[0])),
+        &csrf_in(&page),
+        &[("status", "fixed"), ("text", "Verfüllt.")],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let contacts = "SELECT COUNT(*) FROM reports WHERE reporter_email IS NOT NULL OR reporter_name IS NOT NULL";
+    let subscriptions = "SELECT COUNT(*) FROM report_subscriptions";
+    let tokens = "SELECT COUNT(*) FROM report_unsubscribe_tokens";
+    assert_eq!(scalar(&db, contacts).await, 2);
+    assert_eq!(scalar(&db, subscriptions).await, 2);
+    let issued = scalar(&db, tokens).await;
+    assert!(issued >= 3, "confirmations and status mails: {issued}");
+    let now = app.clock.now_ts();
+    let days = |d: i64| Timestamp::truncated(now.0 + chrono::Duration::days(d));
+    // Within the 90 days nothing goes.
+    let p = purge(&db, days(89)).await.unwrap();
+    assert_eq!(
+        (p.contacts, p.subscriptions, p.unsubscribe_tokens),
+        (0, 0, 0)
+    );
+    // After them the closed report's contact data and its follower go; the
+    // open report and the district subscription stay.
+    let p = purge(&db, days(91)).await.unwrap();
+    assert_eq!((p.contacts, p.subscriptions), (1, 1));
+    assert_eq!(scalar(&db, contacts).await, 1);
+    assert_eq!(scalar(&db, subscriptions).await, 1);
+    let district_left = scalar(
+        &db,
+        "SELECT COUNT(*) FROM report_subscriptions WHERE report_id IS NULL AND district_code = 'eving'",
+    )
+    .await;
+    assert_eq!(district_left, 1);
+    // The ended subscription's unsubscribe tokens go on the next run; the
+    // district subscriber's stay.
+    let p = purge(&db, days(91)).await.unwrap();
+    assert_eq!((p.contacts, p.subscriptions), (0, 0));
+    assert!(p.unsubscribe_tokens >= 1);
+    let left = scalar(&db, tokens).await;
+    assert_eq!(left + i64::try_from(p.unsubscribe_tokens).unwrap(), issued);
+    assert!(left >= 1, "the district subscriber's links still work");
+    // The closed report is still there, without its reporter's data.
+    let coord = login(&app, "dortmund", Role::Coordinator).await;
+    let (status, html) = get(
+        &coord,
+        &app.url(&format!("/dortmund/staff/reports/{}", ids[0])),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(!html.contains("melderin@example.org"));
+    assert!(!html.contains("Erika Muster"));
+    app.server.stop().await;
+}

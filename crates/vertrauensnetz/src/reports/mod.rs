@@ -226,6 +226,33 @@ pub fn routes(r: &mut Routes) {
 }
 
 /// The module's entries on the start and staff pages.
+/// The module's background jobs: the hourly purge of contact data and
+/// followers of reports closed for 90 days (`store::purge`).
+pub fn jobs(state: &AppState) -> Vec<crate::platform::jobs::Job> {
+    let s = state.clone();
+    vec![crate::platform::jobs::Job {
+        name: "reports.purge",
+        every: chrono::Duration::hours(1),
+        run: Arc::new(move || {
+            let s = s.clone();
+            Box::pin(async move {
+                let p = store::purge(&s.db, s.clock.now_ts())
+                    .await
+                    .map_err(|e| e.to_string())?;
+                if p != store::Purged::default() {
+                    tracing::info!(
+                        contacts = p.contacts,
+                        subscriptions = p.subscriptions,
+                        unsubscribe_tokens = p.unsubscribe_tokens,
+                        "purged contact data of closed reports"
+                    );
+                }
+                Ok(())
+            })
+        }),
+    }]
+}
+
 pub fn nav() -> Vec<crate::platform::web::page::NavLink> {
     use crate::platform::web::page::{Audience, NavLink};
     vec![

@@ -948,6 +948,52 @@ pub async fn unsubscribe(
     Ok(Some(n > 0))
 }
 
+/// How long a report keeps its reporter's name and e-mail and its
+/// followers after it was closed: the 30 days in which the reporter may
+/// reopen it, and time for a late question about it.
+pub const KEEP_CONTACT_DAYS: i64 = 90;
+
+/// What one purge removed.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Purged {
+    pub contacts: u64,
+    pub subscriptions: u64,
+    pub unsubscribe_tokens: u64,
+}
+
+/// Erases what closed reports no longer need (every tenant): the
+/// reporter's name and e-mail and the report's followers once it has been
+/// closed for [`KEEP_CONTACT_DAYS`], and the unsubscribe tokens older than
+/// that whose subscription has ended (a second click on an old link is
+/// answered until then). District subscriptions stay until their
+/// subscriber ends them.
+pub async fn purge(db: &Db, now: Timestamp) -> Result<Purged, DbError> {
+    let cutoff = Timestamp::truncated(now.0 - chrono::Duration::days(KEEP_CONTACT_DAYS));
+    let mut tx = db.begin().await?;
+    let contacts = on_db!(tx, c => sqlx::query(
+        "UPDATE reports SET reporter_name = NULL, reporter_email = NULL
+         WHERE (reporter_name IS NOT NULL OR reporter_email IS NOT NULL) AND closed_at < $1")
+        .bind(cutoff).execute(c).await.map(|r| r.rows_affected()))?;
+    let unsubscribe_tokens = on_db!(tx, c => sqlx::query(
+        "DELETE FROM report_unsubscribe_tokens WHERE created_at < $1 AND NOT EXISTS (
+            SELECT 1 FROM report_subscriptions s
+            WHERE s.tenant_id = report_unsubscribe_tokens.tenant_id
+              AND s.subscription_id = report_unsubscribe_tokens.subscription_id)")
+        .bind(cutoff).execute(c).await.map(|r| r.rows_affected()))?;
+    let subscriptions = on_db!(tx, c => sqlx::query(
+        "DELETE FROM report_subscriptions WHERE report_id IS NOT NULL AND EXISTS (
+            SELECT 1 FROM reports r
+            WHERE r.tenant_id = report_subscriptions.tenant_id
+              AND r.report_id = report_subscriptions.report_id AND r.closed_at < $1)")
+        .bind(cutoff).execute(c).await.map(|r| r.rows_affected()))?;
+    tx.commit().await?;
+    Ok(Purged {
+        contacts,
+        subscriptions,
+        unsubscribe_tokens,
+    })
+}
+
 /// A subscriber to tell about a change.
 pub struct Subscriber {
     pub subscription_id: Uuid,

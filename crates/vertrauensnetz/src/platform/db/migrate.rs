@@ -119,6 +119,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         "receipt_description_cells",
         include_str!("../../../migrations/sqlite/0021_receipt_description_cells.sql"),
     ),
+    (
+        22,
+        "report_contact_purge",
+        include_str!("../../../migrations/sqlite/0022_report_contact_purge.sql"),
+    ),
 ];
 
 pub const MIGRATIONS_POSTGRES: &[Migration] = &[
@@ -226,6 +231,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         21,
         "receipt_description_cells",
         include_str!("../../../migrations/postgres/0021_receipt_description_cells.sql"),
+    ),
+    (
+        22,
+        "report_contact_purge",
+        include_str!("../../../migrations/postgres/0022_report_contact_purge.sql"),
     ),
 ];
 

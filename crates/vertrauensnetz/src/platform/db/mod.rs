@@ -238,10 +238,7 @@ impl Db {
             .idle_timeout(None)
             .max_lifetime(None)
             .acquire_timeout(Duration::from_secs(30))
-            // 16 MiB of page cache per reader (SQLite's default is 2 MiB):
-            // on large databases list queries otherwise read most index
-            // and table pages from the kernel again.
-            .connect_with(base.read_only(true).pragma("cache_size", "-16384"))
+            .connect_with(base.read_only(true))
             .await?;
         // Query-planner statistics (sqlite_stat1), refreshed where tables
         // changed a lot since they were taken, as SQLite recommends for
