@@ -870,6 +870,28 @@ async fn sent_to(app: &TestApp, to: &str, n: usize) -> Vec<String> {
     found
 }
 
+/// One resident follows a report, another its district (both confirmed).
+async fn follow(app: &TestApp, report: &str, follower: &str, neighbour: &str, district: &str) {
+    let c = client();
+    let token = csrf_token(&c, &app.url("/dortmund/reports")).await;
+    let res = post_form(
+        &c,
+        &app.url(&format!("/dortmund/reports/view/{report}/subscribe")),
+        &token,
+        &[("email", follower)],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let res = post_form(
+        &c,
+        &app.url("/dortmund/reports/subscribe"),
+        &token,
+        &[("email", neighbour), ("district", district)],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+}
+
 #[tokio::test]
 async fn every_subscription_mail_can_be_unsubscribed_with_one_click() {
     let app = TestApp::spawn().await;
@@ -883,24 +905,14 @@ async fn every_subscription_mail_can_be_unsubscribed_with_one_click() {
     )
     .await;
     // One resident follows the report, another the district.
-    let c = client();
-    let token = csrf_token(&c, &app.url("/dortmund/reports")).await;
-    let res = post_form(
-        &c,
-        &app.url(&format!("/dortmund/reports/view/{}/subscribe", r.id)),
-        &token,
-        &[("email", "folgt@example.org")],
+    follow(
+        &app,
+        &r.id,
+        "folgt@example.org",
+        "bezirk@example.org",
+        "hoerde",
     )
     .await;
-    assert_eq!(res.status(), 200);
-    let res = post_form(
-        &c,
-        &app.url("/dortmund/reports/subscribe"),
-        &token,
-        &[("email", "bezirk@example.org"), ("district", "hoerde")],
-    )
-    .await;
-    assert_eq!(res.status(), 200);
     // A status change mails both, each with their own link.
     let dept = login(&app, "dortmund", Role::Department).await;
     let page = get(
@@ -1194,23 +1206,14 @@ async fn contact_data_and_subscriptions_end_90_days_after_closing() {
         .await;
         ids.push(r.id);
     }
-    let token = csrf_token(&c, &app.url("/dortmund/reports")).await;
-    let res = post_form(
-        &c,
-        &app.url(&format!("/dortmund/reports/view/{}/subscribe", ids[0])),
-        &token,
-        &[("email", "folgt@example.org")],
+    follow(
+        &app,
+        &ids[0],
+        "folgt@example.org",
+        "bezirk@example.org",
+        "eving",
     )
     .await;
-    assert_eq!(res.status(), 200);
-    let res = post_form(
-        &c,
-        &app.url("/dortmund/reports/subscribe"),
-        &token,
-        &[("email", "bezirk@example.org"), ("district", "eving")],
-    )
-    .await;
-    assert_eq!(res.status(), 200);
     let dept = login(&app, "dortmund", Role::Department).await;
     let page = get(
         &dept,
