@@ -27,7 +27,9 @@
   var svg = document.getElementById("reports-map");
   // (the hidden attribute does not hide an inline SVG element)
   if (svg) { svg.setAttribute("hidden", ""); svg.style.display = "none"; }
-  var map = L.map(el, { minZoom: 9, maxZoom: 19 });
+  // Leaflet's own zoom control has English titles; ours are translated.
+  var map = L.map(el, { minZoom: 9, maxZoom: 19, zoomControl: false });
+  L.control.zoom({ zoomInTitle: d.zoomIn || "+", zoomOutTitle: d.zoomOut || "-" }).addTo(map);
   map.attributionControl.setPrefix(false);
   map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]]);
   L.tileLayer(d.tiles, { attribution: text(d.attribution || ""), maxZoom: 19 }).addTo(map);

@@ -31,6 +31,7 @@ pub const TARGETS: &[&str] = &[
     "population_csv",
     "lab_import",
     "districts_geojson",
+    "dispatch_csv",
 ];
 
 /// Runs the entry point called `name` on `data`; `false` for an unknown
@@ -46,6 +47,7 @@ pub fn run(name: &str, data: &[u8]) -> bool {
         "population_csv" => population_csv(data),
         "lab_import" => lab_import(data),
         "districts_geojson" => districts_geojson(data),
+        "dispatch_csv" => dispatch_csv(data),
         _ => return false,
     }
     true
@@ -177,4 +179,56 @@ pub fn districts_geojson(data: &[u8]) {
     };
     let _ = crate::platform::districts::parse(text, None);
     let _ = crate::platform::districts::parse(text, Some("name"));
+}
+
+/// The rescue service's dispatch export (CSV) and the targets field of the
+/// same page. Every record kept obeys what the compliance figures rely on:
+/// a known district, call ≤ dispatch ≤ arrival, not in the future, within
+/// the longest response counted, each incident once; every target is a
+/// share of 1–100 % within 1–120 minutes.
+pub fn dispatch_csv(data: &[u8]) {
+    use crate::response_targets::model::{self, KnownDistrict, MAX_RESPONSE_SECONDS};
+    let districts = [
+        KnownDistrict {
+            code: "innenstadt-west",
+            name: "Innenstadt-West",
+        },
+        KnownDistrict {
+            code: "eving",
+            name: "Eving",
+        },
+    ];
+    let Some(now) = chrono::DateTime::from_timestamp(1_800_000_000, 0) else {
+        return;
+    };
+    if let Ok(parsed) = model::parse_csv(data, &districts, chrono_tz::Europe::Berlin, now) {
+        let mut ids = std::collections::HashSet::new();
+        for r in &parsed.records {
+            assert!(
+                districts.iter().any(|d| d.code == r.district_code),
+                "a known district"
+            );
+            assert!(
+                r.called_at <= r.dispatched_at && r.dispatched_at <= r.arrived_at,
+                "times in order"
+            );
+            assert!(r.arrived_at <= now, "not in the future");
+            assert!(
+                r.seconds_from_call() <= MAX_RESPONSE_SECONDS,
+                "within the longest response"
+            );
+            assert!(ids.insert(r.incident_id.clone()), "each incident once");
+        }
+    }
+    if let Ok(text) = std::str::from_utf8(data) {
+        if let Ok(targets) = model::parse_targets(text, &["innenstadt-west", "eving"]) {
+            assert!(
+                targets
+                    .iter()
+                    .all(|t| (1..=100).contains(&t.share_percent)
+                        && (1..=120 * 60).contains(&t.seconds)),
+                "targets within their limits"
+            );
+        }
+    }
 }

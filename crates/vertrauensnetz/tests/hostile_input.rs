@@ -98,6 +98,40 @@ fn seeds_are_accepted_by_their_parsers() {
         let rows = vertrauensnetz::receipts::evaluation::parse_population(text).unwrap();
         assert!(!rows.is_empty(), "{}", path.display());
     }
+    // The dispatch seed: three good rows across formats and zones, and a
+    // repeated incident; the targets seed is refused for its 0.001 minutes.
+    let mut dispatch = 0;
+    for (path, data) in inputs("seeds", "dispatch_csv") {
+        use vertrauensnetz::response_targets::model::{self, KnownDistrict};
+        let districts = [
+            KnownDistrict {
+                code: "innenstadt-west",
+                name: "Innenstadt-West",
+            },
+            KnownDistrict {
+                code: "eving",
+                name: "Eving",
+            },
+        ];
+        let now = chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        if path.extension().is_some_and(|e| e == "csv") {
+            let parsed =
+                model::parse_csv(&data, &districts, chrono_tz::Europe::Berlin, now).unwrap();
+            assert_eq!(parsed.records.len(), 3, "{}", path.display());
+            assert_eq!(parsed.problems.len(), 1, "{}", path.display());
+            assert_eq!(parsed.problems[0].key, "rt-row-duplicate");
+        } else {
+            let text = std::str::from_utf8(&data).unwrap();
+            let problems = model::parse_targets(text, &["innenstadt-west", "eving"]).unwrap_err();
+            assert_eq!(problems.len(), 1, "{}", path.display());
+            assert_eq!(
+                (problems[0].line, problems[0].key),
+                (3, "rt-target-minutes")
+            );
+        }
+        dispatch += 1;
+    }
+    assert_eq!(dispatch, 2);
     for (path, data) in inputs("seeds", "districts_geojson") {
         let text = std::str::from_utf8(&data).unwrap();
         assert!(

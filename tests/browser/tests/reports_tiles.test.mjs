@@ -143,6 +143,10 @@ describe('reports map on a tile server', { timeout: 300_000 }, () => {
       assert.ok((await page.locator('#tile-map .tm-cluster').count()) > 0, 'clusters drawn');
       // The attribution is text, never markup.
       assert.match(await page.locator('.leaflet-control-attribution').innerText(), /<b>nicht fett<\/b>/);
+      // The zoom buttons speak the page's language, not Leaflet's English.
+      assert.equal(await page.locator('.leaflet-control-zoom-in').getAttribute('title'), 'Hineinzoomen');
+      assert.equal(await page.locator('.leaflet-control-zoom-out').getAttribute('title'), 'Herauszoomen');
+      assert.equal(await page.locator('.leaflet-control-zoom-in').getAttribute('aria-label'), 'Hineinzoomen');
       const foreign = seen.filter((u) => !u.startsWith(server.baseUrl));
       assert.ok(foreign.length > 0, 'tiles requested');
       for (const u of foreign) {

@@ -89,6 +89,8 @@ reports-filter-all = الكل
 reports-map-title = خريطة البلاغات ({ $n } على الخريطة)
 reports-map-caption = النقاط الحمراء: مفتوحة، الخضراء: عولجت، الرمادية: مغلقة؛ الأماكن غير الآمنة برتقالية (نهارًا) وزرقاء (في الظلام). الأرقام تجمع البلاغات المتقاربة.
 reports-map-to-list = إلى القائمة
+reports-map-zoom-in = تكبير
+reports-map-zoom-out = تصغير
 reports-list-count = { $n ->
     [zero] لا بلاغات
     [one] بلاغ واحد

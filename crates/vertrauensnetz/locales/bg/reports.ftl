@@ -89,6 +89,8 @@ reports-filter-all = всички
 reports-map-title = Карта на сигналите ({ $n } на картата)
 reports-map-caption = Червени точки: отворени, зелени: отстранени, сиви: приключени; опасни места в оранжево (денем) и синьо (на тъмно). Числата обединяват близки сигнали.
 reports-map-to-list = Към списъка
+reports-map-zoom-in = Увеличаване
+reports-map-zoom-out = Намаляване
 reports-list-count = { $n ->
     [one] 1 сигнал
    *[other] { $n } сигнала

@@ -89,6 +89,8 @@ reports-filter-all = alle
 reports-map-title = Karte mit Meldungen ({ $n } auf der Karte)
 reports-map-caption = Rot: offen. Grün: fertig. Grau: abgeschlossen. Orange: Angst-Ort am Tag. Blau: Angst-Ort im Dunkeln. Eine Zahl heißt: So viele Meldungen sind hier.
 reports-map-to-list = Zur Liste
+reports-map-zoom-in = Karte größer machen
+reports-map-zoom-out = Karte kleiner machen
 reports-list-count = { $n ->
     [one] 1 Meldung
    *[other] { $n } Meldungen

@@ -89,6 +89,8 @@ reports-filter-all = alle
 reports-map-title = Karte der Meldungen ({ $n } auf der Karte)
 reports-map-caption = Rote Punkte: offen, grün: erledigt, grau: abgeschlossen; Angsträume orange (tags) und blau (dunkel). Zahlen fassen nahe Meldungen zusammen.
 reports-map-to-list = Zur Liste
+reports-map-zoom-in = Hineinzoomen
+reports-map-zoom-out = Herauszoomen
 reports-list-count = { $n ->
     [one] 1 Meldung
    *[other] { $n } Meldungen

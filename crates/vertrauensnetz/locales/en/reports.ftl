@@ -89,6 +89,8 @@ reports-filter-all = all
 reports-map-title = Map of reports ({ $n } on the map)
 reports-map-caption = Red dots: open, green: fixed, grey: closed; unsafe places orange (daytime) and blue (dark). Numbers group reports close together.
 reports-map-to-list = To the list
+reports-map-zoom-in = Zoom in
+reports-map-zoom-out = Zoom out
 reports-list-count = { $n ->
     [one] 1 report
    *[other] { $n } reports

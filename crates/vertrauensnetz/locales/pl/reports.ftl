@@ -89,6 +89,8 @@ reports-filter-all = wszystkie
 reports-map-title = Mapa zgłoszeń ({ $n } na mapie)
 reports-map-caption = Czerwone punkty: otwarte, zielone: załatwione, szare: zamknięte; niebezpieczne miejsca pomarańczowe (za dnia) i niebieskie (po zmroku). Liczby łączą bliskie zgłoszenia.
 reports-map-to-list = Do listy
+reports-map-zoom-in = Powiększ
+reports-map-zoom-out = Pomniejsz
 reports-list-count = { $n ->
     [one] 1 zgłoszenie
     [few] { $n } zgłoszenia

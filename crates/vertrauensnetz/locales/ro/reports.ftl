@@ -89,6 +89,8 @@ reports-filter-all = toate
 reports-map-title = Harta semnalărilor ({ $n } pe hartă)
 reports-map-caption = Puncte roșii: deschise, verzi: rezolvate, gri: închise; locuri nesigure portocalii (ziua) și albastre (pe întuneric). Numerele grupează semnalări apropiate.
 reports-map-to-list = La listă
+reports-map-zoom-in = Mărește
+reports-map-zoom-out = Micșorează
 reports-list-count = { $n ->
     [one] 1 semnalare
     [few] { $n } semnalări

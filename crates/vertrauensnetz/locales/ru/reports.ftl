@@ -89,6 +89,8 @@ reports-filter-all = все
 reports-map-title = Карта сообщений ({ $n } на карте)
 reports-map-caption = Красные точки: открытые, зелёные: устранённые, серые: закрытые; опасные места оранжевые (днём) и синие (в темноте). Числа объединяют близкие сообщения.
 reports-map-to-list = К списку
+reports-map-zoom-in = Увеличить
+reports-map-zoom-out = Уменьшить
 reports-list-count = { $n ->
     [one] { $n } сообщение
     [few] { $n } сообщения

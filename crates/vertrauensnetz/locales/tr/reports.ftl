@@ -89,6 +89,8 @@ reports-filter-all = tümü
 reports-map-title = Bildirim haritası (haritada { $n })
 reports-map-caption = Kırmızı noktalar: açık, yeşil: giderildi, gri: kapatıldı; güvensiz yerler turuncu (gündüz) ve mavi (karanlık). Sayılar yakın bildirimleri birleştirir.
 reports-map-to-list = Listeye git
+reports-map-zoom-in = Yakınlaştır
+reports-map-zoom-out = Uzaklaştır
 reports-list-count = { $n ->
     [one] 1 bildirim
    *[other] { $n } bildirim

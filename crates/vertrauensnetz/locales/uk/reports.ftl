@@ -89,6 +89,8 @@ reports-filter-all = усі
 reports-map-title = Мапа повідомлень ({ $n } на мапі)
 reports-map-caption = Червоні точки: відкриті, зелені: усунуті, сірі: закриті; небезпечні місця помаранчеві (вдень) і сині (у темряві). Числа об'єднують близькі повідомлення.
 reports-map-to-list = До списку
+reports-map-zoom-in = Збільшити
+reports-map-zoom-out = Зменшити
 reports-list-count = { $n ->
     [one] { $n } повідомлення
     [few] { $n } повідомлення

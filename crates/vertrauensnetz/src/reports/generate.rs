@@ -173,5 +173,7 @@ pub async fn reports(
         tx.commit().await?;
         done += n;
     }
+    db.refresh_after_bulk_load(&["reports", "report_assignments"])
+        .await?;
     Ok(done)
 }

@@ -1148,6 +1148,9 @@ pub struct TileMap {
     /// JSON `[[lat, lon, class], …]`
     pub points: String,
     pub label: String,
+    /// Titles of Leaflet's zoom buttons in the page's language.
+    pub zoom_in: String,
+    pub zoom_out: String,
     pub css: &'static str,
     pub leaflet: &'static str,
     pub script: &'static str,
@@ -1227,6 +1230,8 @@ pub async fn list(
             ),
             points: serde_json::to_string(&points).unwrap_or_else(|_| "[]".into()),
             label: map_title.clone(),
+            zoom_in: tr.t("reports-map-zoom-in").into_owned(),
+            zoom_out: tr.t("reports-map-zoom-out").into_owned(),
             css: crate::platform::web::assets::url("leaflet.css"),
             leaflet: crate::platform::web::assets::url("leaflet.js"),
             script: crate::platform::web::assets::url("reports-tiles.js"),

@@ -405,7 +405,10 @@ pub fn parse_targets(
             continue;
         }
         let minutes: Option<f64> = parts[2].replace(',', ".").parse().ok();
-        let Some(minutes) = minutes.filter(|m| m.is_finite() && *m > 0.0 && *m <= 120.0) else {
+        // At least one whole second once rounded: "0,001" is no target.
+        let Some(minutes) =
+            minutes.filter(|m| m.is_finite() && (m * 60.0).round() >= 1.0 && *m <= 120.0)
+        else {
             problems.push(TargetProblem {
                 line,
                 key: "rt-target-minutes",
@@ -648,6 +651,9 @@ mod tests {
         assert_eq!(resolve(&t, "hoerde", "n1").unwrap().seconds, 720);
         assert!(parse_targets("nowhere;*;8;90", &["eving"]).is_err());
         assert!(parse_targets("*;*;0;90", &["eving"]).is_err());
+        // Under one second once rounded.
+        assert!(parse_targets("*;*;0,001;90", &["eving"]).is_err());
+        assert!(parse_targets("*;*;0,01;90", &["eving"]).is_ok());
         assert!(parse_targets("*;*;8;190", &["eving"]).is_err());
         assert!(parse_targets("", &["eving"]).is_err());
         assert_eq!(t[0].line(), "*;*;12;90");

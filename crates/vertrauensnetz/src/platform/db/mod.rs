@@ -300,6 +300,23 @@ impl Db {
         }
     }
 
+    /// After a bulk load (`generate`): brings the planner's statistics of
+    /// `tables` up to date and, on PostgreSQL, the visibility map, so that
+    /// index-only scans need no table reads — what autovacuum would do some
+    /// minutes later. SQLite refreshes its statistics when it closes
+    /// (`PRAGMA optimize`).
+    pub async fn refresh_after_bulk_load(&self, tables: &[&'static str]) -> Result<(), DbError> {
+        match self {
+            Db::Sqlite { .. } => Ok(()),
+            Db::Postgres(pool) => {
+                // VACUUM runs outside a transaction: the simple protocol.
+                let sql = format!("VACUUM (ANALYZE) {}", tables.join(", "));
+                sqlx::raw_sql(&sql).execute(pool).await?;
+                Ok(())
+            }
+        }
+    }
+
     /// Copies a consistent snapshot of a SQLite database to `target`
     /// (`VACUUM INTO`), safe while the server runs.
     pub async fn backup_sqlite(&self, target: &Path) -> Result<(), DbError> {
