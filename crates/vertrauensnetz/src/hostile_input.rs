@@ -20,6 +20,7 @@ use crate::platform::auth::csrf::CsrfToken;
 use crate::platform::i18n::Lang;
 use crate::platform::web::context::BaseCtx;
 use crate::platform::web::extract::CsrfMultipart;
+use crate::response_targets::model::KnownDistrict;
 
 /// The names of the entry points, as the fuzz targets and the regression
 /// folders are named.
@@ -181,24 +182,30 @@ pub fn districts_geojson(data: &[u8]) {
     let _ = crate::platform::districts::parse(text, Some("name"));
 }
 
+/// The districts the dispatch entry point knows.
+pub const DISPATCH_DISTRICTS: [KnownDistrict<'static>; 2] = [
+    KnownDistrict {
+        code: "innenstadt-west",
+        name: "Innenstadt-West",
+    },
+    KnownDistrict {
+        code: "eving",
+        name: "Eving",
+    },
+];
+
+/// The moment the dispatch entry point parses at (2027-01-15, UTC seconds).
+pub const DISPATCH_NOW: i64 = 1_800_000_000;
+
 /// The rescue service's dispatch export (CSV) and the targets field of the
 /// same page. Every record kept obeys what the compliance figures rely on:
 /// a known district, call ≤ dispatch ≤ arrival, not in the future, within
 /// the longest response counted, each incident once; every target is a
 /// share of 1–100 % within 1–120 minutes.
 pub fn dispatch_csv(data: &[u8]) {
-    use crate::response_targets::model::{self, KnownDistrict, MAX_RESPONSE_SECONDS};
-    let districts = [
-        KnownDistrict {
-            code: "innenstadt-west",
-            name: "Innenstadt-West",
-        },
-        KnownDistrict {
-            code: "eving",
-            name: "Eving",
-        },
-    ];
-    let Some(now) = chrono::DateTime::from_timestamp(1_800_000_000, 0) else {
+    use crate::response_targets::model::{self, MAX_RESPONSE_SECONDS};
+    let districts = DISPATCH_DISTRICTS;
+    let Some(now) = chrono::DateTime::from_timestamp(DISPATCH_NOW, 0) else {
         return;
     };
     if let Ok(parsed) = model::parse_csv(data, &districts, chrono_tz::Europe::Berlin, now) {
@@ -221,7 +228,7 @@ pub fn dispatch_csv(data: &[u8]) {
         }
     }
     if let Ok(text) = std::str::from_utf8(data) {
-        if let Ok(targets) = model::parse_targets(text, &["innenstadt-west", "eving"]) {
+        if let Ok(targets) = model::parse_targets(text, &districts.map(|d| d.code)) {
             assert!(
                 targets
                     .iter()

@@ -102,18 +102,10 @@ fn seeds_are_accepted_by_their_parsers() {
     // repeated incident; the targets seed is refused for its 0.001 minutes.
     let mut dispatch = 0;
     for (path, data) in inputs("seeds", "dispatch_csv") {
-        use vertrauensnetz::response_targets::model::{self, KnownDistrict};
-        let districts = [
-            KnownDistrict {
-                code: "innenstadt-west",
-                name: "Innenstadt-West",
-            },
-            KnownDistrict {
-                code: "eving",
-                name: "Eving",
-            },
-        ];
-        let now = chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        use vertrauensnetz::hostile_input::{DISPATCH_DISTRICTS, DISPATCH_NOW};
+        use vertrauensnetz::response_targets::model;
+        let districts = DISPATCH_DISTRICTS;
+        let now = chrono::DateTime::from_timestamp(DISPATCH_NOW, 0).unwrap();
         if path.extension().is_some_and(|e| e == "csv") {
             let parsed =
                 model::parse_csv(&data, &districts, chrono_tz::Europe::Berlin, now).unwrap();
@@ -122,7 +114,7 @@ fn seeds_are_accepted_by_their_parsers() {
             assert_eq!(parsed.problems[0].key, "rt-row-duplicate");
         } else {
             let text = std::str::from_utf8(&data).unwrap();
-            let problems = model::parse_targets(text, &["innenstadt-west", "eving"]).unwrap_err();
+            let problems = model::parse_targets(text, &districts.map(|d| d.code)).unwrap_err();
             assert_eq!(problems.len(), 1, "{}", path.display());
             assert_eq!(
                 (problems[0].line, problems[0].key),
