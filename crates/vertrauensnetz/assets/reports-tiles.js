@@ -29,7 +29,7 @@
   if (svg) { svg.setAttribute("hidden", ""); svg.style.display = "none"; }
   // Leaflet's own zoom control has English titles; ours are translated.
   var map = L.map(el, { minZoom: 9, maxZoom: 19, zoomControl: false });
-  L.control.zoom({ zoomInTitle: d.zoomIn || "+", zoomOutTitle: d.zoomOut || "-" }).addTo(map);
+  L.control.zoom({ zoomInTitle: d.zoomIn, zoomOutTitle: d.zoomOut }).addTo(map);
   map.attributionControl.setPrefix(false);
   map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]]);
   L.tileLayer(d.tiles, { attribution: text(d.attribution || ""), maxZoom: 19 }).addTo(map);

@@ -64,6 +64,26 @@ async fn report(
         .unwrap()
 }
 
+/// A damaged path reported by address in Eving, without photos.
+async fn pothole_in_eving(
+    app: &TestApp,
+    c: &reqwest::Client,
+    details: &[(&str, &str)],
+) -> Submitted {
+    submitted(
+        report(
+            app,
+            c,
+            "damaged-path",
+            &[("address", "Evinger Straße 5"), ("district", "eving")],
+            details,
+            vec![],
+        )
+        .await,
+    )
+    .await
+}
+
 async fn submitted(res: reqwest::Response) -> Submitted {
     let status = res.status();
     let html = res.text().await.unwrap();
@@ -587,19 +607,13 @@ async fn staff_statuses_mails_duplicates_reopening_and_statistics() {
     let app = TestApp::spawn().await;
     let db = app.raw_db().await;
     let c = client();
-    let r = submitted(
-        report(
-            &app,
-            &c,
-            "damaged-path",
-            &[("address", "Evinger Straße 5"), ("district", "eving")],
-            &[
-                ("description", "Schlagloch"),
-                ("email", "melderin@example.org"),
-            ],
-            vec![],
-        )
-        .await,
+    let r = pothole_in_eving(
+        &app,
+        &c,
+        &[
+            ("description", "Schlagloch"),
+            ("email", "melderin@example.org"),
+        ],
     )
     .await;
     let dup = at(&app, "damaged-path", 51.556, 7.481, &[]).await;
@@ -1188,20 +1202,14 @@ async fn contact_data_and_subscriptions_end_90_days_after_closing() {
     // district.
     let mut ids = Vec::new();
     for text in ["Schlagloch", "Noch ein Schlagloch"] {
-        let r = submitted(
-            report(
-                &app,
-                &c,
-                "damaged-path",
-                &[("address", "Evinger Straße 5"), ("district", "eving")],
-                &[
-                    ("description", text),
-                    ("name", "Erika Muster"),
-                    ("email", "melderin@example.org"),
-                ],
-                vec![],
-            )
-            .await,
+        let r = pothole_in_eving(
+            &app,
+            &c,
+            &[
+                ("description", text),
+                ("name", "Erika Muster"),
+                ("email", "melderin@example.org"),
+            ],
         )
         .await;
         ids.push(r.id);

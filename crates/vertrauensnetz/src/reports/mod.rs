@@ -225,7 +225,6 @@ pub fn routes(r: &mut Routes) {
     open311::routes(r);
 }
 
-/// The module's entries on the start and staff pages.
 /// The module's background jobs: the hourly purge of contact data and
 /// followers of reports closed for 90 days (`store::purge`).
 pub fn jobs(state: &AppState) -> Vec<crate::platform::jobs::Job> {
@@ -253,6 +252,7 @@ pub fn jobs(state: &AppState) -> Vec<crate::platform::jobs::Job> {
     }]
 }
 
+/// The module's entries on the start and staff pages.
 pub fn nav() -> Vec<crate::platform::web::page::NavLink> {
     use crate::platform::web::page::{Audience, NavLink};
     vec![
